@@ -1,0 +1,153 @@
+import { ClasslensError } from './errors.js';
+
+/** A class label or category value. */
+export type Key = string | number;
+
+/**
+ * Reads a value from a record: a field name, or a function called as `(d, i, data)`
+ * (d3 / Observable Plot convention).
+ */
+export type Accessor<T, V> = keyof T | string | ((d: T, i: number, data: readonly T[]) => V);
+
+/** Applies an {@link Accessor} to every record, returning a plain array. */
+export function applyAccessor<T, V = unknown>(data: readonly T[], accessor: Accessor<T, V>, name = 'accessor'): V[] {
+  const out = new Array<V>(data.length);
+  if (typeof accessor === 'function') {
+    for (let i = 0; i < data.length; i++) out[i] = accessor(data[i], i, data);
+  } else if (typeof accessor === 'string' || typeof accessor === 'number' || typeof accessor === 'symbol') {
+    const f = accessor as keyof T;
+    for (let i = 0; i < data.length; i++) {
+      const d = data[i];
+      out[i] = (d == null ? undefined : d[f]) as V;
+    }
+  } else {
+    throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected a field name or a function`);
+  }
+  return out;
+}
+
+/** `true` for a usable key: a string, or a finite number. */
+export function isKey(v: unknown): v is Key {
+  return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+}
+
+/**
+ * Checks that every array has the same length; throws `LENGTH_MISMATCH` naming both
+ * lengths otherwise. `arrays` maps a display name to the array.
+ */
+export function checkLengths(arrays: Record<string, ArrayLike<unknown> | { rows: number }>): number {
+  let first: [string, number] | undefined;
+  for (const [name, a] of Object.entries(arrays)) {
+    if (a == null) throw new ClasslensError('INVALID_ARGUMENT', `${name}: missing`);
+    const n = 'rows' in a && typeof a.rows === 'number' ? a.rows : (a as ArrayLike<unknown>).length;
+    if (typeof n !== 'number') throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected an array`);
+    if (first === undefined) first = [name, n];
+    else if (n !== first[1]) {
+      throw new ClasslensError(
+        'LENGTH_MISMATCH',
+        `${name} has length ${n} but ${first[0]} has length ${first[1]}`,
+        { [first[0]]: first[1], [name]: n },
+      );
+    }
+  }
+  return first?.[1] ?? 0;
+}
+
+/**
+ * Validates an array of keys: every entry must be a string or a finite number.
+ * Throws `INVALID_ARGUMENT` naming the first bad index (`NON_FINITE` for NaN/±Infinity).
+ */
+export function checkKeys(a: ArrayLike<unknown>, name = 'keys'): asserts a is ArrayLike<Key> {
+  if (a == null || typeof (a as ArrayLike<unknown>).length !== 'number') {
+    throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected an array of keys`);
+  }
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    if (typeof v === 'string') continue;
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) throw new ClasslensError('NON_FINITE', `${name}: ${v} at index ${i}`, { index: i });
+      continue;
+    }
+    throw new ClasslensError(
+      'INVALID_ARGUMENT',
+      `${name}: ${v === null ? 'null' : typeof v} at index ${i}, expected a string or number`,
+      { index: i },
+    );
+  }
+}
+
+/**
+ * An index over a list of class keys. `indexOf` is O(1). Throws `DUPLICATE_KEY` if the
+ * list repeats a key. Note that `1` and `"1"` are different keys.
+ */
+export class KeyIndex {
+  readonly keys: readonly Key[];
+  private readonly map = new Map<Key, number>();
+
+  constructor(keys: ArrayLike<Key>, name = 'classes') {
+    checkKeys(keys, name);
+    const list: Key[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (this.map.has(k)) throw new ClasslensError('DUPLICATE_KEY', `${name}: duplicate key ${JSON.stringify(k)}`, { key: k });
+      this.map.set(k, i);
+      list.push(k);
+    }
+    this.keys = list;
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** Position of `k`, or -1. */
+  indexOf(k: Key): number {
+    const i = this.map.get(k);
+    return i === undefined ? -1 : i;
+  }
+
+  has(k: Key): boolean {
+    return this.map.has(k);
+  }
+}
+
+/**
+ * Orders keys the way every core function lists classes when the caller gives none:
+ * numbers ascending, then strings in code-unit order. Deterministic, locale-free.
+ */
+export function compareKeys(a: Key, b: Key): number {
+  const na = typeof a === 'number';
+  const nb = typeof b === 'number';
+  if (na && nb) return (a as number) - (b as number);
+  if (na) return -1;
+  if (nb) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The distinct keys of one or more arrays, sorted by {@link compareKeys}. */
+export function uniqueKeys(...arrays: ArrayLike<Key>[]): Key[] {
+  const set = new Set<Key>();
+  for (const a of arrays) for (let i = 0; i < a.length; i++) set.add(a[i]);
+  return Array.from(set).sort(compareKeys);
+}
+
+/**
+ * Encodes keys as class indices into `index`. Unknown keys throw `UNKNOWN_CLASS`
+ * naming the label, unless `unknown` gives an index to use instead.
+ */
+export function encodeKeys(a: ArrayLike<Key>, index: KeyIndex, name = 'labels', unknown?: number): Int32Array {
+  const out = new Int32Array(a.length);
+  for (let i = 0; i < a.length; i++) {
+    const j = index.indexOf(a[i]);
+    if (j < 0) {
+      if (unknown === undefined) {
+        throw new ClasslensError('UNKNOWN_CLASS', `${name}: unknown class ${JSON.stringify(a[i])} at index ${i}`, {
+          key: a[i],
+          index: i,
+        });
+      }
+      out[i] = unknown;
+    } else out[i] = j;
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+import { ClasslensError } from './errors.js';
+
+/** A dense row-major matrix. `data.length === rows * cols`. */
+export interface Matrix {
+  readonly rows: number;
+  readonly cols: number;
+  readonly data: Float32Array | Float64Array;
+}
+
+/** What functions that take a matrix accept: a {@link Matrix} or nested arrays. */
+export type MatrixLike = Matrix | ArrayLike<ArrayLike<number>>;
+
+/** `true` when `m` is a {@link Matrix} (has numeric `rows`, `cols` and a float `data`). */
+export function isMatrix(m: unknown): m is Matrix {
+  if (m === null || typeof m !== 'object') return false;
+  const o = m as Partial<Matrix>;
+  return (
+    typeof o.rows === 'number' &&
+    typeof o.cols === 'number' &&
+    (o.data instanceof Float64Array || o.data instanceof Float32Array)
+  );
+}
+
+/** Options for {@link toMatrix}. */
+export interface ToMatrixOptions {
+  /** Name used in error messages, e.g. `"scores"`. */
+  name?: string;
+  /** Throw `NON_FINITE` on NaN/±Infinity (default `false`). */
+  finite?: boolean;
+  /** Allow zero rows (default `true`). */
+  allowEmpty?: boolean;
+}
+
+/**
+ * Normalises a {@link MatrixLike} at a function boundary. A `Matrix` is returned as is
+ * (never copied, never mutated); nested arrays are copied into a new `Float64Array`.
+ * Throws `INVALID_SHAPE` for ragged rows or a `data` of the wrong length,
+ * `NON_FINITE` (with the first bad row and column) when `finite` is set, and `EMPTY`
+ * when `allowEmpty` is `false` and there are no rows.
+ */
+export function toMatrix(input: MatrixLike, options: ToMatrixOptions = {}): Matrix {
+  const name = options.name ?? 'matrix';
+  let m: Matrix;
+  if (isMatrix(input)) {
+    if (!Number.isInteger(input.rows) || !Number.isInteger(input.cols) || input.rows < 0 || input.cols < 0) {
+      throw new ClasslensError('INVALID_SHAPE', `${name}: rows and cols must be non-negative integers`);
+    }
+    if (input.data.length !== input.rows * input.cols) {
+      throw new ClasslensError(
+        'INVALID_SHAPE',
+        `${name}: data has length ${input.data.length}, expected rows × cols = ${input.rows * input.cols}`,
+      );
+    }
+    m = input;
+  } else if (input !== null && typeof input === 'object' && typeof (input as ArrayLike<unknown>).length === 'number') {
+    const rows = input.length;
+    const cols = rows > 0 ? (input[0]?.length ?? 0) : 0;
+    const data = new Float64Array(rows * cols);
+    for (let i = 0; i < rows; i++) {
+      const row = input[i];
+      if (row == null || row.length !== cols) {
+        throw new ClasslensError(
+          'INVALID_SHAPE',
+          `${name}: row ${i} has length ${row == null ? 'none' : row.length}, expected ${cols}`,
+        );
+      }
+      for (let j = 0; j < cols; j++) data[i * cols + j] = +row[j];
+    }
+    m = { rows, cols, data };
+  } else {
+    throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected a Matrix or number[][]`);
+  }
+  if (options.allowEmpty === false && m.rows === 0) {
+    throw new ClasslensError('EMPTY', `${name}: no rows`);
+  }
+  if (options.finite) assertFinite(m, name);
+  return m;
+}
+
+/** Throws `NON_FINITE` naming the first NaN/±Infinity entry of `m` (row, column). */
+export function assertFinite(m: Matrix, name = 'matrix'): void {
+  const { data, cols } = m;
+  for (let k = 0; k < data.length; k++) {
+    const v = data[k];
+    if (!Number.isFinite(v)) {
+      const r = cols > 0 ? Math.floor(k / cols) : 0;
+      const c = cols > 0 ? k % cols : 0;
+      throw new ClasslensError('NON_FINITE', `${name}: ${v} at row ${r}, column ${c}`, { row: r, col: c });
+    }
+  }
+}
+
+/** A new zero-filled Float64 matrix. */
+export function zeros(rows: number, cols: number): Matrix {
+  return { rows, cols, data: new Float64Array(rows * cols) };
+}
+
+/** Entry (i, j) of `m`. */
+export function get(m: Matrix, i: number, j: number): number {
+  return m.data[i * m.cols + j];
+}
+
+/** Row `i` of `m` as a subarray view (no copy). */
+export function row(m: Matrix, i: number): Float32Array | Float64Array {
+  return m.data.subarray(i * m.cols, (i + 1) * m.cols);
+}
+
+/** `m` as nested arrays (for JSON, tests and small displays). */
+export function toArrays(m: Matrix): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < m.rows; i++) out.push(Array.from(row(m, i)));
+  return out;
+}

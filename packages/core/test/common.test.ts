@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ClasslensError, KeyIndex, checkLengths, encodeKeys, toMatrix, uniqueKeys } from '../src/index.js';
+
+describe('toMatrix(input)', () => {
+  it('copies nested arrays into a row-major Float64Array', () => {
+    const m = toMatrix([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    expect(m.rows).toBe(2);
+    expect(m.cols).toBe(3);
+    expect(Array.from(m.data)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+  it('returns a Matrix unchanged (same object)', () => {
+    const m = { rows: 1, cols: 2, data: new Float32Array([1, 2]) };
+    expect(toMatrix(m)).toBe(m);
+  });
+  it('throws INVALID_SHAPE naming the ragged row', () => {
+    expect(() => toMatrix([[1, 2], [3]])).toThrow(/row 1 has length 1, expected 2/);
+  });
+  it('throws NON_FINITE with the first bad position when finite is set', () => {
+    try {
+      toMatrix([[1, 2], [3, NaN]], { finite: true, name: 'scores' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ClasslensError);
+      expect((e as ClasslensError).code).toBe('NON_FINITE');
+      expect((e as Error).message).toBe('scores: NaN at row 1, column 1');
+    }
+  });
+});
+
+describe('checkLengths(arrays)', () => {
+  it('throws LENGTH_MISMATCH naming both lengths', () => {
+    expect(() => checkLengths({ truth: [1, 2, 3], pred: [1, 2] })).toThrow('pred has length 2 but truth has length 3');
+  });
+  it('returns the common length', () => {
+    expect(checkLengths({ a: [1, 2], b: new Int32Array(2) })).toBe(2);
+  });
+});
+
+describe('KeyIndex(keys)', () => {
+  it('throws DUPLICATE_KEY', () => {
+    expect(() => new KeyIndex(['a', 'b', 'a'])).toThrow(/duplicate key "a"/);
+  });
+  it('encodeKeys throws UNKNOWN_CLASS naming the label, or maps to a fallback', () => {
+    const idx = new KeyIndex(['cat', 'dog']);
+    expect(() => encodeKeys(['cat', 'emu'], idx, 'pred')).toThrow('pred: unknown class "emu" at index 1');
+    expect(Array.from(encodeKeys(['cat', 'emu'], idx, 'pred', 2))).toEqual([0, 2]);
+  });
+  it('uniqueKeys sorts numbers before strings, deterministically', () => {
+    expect(uniqueKeys(['b', 3, 'a'], [1, 'b'])).toEqual([1, 3, 'a', 'b']);
+  });
+});
