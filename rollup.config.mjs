@@ -1,0 +1,69 @@
+// Builds every package: ESM (one file per module, so consumers tree-shake) with
+// declarations from `tsc -b`, plus one self-registering CDN bundle of all elements.
+// Set ONLY=core (or ONLY=elements, ONLY=cdn) to build one target.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import esbuild from 'rollup-plugin-esbuild';
+import { existsSync } from 'node:fs';
+
+const only = process.env.ONLY;
+const onwarn = (warning, warn) => {
+  // Lit's compiled decorators reference `this` at the top level; harmless.
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;
+  warn(warning);
+};
+const ts = (tsconfig) => esbuild({ target: 'es2022', tsconfig, sourceMap: true });
+
+const core = {
+  input: {
+    index: 'packages/core/src/index.ts',
+    ...(existsSync('packages/core/src/workers/worker-entry.ts')
+      ? { 'workers/worker-entry': 'packages/core/src/workers/worker-entry.ts' }
+      : {}),
+  },
+  output: {
+    dir: 'packages/core/dist',
+    format: 'es',
+    preserveModules: true,
+    preserveModulesRoot: 'packages/core/src',
+    sourcemap: true,
+  },
+  external: (id) => id.startsWith('node:'),
+  plugins: [ts('packages/core/tsconfig.json')],
+  onwarn,
+};
+
+const elementEntries = {};
+for (const f of ['index']) elementEntries[f] = `packages/elements/src/${f}.ts`;
+
+const elements = {
+  input: 'packages/elements/src/index.ts',
+  output: {
+    dir: 'packages/elements/dist',
+    format: 'es',
+    preserveModules: true,
+    preserveModulesRoot: 'packages/elements/src',
+    sourcemap: true,
+  },
+  // Dependencies stay bare imports for the consumer's bundler.
+  external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.includes('packages/'),
+  plugins: [ts('packages/elements/tsconfig.json')],
+  onwarn,
+};
+
+const cdn = {
+  input: 'packages/elements/src/cdn.ts',
+  output: { file: 'packages/elements/dist/cdn/classlens.js', format: 'es', sourcemap: true },
+  plugins: [
+    nodeResolve({ browser: true, extensions: ['.ts', '.js', '.mjs'] }),
+    commonjs({ strictRequires: false }),
+    ts('packages/elements/tsconfig.json'),
+  ],
+  external: (id) => id.startsWith('node:'),
+  onwarn,
+};
+
+const targets = { core, elements, cdn };
+const selected = only ? only.split(',').map((k) => targets[k]) : Object.values(targets);
+export default selected.filter((c) => c && existsSync(Array.isArray(c.input) || typeof c.input === 'object' ? Object.values(c.input)[0] : c.input));
