@@ -1,2 +1,3 @@
-// Re-exports of the flows area. One concept per file; this file only re-exports.
-export {};
+export * from './crosstab.js';
+export * from './conditional.js';
+export * from './flow-graph.js';
