@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ClasslensError, conditional, crosstab, flowGraph, type Key } from '../../src/index.js';
+import { ClasslensError, checkFlowGraph, conditional, crosstab, flowGraph, type Key } from '../../src/index.js';
 
 const fx = JSON.parse(readFileSync(new URL('../data/flows/flows.json', import.meta.url), 'utf8')) as {
   labels: string[];
@@ -231,6 +231,57 @@ describe('flowGraph(stages, opts)', () => {
           expect(Array.from(b.links[k].indices, (i) => perm[i]).sort((u, v) => u - v)).toEqual(Array.from(l.indices));
         });
       }),
+    );
+  });
+});
+
+describe('checkFlowGraph(graph)', () => {
+  const nodes = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+  it('assigns stages by longest path and values as max(in, out)', () => {
+    const g = checkFlowGraph({
+      nodes,
+      links: [
+        { source: 'a', target: 'b', value: 3 },
+        { source: 'b', target: 'c', value: 2 },
+        { source: 'a', target: 'c', value: 1 },
+      ],
+    });
+    expect(g.nodes.map((d) => [d.id, d.stage, d.value])).toEqual([
+      ['a', 0, 4],
+      ['b', 1, 3],
+      ['c', 2, 3],
+    ]);
+  });
+  it('throws DUPLICATE_KEY naming the id', () => {
+    const e = thrown(() => checkFlowGraph({ nodes: [{ id: 'a' }, { id: 'a' }], links: [] }));
+    expect([e.code, e.message]).toEqual(['DUPLICATE_KEY', 'graph: duplicate node id "a"']);
+  });
+  it('throws MISSING_KEY naming the link', () => {
+    const e = thrown(() => checkFlowGraph({ nodes, links: [{ source: 'a', target: 'zz', value: 1 }] }));
+    expect([e.code, e.message]).toEqual(['MISSING_KEY', 'graph: link "a" → "zz" names missing node "zz"']);
+  });
+  it('throws CYCLE naming a link on the cycle, without hanging', () => {
+    const e = thrown(() =>
+      checkFlowGraph({
+        nodes: [...nodes, { id: 'd' }],
+        links: [
+          { source: 'd', target: 'a', value: 1 },
+          { source: 'a', target: 'b', value: 1 },
+          { source: 'b', target: 'c', value: 1 },
+          { source: 'c', target: 'a', value: 1 },
+        ],
+      }),
+    );
+    expect(e.code).toBe('CYCLE');
+    expect(e.message).toMatch(/link "(a" → "b|b" → "c|c" → "a)" is on a cycle/);
+  });
+  it('rejects self-links, non-finite and non-positive values', () => {
+    expect(code(thrown(() => checkFlowGraph({ nodes, links: [{ source: 'a', target: 'a', value: 1 }] })))).toBe('CYCLE');
+    expect(code(thrown(() => checkFlowGraph({ nodes, links: [{ source: 'a', target: 'b', value: NaN }] })))).toBe(
+      'NON_FINITE',
+    );
+    expect(code(thrown(() => checkFlowGraph({ nodes, links: [{ source: 'a', target: 'b', value: 0 }] })))).toBe(
+      'INVALID_ARGUMENT',
     );
   });
 });
