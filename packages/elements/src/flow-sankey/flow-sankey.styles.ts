@@ -1,0 +1,95 @@
+import { css } from 'lit';
+
+export const flowSankeyStyles = css`
+  :host {
+    --cl-sankey-link-opacity: 0.38;
+    --cl-sankey-link-hover-opacity: 0.7;
+    --cl-sankey-node-stroke: var(--cl-color-bg);
+    --cl-sankey-label-halo: var(--cl-color-bg);
+    height: 420px;
+    min-height: 160px;
+  }
+  .chart {
+    position: relative;
+    width: 100%;
+    height: 100%;
+    outline: none;
+    border-radius: 4px;
+  }
+  .chart:focus-visible {
+    box-shadow: 0 0 0 2px var(--cl-color-focus);
+  }
+  svg {
+    display: block;
+    width: 100%;
+    height: 100%;
+    overflow: visible;
+    user-select: none;
+  }
+  .link {
+    fill: none;
+    stroke-opacity: var(--cl-sankey-link-opacity);
+    transition: stroke-opacity 120ms;
+    cursor: pointer;
+  }
+  .link.is-active {
+    stroke-opacity: var(--cl-sankey-link-hover-opacity);
+  }
+  .link.is-dim {
+    stroke-opacity: calc(var(--cl-sankey-link-opacity) * var(--cl-dim-opacity) * 2);
+  }
+  .link-emphasis {
+    fill: none;
+    stroke-opacity: 0.85;
+    pointer-events: none;
+  }
+  .node {
+    stroke: var(--cl-sankey-node-stroke);
+    stroke-width: 0.5;
+    cursor: pointer;
+  }
+  .node.is-dim {
+    fill-opacity: 0.35;
+  }
+  .node-emphasis {
+    pointer-events: none;
+    fill: var(--cl-color-fg);
+    fill-opacity: 0.35;
+  }
+  .focus-ring {
+    fill: none;
+    stroke: var(--cl-color-focus);
+    stroke-width: 2;
+    pointer-events: none;
+  }
+  .label {
+    fill: var(--cl-color-fg);
+    font-size: var(--cl-font-size);
+    dominant-baseline: middle;
+    paint-order: stroke;
+    stroke: var(--cl-sankey-label-halo);
+    stroke-width: 3px;
+    stroke-linejoin: round;
+    pointer-events: none;
+  }
+  .label .count {
+    fill: var(--cl-color-muted);
+  }
+  .label.is-dim {
+    fill-opacity: 0.45;
+  }
+  .stage-label {
+    fill: var(--cl-color-muted);
+    font-size: calc(var(--cl-font-size) * 0.95);
+    font-weight: 600;
+    letter-spacing: 0.02em;
+    text-transform: uppercase;
+  }
+  .data-table:not(.is-shown) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0, 0, 0, 0);
+  }
+`;

@@ -1,0 +1,99 @@
+import { css } from 'lit';
+
+/**
+ * Theme tokens shared by every classlens element. Each is a CSS custom property with a
+ * default on `:host`; pages override them on the element or any ancestor. Light by
+ * default; dark with `theme="dark"`, or follow the OS with `theme="auto"`.
+ */
+export const themeStyles = css`
+  :host {
+    --cl-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
+    --cl-font-size: 12px;
+    --cl-color-fg: #1f2328;
+    --cl-color-muted: #59636e;
+    --cl-color-bg: #ffffff;
+    --cl-color-surface: #f6f8fa;
+    --cl-color-border: #d1d9e0;
+    --cl-color-accent: #0969da;
+    --cl-color-focus: #0969da;
+    --cl-color-error: #d1242f;
+    --cl-color-other: #8c959f;
+    --cl-dim-opacity: 0.15;
+    --cl-tooltip-bg: rgba(31, 35, 40, 0.94);
+    --cl-tooltip-fg: #ffffff;
+    /* Categorical palette: Observable 10, readable on light and dark backgrounds. */
+    --cl-palette-0: #4269d0;
+    --cl-palette-1: #efb118;
+    --cl-palette-2: #ff725c;
+    --cl-palette-3: #6cc5b0;
+    --cl-palette-4: #3ca951;
+    --cl-palette-5: #ff8ab7;
+    --cl-palette-6: #a463f2;
+    --cl-palette-7: #97bbf5;
+    --cl-palette-8: #9c6b4e;
+    --cl-palette-9: #9498a0;
+
+    display: block;
+    position: relative;
+    box-sizing: border-box;
+    font-family: var(--cl-font-family);
+    font-size: var(--cl-font-size);
+    color: var(--cl-color-fg);
+    background: var(--cl-color-bg);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  :host([theme='dark']) {
+    --cl-color-fg: #e6edf3;
+    --cl-color-muted: #9198a1;
+    --cl-color-bg: #0d1117;
+    --cl-color-surface: #151b23;
+    --cl-color-border: #3d444d;
+    --cl-color-accent: #4493f8;
+    --cl-color-focus: #4493f8;
+    --cl-color-error: #f85149;
+    --cl-color-other: #6e7681;
+    --cl-tooltip-bg: rgba(240, 246, 252, 0.95);
+    --cl-tooltip-fg: #0d1117;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      --cl-color-fg: #e6edf3;
+      --cl-color-muted: #9198a1;
+      --cl-color-bg: #0d1117;
+      --cl-color-surface: #151b23;
+      --cl-color-border: #3d444d;
+      --cl-color-accent: #4493f8;
+      --cl-color-focus: #4493f8;
+      --cl-color-error: #f85149;
+      --cl-color-other: #6e7681;
+      --cl-tooltip-bg: rgba(240, 246, 252, 0.95);
+      --cl-tooltip-fg: #0d1117;
+    }
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0, 0, 0, 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;
+
+/** Number of colours in the categorical palette (`--cl-palette-0` … `-9`). */
+export const PALETTE_SIZE = 10;
+
+/** The CSS colour for category slot `i` (cycles through the palette). */
+export function paletteColor(i: number): string {
+  return `var(--cl-palette-${((i % PALETTE_SIZE) + PALETTE_SIZE) % PALETTE_SIZE})`;
+}
