@@ -1,0 +1,178 @@
+// Internal (not re-exported): the one place where the compare functions turn label
+// columns into class indices. Every public function validates through here, once,
+// before any work.
+import {
+  ClasslensError,
+  KeyIndex,
+  checkKeys,
+  checkLengths,
+  encodeKeys,
+  isClasslensError,
+  isKey,
+  uniqueKeys,
+  type Key,
+} from '../common/index.js';
+import { firstBadIndex } from './kernels.js';
+
+/** Label columns encoded against one shared class list. */
+export interface EncodedLabels {
+  /** The class list; code `j` stands for `classes[j]`. */
+  readonly classes: Key[];
+  /** One column of class indices per input column, in input order. */
+  readonly codes: Int32Array[];
+  /** Number of items (common length of every column). */
+  readonly n: number;
+}
+
+/** Integer typed arrays are read as class indices when a `classes` list is given. */
+export function isIndexArray(a: unknown): a is ArrayLike<number> {
+  return (
+    a instanceof Int32Array ||
+    a instanceof Uint32Array ||
+    a instanceof Uint16Array ||
+    a instanceof Int16Array ||
+    a instanceof Uint8Array ||
+    a instanceof Int8Array ||
+    a instanceof Uint8ClampedArray
+  );
+}
+
+/** Throws `UNKNOWN_CLASS` at the first entry of `a` outside `[0, m)`. */
+function checkIndices(a: ArrayLike<number>, m: number, name: string): void {
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    // `>>> 0` maps negative values above every valid index: one compare per entry.
+    if (v >>> 0 >= m) {
+      throw new ClasslensError('UNKNOWN_CLASS', `${name}: class index ${v} at index ${i} is not in [0, ${m})`, {
+        key: v,
+        index: i,
+      });
+    }
+  }
+}
+
+/** `encodeKeys`, but a NaN/null/object entry gets its precise code instead of UNKNOWN_CLASS. */
+function encodeColumn(a: ArrayLike<Key>, index: KeyIndex, name: string): Int32Array {
+  try {
+    return encodeKeys(a, index, name);
+  } catch (e) {
+    // Every entry before the failing one was found, hence a valid key: checkKeys
+    // therefore throws at exactly the failing index when that entry is not a key.
+    if (isClasslensError(e, 'UNKNOWN_CLASS') && !isKey(e.details?.key)) checkKeys(a, name);
+    throw e;
+  }
+}
+
+/**
+ * Validates and encodes label columns against one class list.
+ *
+ * - With `classes`: integer typed arrays are class indices into it (an `Int32Array`
+ *   is used as is, zero-copy; other integer arrays are copied), every other column
+ *   holds keys that must all be in `classes` (`UNKNOWN_CLASS` otherwise).
+ * - Without: every column holds keys, and the classes are their sorted union.
+ *
+ * Throws `LENGTH_MISMATCH`, `INVALID_ARGUMENT`, `NON_FINITE`, `UNKNOWN_CLASS`,
+ * `DUPLICATE_KEY` (in `classes`).
+ */
+export function encodeLabels(columns: Record<string, ArrayLike<Key>>, classes?: ArrayLike<Key>): EncodedLabels {
+  for (const [name, a] of Object.entries(columns)) {
+    // checkLengths would hit `'rows' in a` (a TypeError) on a number or a string.
+    if (a === null || typeof a !== 'object' || typeof a.length !== 'number') {
+      throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected an array of labels`);
+    }
+  }
+  const n = checkLengths(columns);
+  const entries = Object.entries(columns);
+  if (classes != null) {
+    const index = new KeyIndex(classes, 'classes');
+    const m = index.size;
+    const direct: number[] = [];
+    const codes = entries.map(([name, a], j) => {
+      if (a instanceof Int32Array) {
+        direct.push(j);
+        return a;
+      }
+      if (isIndexArray(a)) {
+        checkIndices(a, m, name);
+        return Int32Array.from(a);
+      }
+      return encodeColumn(a, index, name);
+    });
+    // The zero-copy columns are checked together, row-wise (see kernels.ts).
+    const bad = firstBadIndex(
+      direct.map((j) => codes[j]),
+      m,
+    );
+    if (bad) checkIndices(codes[direct[bad.col]], m, entries[direct[bad.col]][0]);
+    return { classes: index.keys.slice(), codes, n };
+  }
+  for (const [name, a] of entries) checkKeys(a, name);
+  const keys = uniqueKeys(...entries.map(([, a]) => a));
+  const index = new KeyIndex(keys, 'classes');
+  return { classes: keys, codes: entries.map(([name, a]) => encodeColumn(a, index, name)), n };
+}
+
+/**
+ * Checks a `preds` argument (model name → labels) and returns its entries in model
+ * order (`Object.keys` order, or `models` when given). Throws `INVALID_ARGUMENT`
+ * for a non-object or fewer than `min` models, `MISSING_KEY` for a name in
+ * `models` that `preds` lacks, `DUPLICATE_KEY` for a name listed twice.
+ */
+export function modelEntries(
+  preds: Record<string, ArrayLike<Key>>,
+  min: number,
+  models?: readonly string[],
+): [string, ArrayLike<Key>][] {
+  if (preds === null || typeof preds !== 'object') {
+    throw new ClasslensError('INVALID_ARGUMENT', 'preds: expected an object of model name → predictions');
+  }
+  let names: string[];
+  if (models != null) {
+    names = [];
+    const seen = new Set<string>();
+    for (const name of models) {
+      if (seen.has(name)) throw new ClasslensError('DUPLICATE_KEY', `models: duplicate model ${JSON.stringify(name)}`, { key: name });
+      if (!Object.prototype.hasOwnProperty.call(preds, name)) {
+        throw new ClasslensError('MISSING_KEY', `models: no predictions for model ${JSON.stringify(name)}`, { key: name });
+      }
+      seen.add(name);
+      names.push(name);
+    }
+  } else names = Object.keys(preds);
+  if (names.length < min) {
+    throw new ClasslensError('INVALID_ARGUMENT', `preds: expected at least ${min} model${min === 1 ? '' : 's'}, got ${names.length}`);
+  }
+  return names.map((name) => [name, preds[name]]);
+}
+
+/**
+ * Encodes `truth` and every model's predictions with one class list. Columns are
+ * named `truth` and `preds.<model>` in error messages.
+ */
+export function encodeComparison(
+  truth: ArrayLike<Key>,
+  models: [string, ArrayLike<Key>][],
+  classes?: ArrayLike<Key>,
+): EncodedLabels {
+  const columns: Record<string, ArrayLike<Key>> = { truth };
+  for (const [name, a] of models) columns[`preds.${name}`] = a;
+  return encodeLabels(columns, classes);
+}
+
+/**
+ * Validates an optional list of item indices (integers in `[0, n)`); throws
+ * `INVALID_ARGUMENT` naming the first bad one.
+ */
+export function checkItemIndices(indices: ArrayLike<number>, n: number, name = 'indices'): void {
+  if (indices == null || typeof indices.length !== 'number') {
+    throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected an array of item indices`);
+  }
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k];
+    if (!Number.isInteger(i) || i < 0 || i >= n) {
+      throw new ClasslensError('INVALID_ARGUMENT', `${name}: ${i} at position ${k} is not an item index in [0, ${n})`, {
+        index: k,
+      });
+    }
+  }
+}
