@@ -471,7 +471,7 @@ export class ClFlowSankey extends ClBaseElement {
           const f = E ? E.nodes[nIndex.get(d.node) as number] : -1;
           const text = truncate(String(d.node.key), maxChars(d.labelSide, d.node.stage) - String(d.node.value).length);
           return svg`<text part="label" class="label ${E && f === 0 ? 'is-dim' : ''}" x=${x} y=${(d.y0 + d.y1) / 2}
-            text-anchor=${left ? 'end' : 'start'}>${text}<tspan class="count" dx="4">${formatCount(d.node.value)}</tspan></text>`;
+            text-anchor=${left ? 'end' : 'start'}>${text} <tspan class="count" dx="2">${formatCount(d.node.value)}</tspan></text>`;
         })}
       </g>
       ${this.focused ? this.renderFocus(L, this.focused) : nothing}

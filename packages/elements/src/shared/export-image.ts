@@ -1,13 +1,12 @@
 const SVG_NS = 'http://www.w3.org/2000/svg';
-/** Presentation properties copied from computed style so the export needs no stylesheet. */
-const PROPS = [
+/** Inherited presentation properties: written only where they differ from the parent. */
+const INHERITED = [
   'fill',
   'fill-opacity',
   'stroke',
   'stroke-opacity',
   'stroke-width',
   'stroke-linejoin',
-  'opacity',
   'font-family',
   'font-size',
   'font-weight',
@@ -15,28 +14,44 @@ const PROPS = [
   'text-anchor',
   'dominant-baseline',
   'visibility',
-  'display',
-  'mix-blend-mode',
 ] as const;
+/** Non-inherited ones: written where they differ from their initial value. */
+const OWN: Record<string, string> = { opacity: '1', display: 'inline', 'mix-blend-mode': 'normal' };
 
 /**
  * Serialises a rendered `<svg>` as a standalone SVG document: computed styles (which
- * resolve the theme's custom properties) are inlined on each element, and a background
- * rectangle is added, so the file looks the same outside the page.
+ * resolve the theme's custom properties) are inlined — only where they change from the
+ * parent, to keep files small — and a background rectangle is added, so the file looks
+ * the same outside the page. Comments, classes, parts and `var()` attributes are dropped.
  */
 export function svgToString(svg: SVGSVGElement, background?: string): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const src = [svg, ...Array.from(svg.querySelectorAll('*'))];
   const dst = [clone, ...Array.from(clone.querySelectorAll('*'))];
+  const styles = new Map<Element, CSSStyleDeclaration>();
   src.forEach((el, i) => {
     const target = dst[i] as SVGElement;
     const cs = getComputedStyle(el);
-    const decl = PROPS.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
-    target.setAttribute('style', decl);
-    target.removeAttribute('class');
-    target.removeAttribute('part');
-    target.removeAttribute('tabindex');
+    styles.set(el, cs);
+    const parent = el === svg ? null : styles.get(el.parentElement as Element) ?? null;
+    const decl: string[] = [];
+    for (const p of INHERITED) {
+      const v = cs.getPropertyValue(p);
+      if (!parent || parent.getPropertyValue(p) !== v) decl.push(`${p}:${v}`);
+    }
+    for (const [p, initial] of Object.entries(OWN)) {
+      const v = cs.getPropertyValue(p);
+      if (v !== initial && !(p === 'display' && el === svg)) decl.push(`${p}:${v}`);
+    }
+    if (decl.length) target.setAttribute('style', decl.join(';'));
+    else target.removeAttribute('style');
+    for (const a of ['class', 'part', 'tabindex', 'aria-hidden']) target.removeAttribute(a);
+    for (const a of Array.from(target.attributes)) if (a.value.includes('var(')) target.removeAttribute(a.name);
   });
+  const walker = document.createTreeWalker(clone, NodeFilter.SHOW_COMMENT);
+  const comments: Node[] = [];
+  while (walker.nextNode()) comments.push(walker.currentNode);
+  for (const c of comments) c.parentNode?.removeChild(c);
   const { width, height } = svg.viewBox.baseVal;
   clone.setAttribute('xmlns', SVG_NS);
   clone.setAttribute('width', String(width));

@@ -26,7 +26,7 @@ export const stateStyles = css`
   }
   .state__code {
     font-size: 0.9em;
-    opacity: 0.8;
+    color: var(--cl-color-muted);
   }
   .tooltip {
     position: absolute;
