@@ -32,7 +32,9 @@ if (!found) {
   for (const args of [['update'], ['install', '-y', 'chromium']]) {
     const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
     if (r.status !== 0) {
-      console.error(`ensure-chromium: \`apt-get ${args.join(' ')}\` failed (${r.error?.message ?? `exit ${r.status}`})`);
+      console.error(
+        `ensure-chromium: \`apt-get ${args.join(' ')}\` failed (${r.error?.message ?? `exit ${r.status}`})`,
+      );
       process.exit(1);
     }
   }

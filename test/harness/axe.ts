@@ -14,7 +14,9 @@ export interface AxeCheckOptions {
 export function formatAxeViolations(violations: readonly axe.Result[]): string {
   return violations
     .flatMap((v) =>
-      v.nodes.map((n) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} at ${JSON.stringify(n.target)} — ${n.failureSummary ?? ''}`),
+      v.nodes.map(
+        (n) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} at ${JSON.stringify(n.target)} — ${n.failureSummary ?? ''}`,
+      ),
     )
     .join('\n');
 }

@@ -10,7 +10,11 @@ export async function nextFrame(n = 1): Promise<void> {
  * Resolves with the next `type` event dispatched on `target`. Rejects after `timeoutMs`
  * (default 2000) naming the event, so a missing event fails the test instead of hanging it.
  */
-export function oneEvent<E extends Event = CustomEvent>(target: EventTarget, type: string, timeoutMs = 2000): Promise<E> {
+export function oneEvent<E extends Event = CustomEvent>(
+  target: EventTarget,
+  type: string,
+  timeoutMs = 2000,
+): Promise<E> {
   return new Promise<E>((resolve, reject) => {
     const timer = setTimeout(() => {
       target.removeEventListener(type, listener);

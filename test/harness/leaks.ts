@@ -66,18 +66,17 @@ export function countListeners(): ListenerCounter {
     let byListener = registry.get(key);
     if (!byListener) registry.set(key, (byListener = new Map()));
     if (byListener.has(listener)) return;
-    const target = this;
     let registered: Listener = listener;
     if (opts?.once) {
-      registered = function (this: unknown, event: Event) {
-        forget(target, type, key, listener);
+      registered = (event: Event) => {
+        forget(this, type, key, listener);
         return typeof listener === 'function' ? listener.call(this, event) : listener.handleEvent(event);
       };
     }
     byListener.set(listener, registered);
     bump(type, 1);
     originalAdd.call(this, type, registered, options);
-    opts?.signal && originalAdd.call(opts.signal, 'abort', () => forget(target, type, key, listener), { once: true });
+    if (opts?.signal) originalAdd.call(opts.signal, 'abort', () => forget(this, type, key, listener), { once: true });
   };
 
   proto.removeEventListener = function (

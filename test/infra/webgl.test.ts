@@ -77,7 +77,9 @@ describe('WebGL in the test browser', () => {
     expect(gl.isContextLost()).to.equal(true);
     // Chromium refuses restoreContext() within the task that dispatched the loss.
     await aTimeout(0);
-    const restored = new Promise((resolve) => gl.canvas.addEventListener('webglcontextrestored', resolve, { once: true }));
+    const restored = new Promise((resolve) =>
+      gl.canvas.addEventListener('webglcontextrestored', resolve, { once: true }),
+    );
     lose!.restoreContext();
     await restored;
     expect(gl.isContextLost()).to.equal(false);
