@@ -3,7 +3,7 @@
 // Set ONLY=core (or ONLY=elements, ONLY=cdn) to build one target.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
-import esbuild from 'rollup-plugin-esbuild';
+import esbuild, { minify } from 'rollup-plugin-esbuild';
 import { existsSync } from 'node:fs';
 
 const only = process.env.ONLY;
@@ -34,9 +34,6 @@ const core = {
   onwarn,
 };
 
-const elementEntries = {};
-for (const f of ['index']) elementEntries[f] = `packages/elements/src/${f}.ts`;
-
 const elements = {
   input: 'packages/elements/src/index.ts',
   output: {
@@ -59,6 +56,7 @@ const cdn = {
     nodeResolve({ browser: true, extensions: ['.ts', '.js', '.mjs'] }),
     commonjs({ strictRequires: false }),
     ts('packages/elements/tsconfig.json'),
+    minify({ target: 'es2022' }),
   ],
   external: (id) => id.startsWith('node:'),
   onwarn,
