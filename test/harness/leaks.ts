@@ -130,7 +130,8 @@ export function countObservers(): ObserverCounter {
   const undo: Array<() => void> = [];
 
   const patch = (kind: ObserverKind, proto: { observe: unknown; disconnect: unknown; unobserve?: unknown }) => {
-    const p = proto as Record<string, (...args: unknown[]) => unknown>;
+    type Method = (this: object, ...args: unknown[]) => unknown;
+    const p = proto as { observe: Method; disconnect: Method; unobserve?: Method };
     const { observe, disconnect, unobserve } = p;
     p.observe = function (this: object, target: unknown, ...rest: unknown[]) {
       let set = observed.get(this);
@@ -155,7 +156,11 @@ export function countObservers(): ObserverCounter {
         return unobserve.call(this, target);
       };
     }
-    undo.push(() => Object.assign(p, { observe, disconnect, ...(unobserve ? { unobserve } : {}) }));
+    undo.push(() => {
+      p.observe = observe;
+      p.disconnect = disconnect;
+      if (unobserve) p.unobserve = unobserve;
+    });
   };
 
   patch('resize', ResizeObserver.prototype);
