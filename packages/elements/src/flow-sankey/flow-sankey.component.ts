@@ -38,6 +38,7 @@ const EMPTY = new Uint32Array(0);
  * Input, by precedence: `graph` (nodes + links, validated), else `data` + `levels`,
  * else `stages` (+ `stageNames`).
  *
+ * @customElement cl-flow-sankey
  * @summary Joint and conditional distributions between labellings, drawn as flows.
  *
  * @fires cl-hover - Pointer or keyboard focus entered a node or link (`kind: 'none'` when it left). Detail: `{ kind, stage, keys, value, indices }`.
