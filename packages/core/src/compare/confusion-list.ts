@@ -110,7 +110,8 @@ export function confusionList(
   if (p.rows !== n) {
     throw new ClasslensError('LENGTH_MISMATCH', `probs has ${p.rows} rows but truth has length ${n}`, { probs: p.rows, truth: n });
   }
-  if (p.cols !== m) {
+  // `[]` has no columns to compare; any other shape must match the classes.
+  if (p.cols !== m && !(p.rows === 0 && p.cols === 0)) {
     throw new ClasslensError('INVALID_SHAPE', `probs has ${p.cols} columns but there are ${m} classes`, { cols: p.cols, classes: m });
   }
   const scores = mismatchScore(p, codes[0]);

@@ -59,14 +59,15 @@ function ticks(start: number, stop: number, count: number): number[] {
     let r1 = Math.round(stop / step);
     if (r0 * step < start) ++r0;
     if (r1 * step > stop) --r1;
-    for (let r = r0; r <= r1; r++) out.push(r * step);
+    // (r0 + i), as d3 writes it, turns a -0 from Math.round into +0.
+    for (let i = 0; r0 + i <= r1; i++) out.push((r0 + i) * step);
   } else {
     const inv = -step;
     let r0 = Math.round(start * inv);
     let r1 = Math.round(stop * inv);
     if (r0 / inv < start) ++r0;
     if (r1 / inv > stop) --r1;
-    for (let r = r0; r <= r1; r++) out.push(r / inv);
+    for (let i = 0; r0 + i <= r1; i++) out.push((r0 + i) / inv);
   }
   return out;
 }
@@ -103,7 +104,7 @@ function bisectRight(a: number[], x: number, hi: number): number {
  * @remarks O(n log b) for n values and b bins.
  * @example
  * histogram([1, 2, 2, 3, 7], { bins: 3 })
- * // → [{ x0: 0, x1: 5, count: 4 }, { x0: 5, x1: 10, count: 1 }]
+ * // → [{ x0: 0, x1: 2, count: 1 }, { x0: 2, x1: 4, count: 3 }, { x0: 4, x1: 6, count: 0 }, { x0: 6, x1: 8, count: 1 }]
  */
 export function histogram<T = unknown>(values: ArrayLike<T>, options: HistogramOptions<T> = {}): HistogramBin[] {
   if (values == null || typeof values.length !== 'number') throw new ClasslensError('INVALID_ARGUMENT', 'values: expected an array');
