@@ -1,0 +1,47 @@
+import type { MatrixLike } from '../common/matrix.js';
+import { checkThreshold } from './layout.js';
+import { predictionChanges } from './prediction-changes.js';
+
+/** Options for {@link confidenceChanges}. */
+export interface ConfidenceChangesOptions {
+  /**
+   * A step is reported when its prediction change is strictly greater than this.
+   * Default 0.3, the default of Garcia, Munz & Weiskopf's tool. Finite and ≥ 0.
+   */
+  threshold?: number;
+  /** Splits the rows of `expected` into sequences (default: one sequence). */
+  lengths?: ArrayLike<number>;
+}
+
+/** A step where the expected prediction changed a lot: see {@link confidenceChanges}. */
+export interface ConfidenceChange {
+  /** Row of `expected` (the step whose input caused the change). */
+  index: number;
+  /** `max_k |p[index][k] − p[index − 1][k]|`, as {@link predictionChanges} computes it. */
+  change: number;
+}
+
+/**
+ * The steps where the classifier's expected prediction changed by more than
+ * `threshold` (strictly) from the previous step of the same sequence — for a binary
+ * classifier, where P(positive) moved by more than 0.3 by default. The change is the
+ * largest absolute change of any class probability ({@link predictionChanges}); first
+ * steps of sequences never count. A higher threshold never reports more steps.
+ *
+ * Throws what {@link predictionChanges} throws, and `INVALID_ARGUMENT` for a threshold
+ * that is not a finite number ≥ 0. O(rows · classes).
+ *
+ * @example
+ * confidenceChanges([[0.9, 0.1], [0.4, 0.6], [0.3, 0.7]])
+ * // → [{ index: 1, change: 0.5 }]
+ */
+export function confidenceChanges(expected: MatrixLike, options: ConfidenceChangesOptions = {}): ConfidenceChange[] {
+  const threshold = checkThreshold(options.threshold ?? 0.3);
+  const changes = predictionChanges(expected, options.lengths);
+  const out: ConfidenceChange[] = [];
+  for (let r = 0; r < changes.length; r++) {
+    // NaN (a sequence start) compares false.
+    if (changes[r] > threshold) out.push({ index: r, change: changes[r] });
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+import { ClasslensError } from '../common/errors.js';
+import { isMatrix, type Matrix } from '../common/matrix.js';
+
+/** The rows of several sequences stacked into one matrix: see {@link stackSequences}. */
+export interface StackedSequences {
+  /** `total × width`, sequence after sequence, step after step (a new `Float64Array`). */
+  matrix: Matrix;
+  /** Steps per sequence. */
+  lengths: Uint32Array;
+  /** `offsets[s]` is the first row of sequence `s`; `offsets[n]` the total (see {@link sequenceOffsets}). */
+  offsets: Uint32Array;
+}
+
+/**
+ * Stacks per-sequence data (hidden states, or expected predictions) into one row-major
+ * matrix — the input of a joint projection (`pca`, `tsne`) and of the other trajectory
+ * helpers — plus the sequence lengths and offsets that undo the stacking. Each part is a
+ * flat `steps × width` array (the example-data format: `states`, `expected`) or a
+ * {@link Matrix} with `width` columns. The inputs are copied, never kept or mutated.
+ *
+ * Degenerate cases: no parts give a `0 × width` matrix; an empty part is a sequence of
+ * length 0.
+ *
+ * Throws `INVALID_ARGUMENT` for a width that is not a positive integer or a part that is
+ * not an array, `INVALID_SHAPE` for a flat part whose length is not a multiple of
+ * `width` (or a Matrix part with other than `width` columns), `NON_FINITE` naming the
+ * sequence and position of the first NaN/±Infinity (`INVALID_ARGUMENT` for a non-number). O(total · width).
+ *
+ * @example
+ * const { matrix, lengths } = stackSequences(data.sequences.map((s) => s.states), data.hiddenSize);
+ * stackSequences([[1, 2, 3, 4], [5, 6]], 2)
+ * // → { matrix: { rows: 3, cols: 2, data: [1, 2, 3, 4, 5, 6] }, lengths: [2, 1], offsets: [0, 2, 3] }
+ */
+export function stackSequences(parts: ArrayLike<ArrayLike<number> | Matrix>, width: number): StackedSequences {
+  if (typeof width !== 'number' || !Number.isInteger(width) || width < 1) {
+    throw new ClasslensError('INVALID_ARGUMENT', `width: expected a positive integer, got ${String(width)}`);
+  }
+  if (parts == null || typeof parts !== 'object' || typeof parts.length !== 'number') {
+    throw new ClasslensError('INVALID_ARGUMENT', 'parts: expected an array of sequences');
+  }
+  const n = parts.length;
+  const flats: ArrayLike<number>[] = new Array(n);
+  const lengths = new Uint32Array(n);
+  const offsets = new Uint32Array(n + 1);
+  let total = 0;
+  for (let s = 0; s < n; s++) {
+    const p = parts[s];
+    let flat: ArrayLike<number>;
+    if (isMatrix(p)) {
+      if (p.cols !== width || p.data.length !== p.rows * p.cols) {
+        throw new ClasslensError('INVALID_SHAPE', `sequence ${s}: has ${p.cols} columns, expected ${width}`, { sequence: s });
+      }
+      flat = p.data;
+    } else if (p != null && typeof p === 'object' && typeof (p as ArrayLike<number>).length === 'number') {
+      flat = p as ArrayLike<number>;
+      if (flat.length % width !== 0) {
+        throw new ClasslensError(
+          'INVALID_SHAPE',
+          `sequence ${s}: ${flat.length} values is not a multiple of width ${width}`,
+          { sequence: s },
+        );
+      }
+    } else {
+      throw new ClasslensError('INVALID_ARGUMENT', `sequence ${s}: expected a flat array or a Matrix`, { sequence: s });
+    }
+    flats[s] = flat;
+    lengths[s] = flat.length / width;
+    total += lengths[s];
+    offsets[s + 1] = total;
+  }
+  const data = new Float64Array(total * width);
+  let o = 0;
+  for (let s = 0; s < n; s++) {
+    const flat = flats[s];
+    for (let i = 0; i < flat.length; i++) {
+      const v = flat[i];
+      if (typeof v !== 'number') {
+        throw new ClasslensError('INVALID_ARGUMENT', `sequence ${s}: ${v === null ? 'null' : typeof v} at index ${i}`, {
+          sequence: s,
+          index: i,
+        });
+      }
+      if (!Number.isFinite(v)) {
+        const step = Math.floor(i / width);
+        throw new ClasslensError('NON_FINITE', `sequence ${s}: ${v} at step ${step}, column ${i % width}`, {
+          sequence: s,
+          step,
+          col: i % width,
+        });
+      }
+      data[o++] = v;
+    }
+  }
+  return { matrix: { rows: total, cols: width, data }, lengths, offsets };
+}
