@@ -57,7 +57,13 @@ describe('TAXONOMY', () => {
 });
 
 describe('sourceErrorRates(source, leaf)', () => {
-  const leaf = (rule: LeafCategory['rule'], misfile = 0.05): LeafCategory => ({ name: 'x', weight: 1, misfile, rule, nouns: ['x'] });
+  const leaf = (rule: LeafCategory['rule'], misfile = 0.05): LeafCategory => ({
+    name: 'x',
+    weight: 1,
+    misfile,
+    rule,
+    nouns: ['x'],
+  });
 
   it('sourceErrorRates(source, leaf) follows the rule kind and confusability', () => {
     expect(sourceErrorRates('rule', leaf('permissive'))).toEqual({ falseNegative: 0.02, falsePositive: 0.85 });
@@ -89,9 +95,13 @@ describe('generateCatalogue(options)', () => {
 
   it('generateCatalogue({ seed }) is deterministic and depends on the seed', () => {
     expect(generateCatalogue({ seed: 3, items: 300 })).toEqual(generateCatalogue({ seed: 3, items: 300 }));
-    expect(generateCatalogue({ seed: 4, items: 300 }).items).not.toEqual(generateCatalogue({ seed: 3, items: 300 }).items);
+    expect(generateCatalogue({ seed: 4, items: 300 }).items).not.toEqual(
+      generateCatalogue({ seed: 3, items: 300 }).items,
+    );
     // A longer catalogue extends a shorter one with the same seed: one stream, drawn in order.
-    expect(generateCatalogue({ seed: 3, items: 500 }).items.slice(0, 300)).toEqual(generateCatalogue({ seed: 3, items: 300 }).items);
+    expect(generateCatalogue({ seed: 3, items: 500 }).items.slice(0, 300)).toEqual(
+      generateCatalogue({ seed: 3, items: 300 }).items,
+    );
   });
 
   it('generateCatalogue({ seed, items }) gives valid products for any seed and size', () => {
@@ -111,7 +121,14 @@ describe('generateCatalogue(options)', () => {
   });
 
   it('generateCatalogue(options) throws INVALID_ARGUMENT for bad seed or items', () => {
-    const bad: unknown[] = [{ items: -1 }, { items: 2.5 }, { items: 1_000_001 }, { items: '10' }, { seed: 0.5 }, { seed: NaN }];
+    const bad: unknown[] = [
+      { items: -1 },
+      { items: 2.5 },
+      { items: 1_000_001 },
+      { items: '10' },
+      { seed: 0.5 },
+      { seed: NaN },
+    ];
     for (const options of bad) {
       let error: unknown;
       try {
@@ -155,7 +172,9 @@ describe('generateCatalogue(options)', () => {
       if (p.truth === 'positive') expect(own, p.title).toBe(true);
       else {
         misfiled++;
-        const other = leaves.some(({ l }) => l.name !== p.subcategory && l.nouns.some((n) => p.title.endsWith(` ${n}`)));
+        const other = leaves.some(
+          ({ l }) => l.name !== p.subcategory && l.nouns.some((n) => p.title.endsWith(` ${n}`)),
+        );
         expect(other, p.title).toBe(true);
       }
     }

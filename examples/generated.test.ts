@@ -37,7 +37,16 @@ describe('committed generated data', () => {
 
 describe('toJson(doc)', () => {
   it('toJson(doc) round-trips through JSON.parse and writes one record per line', () => {
-    const doc = { dataset: 'x', n: 2, tags: ['a', 'b'], items: [{ a: 1, b: 'q"uote' }, { a: -2.5, b: null }], empty: [] };
+    const doc = {
+      dataset: 'x',
+      n: 2,
+      tags: ['a', 'b'],
+      items: [
+        { a: 1, b: 'q"uote' },
+        { a: -2.5, b: null },
+      ],
+      empty: [],
+    };
     const text = toJson(doc);
     expect(JSON.parse(text)).toEqual(doc);
     expect(text.endsWith('\n')).toBe(true);

@@ -51,11 +51,16 @@ describe('generateMovies(options)', () => {
 
   it('generateMovies({ seed, films, directors }) gives valid films for any seed and size', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.integer({ min: 0, max: 150 }), fc.integer({ min: 1, max: 700 }), (seed, films, directors) => {
-        const m = generateMovies({ seed, films, directors });
-        expect(m.items).toHaveLength(films);
-        checkValid(m, directors);
-      }),
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: 0, max: 150 }),
+        fc.integer({ min: 1, max: 700 }),
+        (seed, films, directors) => {
+          const m = generateMovies({ seed, films, directors });
+          expect(m.items).toHaveLength(films);
+          checkValid(m, directors);
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -77,7 +82,14 @@ describe('generateMovies(options)', () => {
   });
 
   it('generateMovies(options) throws INVALID_ARGUMENT for bad seed, films or directors', () => {
-    const bad: unknown[] = [{ films: -1 }, { films: 1.5 }, { directors: 0 }, { directors: 1001 }, { seed: 'x' }, { seed: 1e300 }];
+    const bad: unknown[] = [
+      { films: -1 },
+      { films: 1.5 },
+      { directors: 0 },
+      { directors: 1001 },
+      { seed: 'x' },
+      { seed: 1e300 },
+    ];
     for (const options of bad) {
       let error: unknown;
       try {
@@ -131,7 +143,12 @@ describe('examples/data/movies.json', () => {
     expect(bwShare('Film noir')).toBeGreaterThan(0.6);
     expect(bwShare('Science fiction')).toBeLessThan(0.15);
     expect(bwShare('Animation')).toBeLessThan(0.15);
-    expect(cramersV(films.map((f) => f.colour), films.map((f) => f.genre))).toBeGreaterThan(0.3);
+    expect(
+      cramersV(
+        films.map((f) => f.colour),
+        films.map((f) => f.genre),
+      ),
+    ).toBeGreaterThan(0.3);
   });
 
   it('movies.json: productivity is heavy-tailed (top director 30+ films, median under 15)', () => {

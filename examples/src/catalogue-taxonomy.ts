@@ -64,13 +64,22 @@ export const TAXONOMY: readonly Department[] = [
       {
         name: 'Audio',
         children: [
-          leaf('Headphones', 120, 0.12, 'keyword', ['over-ear headphones', 'studio headphones', 'wireless headphones'], [
-            'Earbuds',
-          ]),
-          leaf('Earbuds', 90, 0.25, 'permissive', ['true wireless earbuds', 'sport earbuds', 'noise-cancelling earbuds'], [
+          leaf(
             'Headphones',
-            'Phone Cases',
-          ]),
+            120,
+            0.12,
+            'keyword',
+            ['over-ear headphones', 'studio headphones', 'wireless headphones'],
+            ['Earbuds'],
+          ),
+          leaf(
+            'Earbuds',
+            90,
+            0.25,
+            'permissive',
+            ['true wireless earbuds', 'sport earbuds', 'noise-cancelling earbuds'],
+            ['Headphones', 'Phone Cases'],
+          ),
           leaf('Speakers', 60, 0.06, 'keyword', ['bluetooth speaker', 'bookshelf speakers', 'party speaker']),
           leaf('Soundbars', 20, 0.05, 'keyword', ['soundbar', 'soundbar with subwoofer']),
           leaf('Turntables', 6, 0.04, 'keyword', ['turntable', 'belt-drive record player']),
@@ -83,11 +92,14 @@ export const TAXONOMY: readonly Department[] = [
           leaf('Monitors', 40, 0.06, 'keyword', ['27-inch monitor', 'curved monitor', '4K monitor']),
           leaf('Keyboards', 35, 0.08, 'keyword', ['mechanical keyboard', 'wireless keyboard']),
           leaf('Mice', 30, 0.08, 'keyword', ['wireless mouse', 'gaming mouse', 'vertical mouse']),
-          leaf('Cables & Adapters', 70, 0.3, 'permissive', ['USB-C cable', 'HDMI adapter', 'DisplayPort cable'], [
-            'Chargers',
-            'Phone Cases',
-            'Streaming Devices',
-          ]),
+          leaf(
+            'Cables & Adapters',
+            70,
+            0.3,
+            'permissive',
+            ['USB-C cable', 'HDMI adapter', 'DisplayPort cable'],
+            ['Chargers', 'Phone Cases', 'Streaming Devices'],
+          ),
           leaf('Typewriters', 2, 0.1, 'keyword', ['manual typewriter']),
         ],
       },
@@ -95,15 +107,22 @@ export const TAXONOMY: readonly Department[] = [
         name: 'Phones & Tablets',
         children: [
           leaf('Smartphones', 70, 0.04, 'keyword', ['smartphone', '5G smartphone', 'rugged phone']),
-          leaf('Phone Cases', 110, 0.3, 'permissive', ['silicone phone case', 'wallet phone case', 'clear bumper case'], [
-            'Chargers',
-            'Cables & Adapters',
-            'Bags',
-          ]),
-          leaf('Chargers', 60, 0.22, 'permissive', ['fast charger', 'wireless charging pad', 'power bank'], [
-            'Cables & Adapters',
+          leaf(
             'Phone Cases',
-          ]),
+            110,
+            0.3,
+            'permissive',
+            ['silicone phone case', 'wallet phone case', 'clear bumper case'],
+            ['Chargers', 'Cables & Adapters', 'Bags'],
+          ),
+          leaf(
+            'Chargers',
+            60,
+            0.22,
+            'permissive',
+            ['fast charger', 'wireless charging pad', 'power bank'],
+            ['Cables & Adapters', 'Phone Cases'],
+          ),
           leaf('Tablets', 25, 0.05, 'keyword', ['10-inch tablet', 'drawing tablet']),
           leaf('Smartwatches', 30, 0.2, 'keyword', ['smartwatch', 'GPS smartwatch'], ['Fitness Trackers', 'Watches']),
         ],
@@ -122,9 +141,14 @@ export const TAXONOMY: readonly Department[] = [
         children: [
           leaf('Televisions', 30, 0.03, 'keyword', ['55-inch OLED TV', '43-inch smart TV']),
           leaf('Projectors', 8, 0.05, 'keyword', ['home cinema projector', 'mini projector']),
-          leaf('Streaming Devices', 15, 0.15, 'keyword', ['streaming stick', 'media player box'], [
-            'Cables & Adapters',
-          ]),
+          leaf(
+            'Streaming Devices',
+            15,
+            0.15,
+            'keyword',
+            ['streaming stick', 'media player box'],
+            ['Cables & Adapters'],
+          ),
         ],
       },
     ],
@@ -139,13 +163,22 @@ export const TAXONOMY: readonly Department[] = [
         children: [
           leaf('Cookware', 60, 0.05, 'keyword', ['non-stick frying pan', 'cast-iron casserole', 'saucepan set']),
           leaf('Knives', 25, 0.04, 'keyword', ["chef's knife", 'knife block set']),
-          leaf('Small Appliances', 55, 0.18, 'strict', ['blender', 'toaster', 'air fryer', 'kettle'], [
-            'Coffee Makers',
-            'Hair Dryers',
-          ]),
-          leaf('Coffee Makers', 30, 0.1, 'keyword', ['espresso machine', 'drip coffee maker', 'moka pot'], [
+          leaf(
             'Small Appliances',
-          ]),
+            55,
+            0.18,
+            'strict',
+            ['blender', 'toaster', 'air fryer', 'kettle'],
+            ['Coffee Makers', 'Hair Dryers'],
+          ),
+          leaf(
+            'Coffee Makers',
+            30,
+            0.1,
+            'keyword',
+            ['espresso machine', 'drip coffee maker', 'moka pot'],
+            ['Small Appliances'],
+          ),
           leaf('Food Storage', 40, 0.06, 'keyword', ['glass food containers', 'vacuum sealer bags']),
         ],
       },
@@ -210,10 +243,14 @@ export const TAXONOMY: readonly Department[] = [
         children: [
           leaf('Watches', 25, 0.2, 'keyword', ['automatic watch', 'quartz watch'], ['Smartwatches']),
           leaf('Sunglasses', 20, 0.05, 'keyword', ['polarised sunglasses', 'aviator sunglasses']),
-          leaf('Bags', 40, 0.15, 'permissive', ['leather tote bag', 'backpack', 'crossbody bag'], [
-            'Phone Cases',
-            'Sleeping Bags',
-          ]),
+          leaf(
+            'Bags',
+            40,
+            0.15,
+            'permissive',
+            ['leather tote bag', 'backpack', 'crossbody bag'],
+            ['Phone Cases', 'Sleeping Bags'],
+          ),
           leaf('Jewellery', 30, 0.05, 'keyword', ['silver necklace', 'gold hoop earrings']),
         ],
       },
@@ -227,15 +264,24 @@ export const TAXONOMY: readonly Department[] = [
       {
         name: 'Fiction',
         children: [
-          leaf('Crime & Thrillers', 40, 0.1, 'strict', ['detective novel', 'psychological thriller'], [
-            'Literary Fiction',
-          ]),
+          leaf(
+            'Crime & Thrillers',
+            40,
+            0.1,
+            'strict',
+            ['detective novel', 'psychological thriller'],
+            ['Literary Fiction'],
+          ),
           leaf('Science Fiction', 25, 0.08, 'strict', ['space opera', 'dystopian novel']),
           leaf('Romance Novels', 30, 0.08, 'strict', ['historical romance', 'romantic comedy novel']),
-          leaf('Literary Fiction', 20, 0.15, 'strict', ['literary novel', 'short story collection'], [
-            'Crime & Thrillers',
-            'Romance Novels',
-          ]),
+          leaf(
+            'Literary Fiction',
+            20,
+            0.15,
+            'strict',
+            ['literary novel', 'short story collection'],
+            ['Crime & Thrillers', 'Romance Novels'],
+          ),
         ],
       },
       {
@@ -266,10 +312,14 @@ export const TAXONOMY: readonly Department[] = [
         children: [
           leaf('Yoga Mats', 20, 0.04, 'keyword', ['non-slip yoga mat', 'travel yoga mat']),
           leaf('Dumbbells', 15, 0.04, 'keyword', ['adjustable dumbbells', 'kettlebell']),
-          leaf('Fitness Trackers', 25, 0.28, 'permissive', ['fitness tracker band', 'heart-rate monitor'], [
-            'Smartwatches',
-            'Watches',
-          ]),
+          leaf(
+            'Fitness Trackers',
+            25,
+            0.28,
+            'permissive',
+            ['fitness tracker band', 'heart-rate monitor'],
+            ['Smartwatches', 'Watches'],
+          ),
         ],
       },
       {

@@ -95,7 +95,8 @@ interface FlatLeaf {
 function flatten(taxonomy: readonly Department[]): FlatLeaf[] {
   const out: FlatLeaf[] = [];
   for (const department of taxonomy)
-    for (const category of department.children) for (const leaf of category.children) out.push({ department, category, leaf });
+    for (const category of department.children)
+      for (const leaf of category.children) out.push({ department, category, leaf });
   return out;
 }
 
@@ -145,7 +146,8 @@ export function generateCatalogue(options: CatalogueOptions = {}): Catalogue {
     const misfiled = rand() < listed.leaf.misfile;
     let actual = listed;
     if (misfiled) {
-      const near = listed.leaf.near ?? listed.category.children.map((c) => c.name).filter((n) => n !== listed.leaf.name);
+      const near =
+        listed.leaf.near ?? listed.category.children.map((c) => c.name).filter((n) => n !== listed.leaf.name);
       actual = byName.get(pick(rand, near)) ?? listed;
     }
     const title = `${pick(rand, actual.department.brands)} ${pick(rand, QUALIFIERS)} ${pick(rand, actual.leaf.nouns)}`;

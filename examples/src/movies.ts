@@ -57,19 +57,23 @@ const GENRES: readonly (readonly [string, readonly [number, number, number, numb
   ['Action', [1, 3, 10, 14]],
 ];
 
+// prettier-ignore
 const FIRST = [
   'Ada', 'Bruno', 'Clara', 'Dmitri', 'Elena', 'Farid', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Kaito', 'Lena', 'Marco',
   'Nadia', 'Oskar', 'Paula', 'Quentin', 'Rosa', 'Sven', 'Tamar', 'Umberto', 'Vera', 'Walter', 'Yara', 'Zeno',
 ];
+// prettier-ignore
 const LAST = [
   'Albrecht', 'Brandt', 'Castellano', 'Dalgaard', 'Eriksen', 'Fontaine', 'Gallo', 'Hargreaves', 'Ivanova',
   'Jansen', 'Kowalski', 'Lindqvist', 'Moreau', 'Nakamura', 'Okafor', 'Petrov', 'Quiroga', 'Rinaldi', 'Sato',
   'Thorne', 'Urquhart', 'Valdez', 'Whitlock', 'Yilmaz', 'Zeller',
 ];
+// prettier-ignore
 const TITLE_A = [
   'Silent', 'Last', 'Crimson', 'Broken', 'Golden', 'Midnight', 'Distant', 'Hidden', 'Burning', 'Quiet', 'Wild',
   'Iron', 'Paper', 'Northern', 'Forgotten', 'Electric', 'Lonely', 'Seventh', 'Velvet', 'Restless',
 ];
+// prettier-ignore
 const TITLE_B = [
   'Harbour', 'Road', 'Summer', 'Witness', 'Horizon', 'Garden', 'Frontier', 'Station', 'River', 'Mirror', 'Sky',
   'Promise', 'Stranger', 'Island', 'Letter', 'Canyon', 'Season', 'Signal', 'Orchard', 'Verdict',

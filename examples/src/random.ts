@@ -84,8 +84,12 @@ export function intBetween(rand: Random, lo: number, hi: number): number {
  */
 export function checkInteger(name: string, value: unknown, min: number, max: number): asserts value is number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new ClasslensError('INVALID_ARGUMENT', `${name} must be an integer in [${min}, ${max}], got ${String(value)}`, {
-      [name]: value,
-    });
+    throw new ClasslensError(
+      'INVALID_ARGUMENT',
+      `${name} must be an integer in [${min}, ${max}], got ${String(value)}`,
+      {
+        [name]: value,
+      },
+    );
   }
 }
