@@ -1,0 +1,231 @@
+import type { AsyncOptions } from '../common/async.js';
+import { ClasslensError } from '../common/errors.js';
+import type { Matrix, MatrixLike } from '../common/matrix.js';
+import { toMatrix } from '../common/matrix.js';
+import { mulberry32 } from './internal/random.js';
+import type { Steps } from './internal/run.js';
+import { runAsync, runSync } from './internal/run.js';
+
+/** Options of {@link fuzzyCMeans}. */
+export interface FuzzyCMeansOptions {
+  /** Fuzzifier m > 1 (default 2); larger values give softer memberships. */
+  m?: number;
+  /** Seed of the initial memberships (default 1), used as an unsigned 32-bit integer. */
+  seed?: number;
+  /** Most update rounds (default 300). */
+  maxIterations?: number;
+  /** Stop when no membership changes by more than this in one round (default 1e-6). */
+  tolerance?: number;
+  /**
+   * Starting memberships (n × k, non-negative, every row and column with a positive
+   * sum; rows are normalised to sum to 1). Replaces the seeded initialisation.
+   */
+  initialMemberships?: MatrixLike;
+}
+
+/** Options of {@link fuzzyCMeansAsync}. */
+export interface FuzzyCMeansAsyncOptions extends FuzzyCMeansOptions, AsyncOptions {}
+
+/** What {@link fuzzyCMeans} returns. */
+export interface FuzzyCMeansResult {
+  /** n × k: how much each row belongs to each cluster; rows sum to 1. */
+  memberships: Matrix;
+  /** k × d: the cluster centres that produced `memberships`. */
+  centers: Matrix;
+  /** Update rounds run. */
+  iterations: number;
+  /** Whether the tolerance was reached before `maxIterations`. */
+  converged: boolean;
+  /** Bezdek's objective J_m = Σ_i Σ_j u_ij^m ‖x_i − c_j‖² at the end. */
+  objective: number;
+}
+
+function positiveInteger(v: unknown, name: string, fallback: number): number {
+  if (v === undefined) return fallback;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
+    throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected an integer ≥ 1, got ${String(v)}`);
+  }
+  return v;
+}
+
+function* steps(rowsIn: MatrixLike, k: number, options: FuzzyCMeansOptions, deadline: () => number): Steps<FuzzyCMeansResult> {
+  const X = toMatrix(rowsIn, { name: 'rows', finite: true, allowEmpty: false });
+  const n = X.rows;
+  const d = X.cols;
+  if (typeof k !== 'number' || !Number.isInteger(k) || k < 1 || k > n) {
+    throw new ClasslensError('INVALID_ARGUMENT', `k: expected an integer in [1, ${n}], got ${String(k)}`);
+  }
+  const m = options.m ?? 2;
+  if (typeof m !== 'number' || !(m > 1) || !Number.isFinite(m)) {
+    throw new ClasslensError('INVALID_ARGUMENT', `m: expected a finite number > 1, got ${String(m)}`);
+  }
+  const maxIterations = positiveInteger(options.maxIterations, 'maxIterations', 300);
+  const tolerance = options.tolerance ?? 1e-6;
+  if (typeof tolerance !== 'number' || !(tolerance >= 0) || !Number.isFinite(tolerance)) {
+    throw new ClasslensError('INVALID_ARGUMENT', `tolerance: expected a finite number ≥ 0, got ${String(tolerance)}`);
+  }
+  const seed = options.seed ?? 1;
+  if (typeof seed !== 'number' || !Number.isFinite(seed)) {
+    throw new ClasslensError('INVALID_ARGUMENT', `seed: expected a finite number, got ${String(seed)}`);
+  }
+  let U = new Float64Array(n * k);
+  if (options.initialMemberships !== undefined) {
+    const U0 = toMatrix(options.initialMemberships, { name: 'initialMemberships', finite: true });
+    if (U0.rows !== n || U0.cols !== k) {
+      throw new ClasslensError('INVALID_SHAPE', `initialMemberships: ${U0.rows} × ${U0.cols}, expected ${n} × ${k}`);
+    }
+    const colSums = new Float64Array(k);
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let j = 0; j < k; j++) {
+        const v = U0.data[i * k + j];
+        if (v < 0) {
+          throw new ClasslensError('INVALID_ARGUMENT', `initialMemberships: negative value ${v} at row ${i}, column ${j}`, { row: i, col: j });
+        }
+        s += v;
+        colSums[j] += v;
+      }
+      if (!(s > 0)) throw new ClasslensError('INVALID_ARGUMENT', `initialMemberships: row ${i} sums to 0`, { row: i });
+      for (let j = 0; j < k; j++) U[i * k + j] = U0.data[i * k + j] / s;
+    }
+    for (let j = 0; j < k; j++) {
+      if (!(colSums[j] > 0)) throw new ClasslensError('INVALID_ARGUMENT', `initialMemberships: column ${j} sums to 0`, { col: j });
+    }
+  } else {
+    // Random memberships normalised per row (the usual FCM start, e.g. scikit-fuzzy's):
+    // drawn row-major, n × k values from mulberry32(seed).
+    const rand = mulberry32(seed);
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let j = 0; j < k; j++) s += U[i * k + j] = rand();
+      for (let j = 0; j < k; j++) U[i * k + j] /= s;
+    }
+  }
+  const x = X.data;
+  const C = new Float64Array(k * d);
+  const D2 = new Float64Array(n * k);
+  const w = new Float64Array(k);
+  const wsum = new Float64Array(k);
+  let next = new Float64Array(n * k);
+  const p = 1 / (m - 1);
+  const pow = (u: number): number => (m === 2 ? u * u : Math.pow(u, m));
+  let iterations = 0;
+  let converged = false;
+  let objective = NaN;
+  while (iterations < maxIterations) {
+    iterations++;
+    // Bezdek (1981), eq. 11.3b: centres are the u^m-weighted means of the rows.
+    wsum.fill(0);
+    const Cnew = new Float64Array(k * d);
+    for (let i = 0; i < n; i++) {
+      const xo = i * d;
+      for (let j = 0; j < k; j++) {
+        const wij = pow(U[i * k + j]);
+        if (wij === 0) continue;
+        wsum[j] += wij;
+        const co = j * d;
+        for (let c = 0; c < d; c++) Cnew[co + c] += wij * x[xo + c];
+      }
+    }
+    for (let j = 0; j < k; j++) {
+      // A cluster nobody belongs to (only possible after exact coincidences) keeps its centre.
+      if (wsum[j] > 0) for (let c = 0; c < d; c++) C[j * d + c] = Cnew[j * d + c] / wsum[j];
+    }
+    for (let i = 0; i < n; i++) {
+      const xo = i * d;
+      for (let j = 0; j < k; j++) {
+        const co = j * d;
+        let s = 0;
+        for (let c = 0; c < d; c++) {
+          const t = x[xo + c] - C[co + c];
+          s += t * t;
+        }
+        D2[i * k + j] = s;
+      }
+    }
+    // Eq. 11.3a: u_ij = 1 / Σ_l (d_ij / d_il)^(2/(m−1)), computed as weights relative to
+    // the nearest centre so that nothing overflows; a row sitting exactly on one or more
+    // centres splits its membership equally among them (the singular case of the paper).
+    let delta = 0;
+    objective = 0;
+    for (let i = 0; i < n; i++) {
+      const o = i * k;
+      let dmin = Infinity;
+      let zeros = 0;
+      for (let j = 0; j < k; j++) {
+        const v = D2[o + j];
+        if (v < dmin) dmin = v;
+        if (v === 0) zeros++;
+      }
+      let s = 0;
+      for (let j = 0; j < k; j++) {
+        const v = D2[o + j];
+        w[j] = zeros > 0 ? (v === 0 ? 1 : 0) : v === dmin ? 1 : Math.pow(dmin / v, p);
+        s += w[j];
+      }
+      for (let j = 0; j < k; j++) {
+        const u = w[j] / s;
+        next[o + j] = u;
+        const change = Math.abs(u - U[o + j]);
+        if (change > delta) delta = change;
+        objective += pow(u) * D2[o + j];
+      }
+    }
+    const t = U;
+    U = next;
+    next = t;
+    if (delta < tolerance) {
+      converged = true;
+      break;
+    }
+    if (performance.now() > deadline()) yield iterations / maxIterations;
+  }
+  return {
+    memberships: { rows: n, cols: k, data: U },
+    centers: { rows: k, cols: d, data: C },
+    iterations,
+    converged,
+    objective,
+  };
+}
+
+/**
+ * Fuzzy c-means (Bezdek 1981, *Pattern Recognition with Fuzzy Objective Function
+ * Algorithms*; Bezdek, Ehrlich & Full 1984, "FCM: the fuzzy c-means clustering
+ * algorithm"): every row gets a membership in each of `k` clusters instead of one label,
+ * so a class that sits between two groups — a "failed group" that a strict hierarchy
+ * splits — shows up with substantial membership in both. Run it on the rows of a
+ * similarity matrix (each class described by its similarity to every class).
+ *
+ * Alternating optimisation of J_m = Σ u_ij^m ‖x_i − c_j‖² from seeded random memberships:
+ * centres ← u^m-weighted means, then u_ij ← 1 / Σ_l (‖x_i − c_j‖ / ‖x_i − c_l‖)^(2/(m−1)),
+ * until no membership moves by `tolerance` or more (`converged`) or after
+ * `maxIterations` rounds. The returned centres are those that produced the returned
+ * memberships. J_m never increases from one round to the next.
+ *
+ * Degenerate cases: k = 1 → all memberships 1; a row equal to a centre belongs to it
+ * (split equally among equal centres); zero columns → all memberships 1/k.
+ *
+ * @throws `EMPTY` for zero rows; `NON_FINITE` for NaN/±Infinity in `rows`;
+ * `INVALID_ARGUMENT` for k outside [1, n], m ≤ 1, a bad `maxIterations`, `tolerance`,
+ * `seed` or `initialMemberships`; `INVALID_SHAPE` for ragged rows or initial
+ * memberships that are not n × k. Time O(n·k·d) per round, memory O((n + d)·k).
+ *
+ * @example
+ * const { memberships } = fuzzyCMeans(pearsonSimilarity(logits), 5, { seed: 7 });
+ * // classes with membership ≥ 0.3 in two clusters are the overlapping ones
+ */
+export function fuzzyCMeans(rows: MatrixLike, k: number, options: FuzzyCMeansOptions = {}): FuzzyCMeansResult {
+  return runSync((deadline) => steps(rows, k, options, deadline));
+}
+
+/**
+ * {@link fuzzyCMeans} in slices of about 12 ms (whole rounds), with progress (rounds
+ * run / `maxIterations`) and abort (rejects with an `AbortError`).
+ *
+ * @example
+ * const result = await fuzzyCMeansAsync(rows, 5, { seed: 7, signal, onProgress });
+ */
+export function fuzzyCMeansAsync(rows: MatrixLike, k: number, options: FuzzyCMeansAsyncOptions = {}): Promise<FuzzyCMeansResult> {
+  return runAsync((deadline) => steps(rows, k, options, deadline), options);
+}
