@@ -1,2 +1,3 @@
 // Re-exports of the similarity area. One concept per file; this file only re-exports.
-export {};
+export { pearsonSimilarity, pearsonSimilarityAsync } from './pearson-similarity.js';
+export type { SimilarityBackend, SimilarityOptions, SimilarityAsyncOptions } from './similarity-options.js';

@@ -1,0 +1,72 @@
+// Worker tasks of the similarity area, registered by workers/worker-entry.ts through
+// registerSimilarityTasks() — a call rather than import side effects, so that bundlers
+// honouring `"sideEffects": false` cannot drop it. Each handler is the in-thread code
+// path run on a slice.
+import { registerTask } from '../../workers/task-registry.js';
+import type { Kernel, PearsonPart } from './pearson-part.js';
+import { pearsonPartColumnsSteps } from './pearson-part.js';
+import { pearsonPartsSteps } from './pearson.js';
+import type { Steps } from './steps.js';
+import { columnRanker } from './column-ranker.js';
+import { wasmModule } from './wasm-kernel.js';
+
+function usable(kernel: Kernel): Kernel {
+  return kernel === 'wasm' && wasmModule() === null ? 'js' : kernel;
+}
+
+function drive<T>(steps: Steps<T>, progress: (f: number) => void): T {
+  let r = steps.next();
+  while (!r.done) {
+    progress(r.value);
+    r = steps.next();
+  }
+  return r.value;
+}
+
+function transferParts(parts: PearsonPart[], transfer: (...b: ArrayBuffer[]) => void): PearsonPart[] {
+  for (const p of parts) {
+    for (const a of [p.mean, p.m2, p.exp, p.constant, p.first, p.gram]) transfer(a.buffer as ArrayBuffer);
+  }
+  return parts;
+}
+
+/** Registers the similarity tasks (idempotent). */
+export function registerSimilarityTasks(): void {
+  /** Rows of a row-major slice → its Pearson parts. */
+  registerTask(
+    'similarity/pearson-part',
+    (p: { data: Float32Array | Float64Array; m: number; kernel: Kernel }, ctx) => {
+      const rows = p.m > 0 ? p.data.length / p.m : 0;
+      const parts = drive(pearsonPartsSteps(p.data, p.m, 0, rows, usable(p.kernel)), ctx.progress);
+      return transferParts(parts, ctx.transfer);
+    },
+  );
+
+  /** A class-major slice (m rows × n samples) → its Pearson part. */
+  registerTask(
+    'similarity/pearson-part-columns',
+    (p: { data: Float64Array; m: number; n: number; kernel: Kernel }, ctx) => {
+      const part = drive(pearsonPartColumnsSteps(p.data, p.n, p.m, 0, p.n, usable(p.kernel)), ctx.progress);
+      return transferParts([part], ctx.transfer)[0];
+    },
+  );
+
+  /** Class-major columns (count × n) → their average ranks (same layout) and Σ (rank − mean)². */
+  registerTask('similarity/rank', (p: { data: Float64Array; n: number; count: number; kernel: Kernel }, ctx) => {
+    const { data, n, count } = p;
+    const ranker = columnRanker(n, Math.min(count, 16), usable(p.kernel));
+    const ranks = new Float64Array(count * n);
+    const ss = new Float64Array(count);
+    const tmp = new Float64Array(ranker.block);
+    for (let c0 = 0; c0 < count; c0 += ranker.block) {
+      const k = Math.min(ranker.block, count - c0);
+      ranker.input.set(data.subarray(c0 * n, (c0 + k) * n));
+      ranker.rank(k, tmp);
+      ranks.set(ranker.output.subarray(0, k * n), c0 * n);
+      ss.set(tmp.subarray(0, k), c0);
+      ctx.progress((c0 + k) / count);
+    }
+    ctx.transfer(ranks.buffer, ss.buffer);
+    return { ranks, ss };
+  });
+}

@@ -1,0 +1,123 @@
+import { KERNEL_WASM_BASE64 } from '../wasm/kernel.generated.js';
+
+// Core has no DOM lib and @types/node 20 does not declare WebAssembly: the little we use
+// is declared structurally here and read from globalThis, so a platform without
+// WebAssembly simply reports it as unavailable.
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+interface WasmExports {
+  readonly memory: WasmMemory;
+  gram(z: number, ld: number, m: number, k0: number, k1: number, c: number): void;
+  rank(v: number, n: number, w: number, out: number, stride: number): number;
+}
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: WasmExports };
+  compile(bytes: Uint8Array): Promise<object>;
+}
+
+/**
+ * The kernels of `packages/core/assembly/`, instantiated: their exports and a way to
+ * size the instance's memory. Pointers are byte offsets into that memory.
+ */
+export interface WasmKernel {
+  /** Grows the instance's memory to at least `bytes` and returns the (new) buffer. */
+  reserve(bytes: number): ArrayBuffer;
+  /** See assembly/gram.ts. */
+  gram(z: number, ld: number, m: number, k0: number, k1: number, c: number): void;
+  /** See assembly/rank.ts; `w` needs 32·n + 1024 bytes. */
+  rank(v: number, n: number, w: number, out: number, stride: number): number;
+}
+
+let compiled: object | null | undefined;
+let failure = '';
+
+function api(): WasmApi | undefined {
+  return (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+}
+
+/** Decodes standard base64 without `atob` (not in every worker/runtime we target). */
+function decodeBase64(s: string): Uint8Array {
+  const table = new Int16Array(128).fill(-1);
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  for (let i = 0; i < 64; i++) table[alphabet.charCodeAt(i)] = i;
+  let len = s.length;
+  while (len > 0 && s[len - 1] === '=') len--;
+  const out = new Uint8Array((len * 3) >> 2);
+  let acc = 0;
+  let bits = 0;
+  let o = 0;
+  for (let i = 0; i < len; i++) {
+    acc = (acc << 6) | table[s.charCodeAt(i)];
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out;
+}
+
+function bytes(): Uint8Array {
+  return decodeBase64(KERNEL_WASM_BASE64);
+}
+
+/**
+ * The compiled kernel module, compiled synchronously on first use (the module is
+ * ~3.5 KB, under the 4 KB that Chromium allows to compile synchronously on the main
+ * thread), or `null` when WebAssembly or its SIMD proposal is unavailable, or when
+ * compiling throws (e.g. a Content-Security-Policy without 'wasm-unsafe-eval').
+ */
+export function wasmModule(): object | null {
+  if (compiled !== undefined) return compiled;
+  const wa = api();
+  try {
+    if (!wa) throw new Error('WebAssembly is not available');
+    const b = bytes();
+    if (!wa.validate(b)) throw new Error('WebAssembly SIMD is not supported');
+    compiled = new wa.Module(b);
+  } catch (e) {
+    failure = e instanceof Error ? e.message : String(e);
+    compiled = null;
+  }
+  return compiled;
+}
+
+/** Why {@link wasmModule} returned `null` ('' when it did not). */
+export function wasmFailure(): string {
+  wasmModule();
+  return failure;
+}
+
+/**
+ * A fresh kernel instance (its own memory, released with it): instances are per call so
+ * that a large computation does not pin hundreds of megabytes of wasm memory, which can
+ * never shrink, for the rest of the page's life. Returns `null` when unavailable.
+ */
+export function wasmKernel(): WasmKernel | null {
+  const mod = wasmModule();
+  const wa = api();
+  if (!mod || !wa) return null;
+  let ex: WasmExports;
+  try {
+    ex = new wa.Instance(mod, {}).exports;
+  } catch (e) {
+    failure = e instanceof Error ? e.message : String(e);
+    return null;
+  }
+  return {
+    reserve(n) {
+      const have = ex.memory.buffer.byteLength;
+      if (n > have) ex.memory.grow(Math.ceil((n - have) / 65536));
+      return ex.memory.buffer;
+    },
+    gram: ex.gram,
+    rank: ex.rank,
+  };
+}
+
+/** Largest linear memory a wasm32 instance can address (4 GiB), in bytes. */
+export const WASM_MAX_BYTES = 65536 * 65536;
