@@ -1,4 +1,4 @@
-import { TAXONOMY, type Department, type LeafCategory, type MidCategory, type RuleKind } from './catalogue-taxonomy.js';
+import { TAXONOMY, type Department, type LeafCategory, type MidCategory } from './catalogue-taxonomy.js';
 import { checkInteger, mulberry32, pick, weightedIndex } from './random.js';
 
 /** Who decided whether a listing is correctly categorised. */
@@ -61,7 +61,7 @@ const CONFUSABLE = 0.2;
 /**
  * Error rates of a label source in one leaf category. Experts are accurate everywhere;
  * crowd workers tend to accept listings, more so where misfiled products look plausible;
- * the rule's behaviour depends on the leaf ({@link RuleKind}): `keyword` rules are good,
+ * the rule's behaviour depends on the leaf's `rule` (`RuleKind`): `keyword` rules are good,
  * `permissive` ones accept almost everything, `strict` ones reject many correct listings.
  *
  * @param source - `expert`, `crowd` or `rule`.

@@ -1,6 +1,7 @@
+// The example generators: pure functions, no Node APIs, so stories can import them in the
+// browser. The CLI that writes examples/data (write-data.ts) uses node:fs and is left out.
 export * from './random.js';
 export * from './catalogue-taxonomy.js';
 export * from './catalogue.js';
 export * from './movies.js';
 export * from './to-json.js';
-export * from './write-data.js';

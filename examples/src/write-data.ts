@@ -28,7 +28,12 @@ export const GENERATED_FILES: readonly GeneratedFile[] = [
   { name: 'movies.json', text: () => toJson(generateMovies()) },
 ];
 
-/** `examples/data/<name>` as an absolute path. */
+/**
+ * `examples/data/<name>` as an absolute path (resolved from this file, not the cwd).
+ *
+ * @example
+ * readFileSync(dataPath('movies.json'), 'utf8');
+ */
 export function dataPath(name: string): string {
   return fileURLToPath(new URL(`../data/${name}`, import.meta.url));
 }
