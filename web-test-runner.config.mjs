@@ -6,29 +6,13 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
-import { chromiumPath } from './scripts/chromium-path.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium-path.mjs';
 import { summaryLineReporter } from './test/infra/summary-reporter.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
 // CommonJS/UMD packages the tests load in the browser (everything else ships ESM).
 const CJS_PACKAGES = ['regl', 'axe-core'];
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // Leak tests call gc() and read performance.memory.
-  '--js-flags=--expose-gc',
-  '--enable-precise-memory-info',
-  // WebGL through SwiftShader when there is no GPU (the usual case on CI).
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist',
-];
 
 // Two cores on CI: more pages at once only makes software WebGL slower.
 const concurrency = Number(process.env.WTR_CONCURRENCY ?? 2);

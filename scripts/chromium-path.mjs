@@ -68,6 +68,24 @@ export function findChromium(env = process.env) {
   return null;
 }
 
+/**
+ * Flags for headless test and screenshot runs. `--expose-gc` and precise memory info are
+ * for leak tests; SwiftShader keeps WebGL available without a GPU.
+ */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--js-flags=--expose-gc',
+  '--enable-precise-memory-info',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+];
+
 /** One line telling a person how to get a browser. */
 export const HOW_TO_GET_CHROMIUM =
   'No Chromium found: install one (Debian: `apt-get install chromium`; elsewhere: `npx playwright-core install chromium`) or set CHROME_PATH to its binary.';
