@@ -53,7 +53,8 @@ export function classAccuracyTrends(
     typeof (predsInModelOrder as ArrayLike<unknown>).length === 'number'
       ? Array.from(predsInModelOrder as ArrayLike<ArrayLike<Key>>)
       : Object.values(predsInModelOrder);
-  if (versions.length === 0) throw new ClasslensError('INVALID_ARGUMENT', 'predsInModelOrder: expected at least one version');
+  if (versions.length === 0)
+    throw new ClasslensError('INVALID_ARGUMENT', 'predsInModelOrder: expected at least one version');
   // Check the tolerance before the per-item work.
   classifyTrend([0], options);
   const columns: Record<string, ArrayLike<Key>> = { truth };

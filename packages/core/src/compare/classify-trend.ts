@@ -41,7 +41,8 @@ export function classifyTrend(values: ArrayLike<number>, options: ClassifyTrendO
   if (typeof tolerance !== 'number' || !(tolerance >= 0) || tolerance === Infinity) {
     throw new ClasslensError('INVALID_ARGUMENT', `tolerance: expected a finite number ≥ 0, got ${String(tolerance)}`);
   }
-  if (values == null || typeof values.length !== 'number') throw new ClasslensError('INVALID_ARGUMENT', 'values: expected an array of numbers');
+  if (values == null || typeof values.length !== 'number')
+    throw new ClasslensError('INVALID_ARGUMENT', 'values: expected an array of numbers');
   if (values.length === 0) throw new ClasslensError('EMPTY', 'values: no values');
   for (let i = 0; i < values.length; i++) {
     const v = values[i];

@@ -108,11 +108,17 @@ export function confusionList(
   const { classes, codes, n } = enc;
   const m = classes.length;
   if (p.rows !== n) {
-    throw new ClasslensError('LENGTH_MISMATCH', `probs has ${p.rows} rows but truth has length ${n}`, { probs: p.rows, truth: n });
+    throw new ClasslensError('LENGTH_MISMATCH', `probs has ${p.rows} rows but truth has length ${n}`, {
+      probs: p.rows,
+      truth: n,
+    });
   }
   // `[]` has no columns to compare; any other shape must match the classes.
   if (p.cols !== m && !(p.rows === 0 && p.cols === 0)) {
-    throw new ClasslensError('INVALID_SHAPE', `probs has ${p.cols} columns but there are ${m} classes`, { cols: p.cols, classes: m });
+    throw new ClasslensError('INVALID_SHAPE', `probs has ${p.cols} columns but there are ${m} classes`, {
+      cols: p.cols,
+      classes: m,
+    });
   }
   const scores = mismatchScore(p, codes[0]);
 
@@ -150,7 +156,15 @@ export function confusionList(
       while (k < nb - 1 && s >= edges[k + 1]) k++;
       histogram[k]++;
     }
-    const cell: ConfusionListCell = { predicted: classes[q], correct: t === q, count, scoreSum, emphasis: 0, histogram, indices };
+    const cell: ConfusionListCell = {
+      predicted: classes[q],
+      correct: t === q,
+      count,
+      scoreSum,
+      emphasis: 0,
+      histogram,
+      indices,
+    };
     if (!cellsByLabel.has(t)) cellsByLabel.set(t, []);
     if (t === q) correctCell.set(t, cell);
     else cellsByLabel.get(t)!.push(cell);

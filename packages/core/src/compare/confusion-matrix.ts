@@ -33,7 +33,11 @@ export interface ConfusionMatrix {
  * confusionMatrix(['cat', 'dog', 'dog'], ['cat', 'cat', 'dog'])
  * // → { classes: ['cat', 'dog'], counts: [[1, 0], [1, 1]] }
  */
-export function confusionMatrix(truth: ArrayLike<Key>, pred: ArrayLike<Key>, classes?: ArrayLike<Key>): ConfusionMatrix {
+export function confusionMatrix(
+  truth: ArrayLike<Key>,
+  pred: ArrayLike<Key>,
+  classes?: ArrayLike<Key>,
+): ConfusionMatrix {
   const enc = encodeLabels({ truth, pred }, classes);
   const m = enc.classes.length;
   const flat = confusionCounts(enc.codes[0], enc.codes[1], m);

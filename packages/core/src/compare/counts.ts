@@ -8,7 +8,11 @@ export function confusionCounts(truth: Int32Array, pred: Int32Array, m: number):
 }
 
 /** Items per true class, and items per class that `pred` gets right. */
-export function supportAndCorrect(truth: Int32Array, pred: Int32Array, m: number): { support: Float64Array; correct: Float64Array } {
+export function supportAndCorrect(
+  truth: Int32Array,
+  pred: Int32Array,
+  m: number,
+): { support: Float64Array; correct: Float64Array } {
   const support = new Float64Array(m);
   const correct = new Float64Array(m);
   for (let i = 0; i < truth.length; i++) {

@@ -58,7 +58,8 @@ export function filterItems(
   query: FilterQuery = {},
   options: FilterItemsOptions = {},
 ): Uint32Array {
-  if (query === null || typeof query !== 'object') throw new ClasslensError('INVALID_ARGUMENT', 'query: expected an object');
+  if (query === null || typeof query !== 'object')
+    throw new ClasslensError('INVALID_ARGUMENT', 'query: expected an object');
   const models = modelEntries(preds, 0);
   const names = models.map(([name]) => name);
   const cons: number[] = [];
@@ -66,8 +67,12 @@ export function filterItems(
   if (query.correct != null) {
     for (const [name, w] of Object.entries(query.correct)) {
       const j = names.indexOf(name);
-      if (j < 0) throw new ClasslensError('MISSING_KEY', `query.correct: no predictions for model ${JSON.stringify(name)}`, { key: name });
-      if (typeof w !== 'boolean') throw new ClasslensError('INVALID_ARGUMENT', `query.correct.${name}: expected true or false`);
+      if (j < 0)
+        throw new ClasslensError('MISSING_KEY', `query.correct: no predictions for model ${JSON.stringify(name)}`, {
+          key: name,
+        });
+      if (typeof w !== 'boolean')
+        throw new ClasslensError('INVALID_ARGUMENT', `query.correct.${name}: expected true or false`);
       cons.push(j);
       want.push(w ? 1 : 0);
     }

@@ -41,12 +41,14 @@ export interface RecordColumns {
  */
 export function fromRecords<T>(data: readonly T[], accessors: RecordAccessors<T>): RecordColumns {
   if (!Array.isArray(data)) throw new ClasslensError('INVALID_ARGUMENT', 'data: expected an array of records');
-  if (accessors === null || typeof accessors !== 'object') throw new ClasslensError('INVALID_ARGUMENT', 'accessors: expected an object');
+  if (accessors === null || typeof accessors !== 'object')
+    throw new ClasslensError('INVALID_ARGUMENT', 'accessors: expected an object');
   const out: RecordColumns = {};
   if (accessors.truth != null) out.truth = applyAccessor(data, accessors.truth, 'truth');
   if (accessors.pred != null) out.pred = applyAccessor(data, accessors.pred, 'pred');
   if (accessors.preds != null) {
-    if (typeof accessors.preds !== 'object') throw new ClasslensError('INVALID_ARGUMENT', 'preds: expected model name → accessor');
+    if (typeof accessors.preds !== 'object')
+      throw new ClasslensError('INVALID_ARGUMENT', 'preds: expected model name → accessor');
     out.preds = {};
     for (const [name, a] of Object.entries(accessors.preds)) out.preds[name] = applyAccessor(data, a, `preds.${name}`);
   }

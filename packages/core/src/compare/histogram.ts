@@ -107,19 +107,31 @@ function bisectRight(a: number[], x: number, hi: number): number {
  * // → [{ x0: 0, x1: 2, count: 1 }, { x0: 2, x1: 4, count: 3 }, { x0: 4, x1: 6, count: 0 }, { x0: 6, x1: 8, count: 1 }]
  */
 export function histogram<T = unknown>(values: ArrayLike<T>, options: HistogramOptions<T> = {}): HistogramBin[] {
-  if (values == null || typeof values.length !== 'number') throw new ClasslensError('INVALID_ARGUMENT', 'values: expected an array');
+  if (values == null || typeof values.length !== 'number')
+    throw new ClasslensError('INVALID_ARGUMENT', 'values: expected an array');
   if (options.bins != null && options.thresholds != null) {
     throw new ClasslensError('INVALID_ARGUMENT', 'histogram: give bins or thresholds, not both');
   }
-  if (options.bins != null && !(typeof options.bins === 'number' && options.bins > 0 && Number.isFinite(options.bins))) {
+  if (
+    options.bins != null &&
+    !(typeof options.bins === 'number' && options.bins > 0 && Number.isFinite(options.bins))
+  ) {
     throw new ClasslensError('INVALID_ARGUMENT', `bins: expected a positive number, got ${String(options.bins)}`);
   }
   let explicit: number[] | undefined;
   if (options.thresholds != null) {
     explicit = Array.from(options.thresholds);
     for (let i = 0; i < explicit.length; i++) {
-      if (typeof explicit[i] !== 'number' || !Number.isFinite(explicit[i]) || (i > 0 && explicit[i] < explicit[i - 1])) {
-        throw new ClasslensError('INVALID_ARGUMENT', `thresholds: ${String(explicit[i])} at index ${i} is not finite and ascending`, { index: i });
+      if (
+        typeof explicit[i] !== 'number' ||
+        !Number.isFinite(explicit[i]) ||
+        (i > 0 && explicit[i] < explicit[i - 1])
+      ) {
+        throw new ClasslensError(
+          'INVALID_ARGUMENT',
+          `thresholds: ${String(explicit[i])} at index ${i} is not finite and ascending`,
+          { index: i },
+        );
       }
     }
   }
@@ -131,7 +143,8 @@ export function histogram<T = unknown>(values: ArrayLike<T>, options: HistogramO
     throw new ClasslensError('INVALID_ARGUMENT', 'domain: expected [min, max] with finite min ≤ max');
   }
 
-  const raw: ArrayLike<unknown> = options.value != null ? applyAccessor(Array.from(values), options.value, 'value') : values;
+  const raw: ArrayLike<unknown> =
+    options.value != null ? applyAccessor(Array.from(values), options.value, 'value') : values;
   const xs: number[] = [];
   let lo = Infinity;
   let hi = -Infinity;
@@ -139,7 +152,9 @@ export function histogram<T = unknown>(values: ArrayLike<T>, options: HistogramO
     const v = raw[i];
     if (v == null) continue;
     if (typeof v !== 'number') {
-      throw new ClasslensError('INVALID_ARGUMENT', `values: ${typeof v} at index ${i}, expected a number`, { index: i });
+      throw new ClasslensError('INVALID_ARGUMENT', `values: ${typeof v} at index ${i}, expected a number`, {
+        index: i,
+      });
     }
     if (!Number.isFinite(v)) continue;
     xs.push(v);

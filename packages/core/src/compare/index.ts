@@ -6,7 +6,12 @@ export { classMetrics, type ClassMetrics } from './class-metrics.js';
 export { metricsSummary, type MetricsSummary, type AveragedMetrics } from './metrics-summary.js';
 export { agreement, type AgreementItem, type AgreementOptions } from './agreement.js';
 export { filterItems, type FilterQuery, type FilterItemsOptions } from './filter-items.js';
-export { metricsHierarchy, type MetricsNode, type MetricsLevel, type MetricsHierarchyOptions } from './metrics-hierarchy.js';
+export {
+  metricsHierarchy,
+  type MetricsNode,
+  type MetricsLevel,
+  type MetricsHierarchyOptions,
+} from './metrics-hierarchy.js';
 export { classifyTrend, type Trend, type TrendKind, type ClassifyTrendOptions } from './classify-trend.js';
 export { TREND_COLORS, trendColor } from './trend-colors.js';
 export { classAccuracyTrends, type ClassTrend, type ClassAccuracyTrendsOptions } from './class-accuracy-trends.js';
@@ -20,5 +25,10 @@ export {
   type ConfusionListOptions,
 } from './confusion-list.js';
 export { histogram, type HistogramBin, type HistogramOptions } from './histogram.js';
-export { wordFrequencies, ENGLISH_STOPWORDS, type WordFrequency, type WordFrequenciesOptions } from './word-frequencies.js';
+export {
+  wordFrequencies,
+  ENGLISH_STOPWORDS,
+  type WordFrequency,
+  type WordFrequenciesOptions,
+} from './word-frequencies.js';
 export { fromRecords, type RecordAccessors, type RecordColumns } from './from-records.js';

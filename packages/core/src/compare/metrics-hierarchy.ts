@@ -94,9 +94,13 @@ export function metricsHierarchy(
 ): MetricsNode {
   const by = options.by ?? 'correct';
   const order = options.order ?? 'truth-first';
-  if (by !== 'correct' && by !== 'predicted') throw new ClasslensError('INVALID_ARGUMENT', `by: expected 'correct' or 'predicted', got ${String(by)}`);
+  if (by !== 'correct' && by !== 'predicted')
+    throw new ClasslensError('INVALID_ARGUMENT', `by: expected 'correct' or 'predicted', got ${String(by)}`);
   if (order !== 'truth-first' && order !== 'models-first') {
-    throw new ClasslensError('INVALID_ARGUMENT', `order: expected 'truth-first' or 'models-first', got ${String(order)}`);
+    throw new ClasslensError(
+      'INVALID_ARGUMENT',
+      `order: expected 'truth-first' or 'models-first', got ${String(order)}`,
+    );
   }
   const models = modelEntries(preds, 0, options.models);
   const { classes, codes, n } = encodeComparison(truth, models, options.classes);
@@ -104,7 +108,8 @@ export function metricsHierarchy(
   const k = models.length;
   const withIndices = options.indices !== false;
   const modelLevels: Level[] = models.map(([model]) => ({ kind: by, model }));
-  const levels: Level[] = order === 'truth-first' ? [{ kind: 'truth' }, ...modelLevels] : [...modelLevels, { kind: 'truth' }];
+  const levels: Level[] =
+    order === 'truth-first' ? [{ kind: 'truth' }, ...modelLevels] : [...modelLevels, { kind: 'truth' }];
   const depth = levels.length;
 
   // Leaves as (tuple of level values, count, start in the indices buffer), in
@@ -190,9 +195,21 @@ export function metricsHierarchy(
       if (level.kind === 'truth') node = { name: String(classes[v]), level: 'truth', key: classes[v], count: 0 };
       else if (level.kind === 'correct') {
         const right = v === 0;
-        node = { name: `${level.model} ${right ? '✓' : '✗'}`, level: 'correct', model: level.model, correct: right, count: 0 };
+        node = {
+          name: `${level.model} ${right ? '✓' : '✗'}`,
+          level: 'correct',
+          model: level.model,
+          correct: right,
+          count: 0,
+        };
       } else {
-        node = { name: `${level.model}: ${String(classes[v])}`, level: 'predicted', model: level.model, key: classes[v], count: 0 };
+        node = {
+          name: `${level.model}: ${String(classes[v])}`,
+          level: 'predicted',
+          model: level.model,
+          key: classes[v],
+          count: 0,
+        };
         if (truthLevel < j) node.correct = v === tuple[truthLevel];
       }
       if (j < depth - 1) node.children = [];

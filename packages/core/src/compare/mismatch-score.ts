@@ -36,19 +36,27 @@ export function mismatchScore(probs: MatrixLike, labelIndex: ArrayLike<number>):
     const v = data[k];
     if (v < 0 || v > 1) {
       const r = Math.floor(k / cols);
-      throw new ClasslensError('INVALID_ARGUMENT', `probs: ${v} at row ${r}, column ${k % cols} is not a probability in [0, 1]`, {
-        row: r,
-        col: k % cols,
-      });
+      throw new ClasslensError(
+        'INVALID_ARGUMENT',
+        `probs: ${v} at row ${r}, column ${k % cols} is not a probability in [0, 1]`,
+        {
+          row: r,
+          col: k % cols,
+        },
+      );
     }
   }
   for (let i = 0; i < rows; i++) {
     const l = labelIndex[i];
     if (!Number.isInteger(l) || l < 0 || l >= cols) {
-      throw new ClasslensError('UNKNOWN_CLASS', `labelIndex: ${String(l)} at index ${i} is not a column index in [0, ${cols})`, {
-        key: l,
-        index: i,
-      });
+      throw new ClasslensError(
+        'UNKNOWN_CLASS',
+        `labelIndex: ${String(l)} at index ${i} is not a column index in [0, ${cols})`,
+        {
+          key: l,
+          index: i,
+        },
+      );
     }
   }
   const out = new Float64Array(rows);

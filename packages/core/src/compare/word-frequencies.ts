@@ -70,7 +70,8 @@ export function wordFrequencies(
   texts: ArrayLike<string | null | undefined>,
   options: WordFrequenciesOptions = {},
 ): WordFrequency[] {
-  if (texts == null || typeof texts.length !== 'number') throw new ClasslensError('INVALID_ARGUMENT', 'texts: expected an array of strings');
+  if (texts == null || typeof texts.length !== 'number')
+    throw new ClasslensError('INVALID_ARGUMENT', 'texts: expected an array of strings');
   const topK = options.topK ?? Infinity;
   if (topK !== Infinity && !(Number.isInteger(topK) && topK >= 0)) {
     throw new ClasslensError('INVALID_ARGUMENT', `topK: expected a non-negative integer, got ${String(topK)}`);
@@ -95,7 +96,8 @@ export function wordFrequencies(
     if (!Array.isArray(words)) throw new ClasslensError('INVALID_ARGUMENT', 'tokenizer: expected an array of strings');
     const seen = new Set<string>();
     for (const w of words) {
-      if (typeof w !== 'string') throw new ClasslensError('INVALID_ARGUMENT', 'tokenizer: expected an array of strings');
+      if (typeof w !== 'string')
+        throw new ClasslensError('INVALID_ARGUMENT', 'tokenizer: expected an array of strings');
       if (w === '' || stop.has(w)) continue;
       count.set(w, (count.get(w) ?? 0) + 1);
       if (!seen.has(w)) {

@@ -19,7 +19,10 @@ const encoded = { truth: enc(g.truth), preds: { A: enc(g.preds.A), B: enc(g.pred
 const modelsArb = fc.integer({ min: 0, max: 80 }).chain((n) =>
   fc.record({
     truth: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }),
-    preds: fc.array(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }), { minLength: 0, maxLength: 6 }),
+    preds: fc.array(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }), {
+      minLength: 0,
+      maxLength: 6,
+    }),
   }),
 );
 
@@ -62,7 +65,11 @@ describe('agreement(truth, preds)', () => {
     expectCode(() => agreement(['a'], null as never), 'INVALID_ARGUMENT');
   });
   it('throws LENGTH_MISMATCH naming the model, MISSING_KEY for an unknown model in models', () => {
-    expectCode(() => agreement(['a', 'b'], { A: ['a', 'b'], B: ['a'] }), 'LENGTH_MISMATCH', 'preds.B has length 1 but truth has length 2');
+    expectCode(
+      () => agreement(['a', 'b'], { A: ['a', 'b'], B: ['a'] }),
+      'LENGTH_MISMATCH',
+      'preds.B has length 1 but truth has length 2',
+    );
     expectCode(() => agreement(['a'], { A: ['a'], B: ['a'] }, { models: ['A', 'Z'] }), 'MISSING_KEY', /"Z"/);
     expectCode(() => agreement(['a'], { A: ['a'], B: ['a'] }, { models: ['A', 'A'] }), 'DUPLICATE_KEY');
   });
@@ -132,8 +139,16 @@ describe('filterItems(truth, preds, query)', () => {
     expect(t).toEqual(encoded.truth);
   });
   it('throws MISSING_KEY for an unknown model, INVALID_ARGUMENT for non-boolean conditions', () => {
-    expectCode(() => filterItems(['a'], { A: ['a'] }, { correct: { B: true } }), 'MISSING_KEY', 'query.correct: no predictions for model "B"');
-    expectCode(() => filterItems(['a'], { A: ['a'] }, { correct: { A: 1 as never } }), 'INVALID_ARGUMENT', /query.correct.A/);
+    expectCode(
+      () => filterItems(['a'], { A: ['a'] }, { correct: { B: true } }),
+      'MISSING_KEY',
+      'query.correct: no predictions for model "B"',
+    );
+    expectCode(
+      () => filterItems(['a'], { A: ['a'] }, { correct: { A: 1 as never } }),
+      'INVALID_ARGUMENT',
+      /query.correct.A/,
+    );
     expectCode(() => filterItems(['a'], { A: ['a'] }, { agree: 'yes' as never }), 'INVALID_ARGUMENT', /query.agree/);
     expectCode(() => filterItems(['a'], { A: ['a'] }, null as never), 'INVALID_ARGUMENT');
     expectCode(() => filterItems(['a'], { A: ['a'] }, { truth: [NaN] }), 'NON_FINITE');

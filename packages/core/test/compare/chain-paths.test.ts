@@ -9,13 +9,20 @@ interface Path {
   count: number;
   indices: number[];
 }
-const g = load<{ classes: string[]; preds: Record<'A' | 'B' | 'C', string[]>; chain: { all: Path[]; changedOnly: Path[] } }>('models.json');
+const g = load<{
+  classes: string[];
+  preds: Record<'A' | 'B' | 'C', string[]>;
+  chain: { all: Path[]; changedOnly: Path[] };
+}>('models.json');
 const stages = [g.preds.A, g.preds.B, g.preds.C];
-const asKeys = (ps: Path[]) => ps.map((p) => ({ path: p.path.map((j) => g.classes[j]), count: p.count, indices: p.indices }));
+const asKeys = (ps: Path[]) =>
+  ps.map((p) => ({ path: p.path.map((j) => g.classes[j]), count: p.count, indices: p.indices }));
 
-const chainArb = fc.integer({ min: 0, max: 60 }).chain((n) =>
-  fc.array(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }), { minLength: 1, maxLength: 6 }),
-);
+const chainArb = fc
+  .integer({ min: 0, max: 60 })
+  .chain((n) =>
+    fc.array(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }), { minLength: 1, maxLength: 6 }),
+  );
 
 describe('chainPaths(stages, { changedOnly })', () => {
   it('matches numpy.unique over the rows, sorted by count then path', () => {
@@ -31,7 +38,10 @@ describe('chainPaths(stages, { changedOnly })', () => {
   it('partitions the (changed) items, each path describing its items (property; flat table and Map paths)', () => {
     fc.assert(
       fc.property(chainArb, fc.boolean(), (cols, changedOnly) => {
-        const paths = chainPaths(cols.map((c) => Int32Array.from(c)), { classes: [0, 1, 2, 3], changedOnly });
+        const paths = chainPaths(
+          cols.map((c) => Int32Array.from(c)),
+          { classes: [0, 1, 2, 3], changedOnly },
+        );
         const n = cols[0].length;
         const seen = new Set<number>();
         for (let k = 0; k < paths.length; k++) {
@@ -52,7 +62,12 @@ describe('chainPaths(stages, { changedOnly })', () => {
     );
   });
   it('breaks count ties by path in class order', () => {
-    expect(chainPaths([['b', 'a'], ['a', 'b']]).map((p) => p.path)).toEqual([
+    expect(
+      chainPaths([
+        ['b', 'a'],
+        ['a', 'b'],
+      ]).map((p) => p.path),
+    ).toEqual([
       ['a', 'b'],
       ['b', 'a'],
     ]);
@@ -70,7 +85,11 @@ describe('chainPaths(stages, { changedOnly })', () => {
     expect(paths[0]).toEqual({ path: [0, 0, 1, 0], count: 1, indices: [0] });
   });
   it('throws LENGTH_MISMATCH naming the stage, INVALID_ARGUMENT for a non-array', () => {
-    expectCode(() => chainPaths([['a'], ['a', 'b']]), 'LENGTH_MISMATCH', 'stages[1] has length 2 but stages[0] has length 1');
+    expectCode(
+      () => chainPaths([['a'], ['a', 'b']]),
+      'LENGTH_MISMATCH',
+      'stages[1] has length 2 but stages[0] has length 1',
+    );
     expectCode(() => chainPaths(null as never), 'INVALID_ARGUMENT');
     expectCode(() => chainPaths([['a'], 'a' as never]), 'INVALID_ARGUMENT', /stages\[1\]: expected an array/);
     expectCode(() => chainPaths([['a']], { classes: ['b'] }), 'UNKNOWN_CLASS');
@@ -80,7 +99,10 @@ describe('chainPaths(stages, { changedOnly })', () => {
 // flowGraph (flows area) draws the same items as links between consecutive stages: every
 // link must carry exactly the items of the paths that pass through it.
 const flowGraph = (flows as Record<string, unknown>).flowGraph as
-  | ((s: unknown[], o?: { changedOnly?: boolean }) => {
+  | ((
+      s: unknown[],
+      o?: { changedOnly?: boolean },
+    ) => {
       nodes: { id: string; stage: number; key: unknown; value: number }[];
       links: { source: string; target: string; value: number; indices: ArrayLike<number> }[];
     })

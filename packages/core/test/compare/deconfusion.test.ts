@@ -26,12 +26,17 @@ const { cases } = load<{ cases: Case[] }>('deconfusion.json');
 // Sums of ≤ 150 scores in [0.5, 1]: a few ulps of 150.
 const TOL = 1e-12;
 
-const probRows = fc.integer({ min: 2, max: 6 }).chain((m) =>
-  fc.array(
-    fc.tuple(fc.array(fc.double({ min: 0.001, max: 1, noNaN: true }), { minLength: m, maxLength: m }), fc.integer({ min: 0, max: m - 1 })),
-    { minLength: 1, maxLength: 30 },
-  ),
-);
+const probRows = fc
+  .integer({ min: 2, max: 6 })
+  .chain((m) =>
+    fc.array(
+      fc.tuple(
+        fc.array(fc.double({ min: 0.001, max: 1, noNaN: true }), { minLength: m, maxLength: m }),
+        fc.integer({ min: 0, max: m - 1 }),
+      ),
+      { minLength: 1, maxLength: 30 },
+    ),
+  );
 
 describe('mismatchScore(probs, labelIndex)', () => {
   for (const c of cases) {
@@ -63,10 +68,22 @@ describe('mismatchScore(probs, labelIndex)', () => {
     );
   });
   it('throws on bad input with specific codes', () => {
-    expectCode(() => mismatchScore([[0.5, 0.5]], [0, 1]), 'LENGTH_MISMATCH', 'labelIndex has length 2 but probs has length 1');
+    expectCode(
+      () => mismatchScore([[0.5, 0.5]], [0, 1]),
+      'LENGTH_MISMATCH',
+      'labelIndex has length 2 but probs has length 1',
+    );
     expectCode(() => mismatchScore([[0.5, NaN]], [0]), 'NON_FINITE', 'probs: NaN at row 0, column 1');
-    expectCode(() => mismatchScore([[1.5, -0.5]], [0]), 'INVALID_ARGUMENT', /1.5 at row 0, column 0 is not a probability/);
-    expectCode(() => mismatchScore([[0.5, 0.5]], [2]), 'UNKNOWN_CLASS', /2 at index 0 is not a column index in \[0, 2\)/);
+    expectCode(
+      () => mismatchScore([[1.5, -0.5]], [0]),
+      'INVALID_ARGUMENT',
+      /1.5 at row 0, column 0 is not a probability/,
+    );
+    expectCode(
+      () => mismatchScore([[0.5, 0.5]], [2]),
+      'UNKNOWN_CLASS',
+      /2 at index 0 is not a column index in \[0, 2\)/,
+    );
     expectCode(() => mismatchScore([[0.5, 0.5]], [0.5]), 'UNKNOWN_CLASS');
     expectCode(() => mismatchScore([[0.5, 0.5], [1]], [0, 0]), 'INVALID_SHAPE');
     expectCode(() => mismatchScore([[0.5, 0.5]], null as never), 'INVALID_ARGUMENT');
@@ -80,8 +97,16 @@ describe('confusionList(truth, pred, probs)', () => {
       const name = (j: number) => classes[j];
       const list = confusionList(c.labels.map(name), c.pred.map(name), c.probs, { classes });
       expect(list.classes).toEqual(classes);
-      expectClose(list.bins.map((b) => b.x0), c.edges.slice(0, -1), 0);
-      expectClose(list.bins.map((b) => b.x1), c.edges.slice(1), 0);
+      expectClose(
+        list.bins.map((b) => b.x0),
+        c.edges.slice(0, -1),
+        0,
+      );
+      expectClose(
+        list.bins.map((b) => b.x1),
+        c.edges.slice(1),
+        0,
+      );
       expect(Math.abs(list.maxScoreSum - c.maxScoreSum)).toBeLessThan(TOL);
       expectClose(list.scores, c.scores, 1e-15);
       expect(list.rows.map((r) => r.label)).toEqual(c.rows.map((r) => name(r.label)));
@@ -103,7 +128,15 @@ describe('confusionList(truth, pred, probs)', () => {
     });
   }
   it('uses 0.1-wide buckets from 1/m to 1, the last shortened', () => {
-    const list = confusionList([0, 1, 2], [0, 1, 2], [[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
+    const list = confusionList(
+      [0, 1, 2],
+      [0, 1, 2],
+      [
+        [1, 0, 0],
+        [0, 1, 0],
+        [0, 0, 1],
+      ],
+    );
     expect(list.bins.map((b) => +b.x0.toFixed(4))).toEqual([0.3333, 0.4333, 0.5333, 0.6333, 0.7333, 0.8333, 0.9333]);
     expect(list.bins[6].x1).toBe(1);
     // Three confident correct items: score 1/2 each, all in the [0.4333, 0.5333) bucket.
@@ -130,32 +163,36 @@ describe('confusionList(truth, pred, probs)', () => {
   });
   it('orders rows by misclassified count and keeps every item in exactly one cell (property)', () => {
     fc.assert(
-      fc.property(probRows, fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 30, maxLength: 30 }), (rows, predSeed) => {
-        const m = rows[0][0].length;
-        const probs = rows.map(([w]) => {
-          const s = w.reduce((a, b) => a + b, 0);
-          return w.map((x) => x / s);
-        });
-        const truth = rows.map(([, l]) => l);
-        const pred = rows.map((_, i) => predSeed[i] % m);
-        const classes = Array.from({ length: m }, (_, j) => j);
-        const list = confusionList(truth, pred, probs, { classes });
-        const seen = new Set<number>();
-        list.rows.forEach((row, r) => {
-          if (r > 0) expect(row.misclassified).toBeLessThanOrEqual(list.rows[r - 1].misclassified);
-          expect(row.cells[0].correct).toBe(true);
-          for (const cell of row.cells) {
-            expect(cell.histogram.reduce((a, b) => a + b, 0)).toBe(cell.count);
-            expect(cell.emphasis >= 0 && cell.emphasis <= 1).toBe(true);
-            for (const i of cell.indices) {
-              expect(seen.has(i)).toBe(false);
-              seen.add(i);
-              expect([truth[i], pred[i]]).toEqual([row.label, cell.predicted]);
+      fc.property(
+        probRows,
+        fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 30, maxLength: 30 }),
+        (rows, predSeed) => {
+          const m = rows[0][0].length;
+          const probs = rows.map(([w]) => {
+            const s = w.reduce((a, b) => a + b, 0);
+            return w.map((x) => x / s);
+          });
+          const truth = rows.map(([, l]) => l);
+          const pred = rows.map((_, i) => predSeed[i] % m);
+          const classes = Array.from({ length: m }, (_, j) => j);
+          const list = confusionList(truth, pred, probs, { classes });
+          const seen = new Set<number>();
+          list.rows.forEach((row, r) => {
+            if (r > 0) expect(row.misclassified).toBeLessThanOrEqual(list.rows[r - 1].misclassified);
+            expect(row.cells[0].correct).toBe(true);
+            for (const cell of row.cells) {
+              expect(cell.histogram.reduce((a, b) => a + b, 0)).toBe(cell.count);
+              expect(cell.emphasis >= 0 && cell.emphasis <= 1).toBe(true);
+              for (const i of cell.indices) {
+                expect(seen.has(i)).toBe(false);
+                seen.add(i);
+                expect([truth[i], pred[i]]).toEqual([row.label, cell.predicted]);
+              }
             }
-          }
-        });
-        expect(seen.size).toBe(truth.length);
-      }),
+          });
+          expect(seen.size).toBe(truth.length);
+        },
+      ),
     );
   });
   it('returns no rows for no items', () => {
@@ -164,10 +201,29 @@ describe('confusionList(truth, pred, probs)', () => {
     expect(list.maxScoreSum).toBe(0);
   });
   it('throws INVALID_SHAPE when columns and classes differ, LENGTH_MISMATCH for missing rows', () => {
-    expectCode(() => confusionList(['a'], ['a'], [[1, 0]], { classes: ['a'] }), 'INVALID_SHAPE', 'probs has 2 columns but there are 1 classes');
-    expectCode(() => confusionList(['a', 'b'], ['a', 'b'], [[1, 0]]), 'LENGTH_MISMATCH', 'probs has 1 rows but truth has length 2');
+    expectCode(
+      () => confusionList(['a'], ['a'], [[1, 0]], { classes: ['a'] }),
+      'INVALID_SHAPE',
+      'probs has 2 columns but there are 1 classes',
+    );
+    expectCode(
+      () => confusionList(['a', 'b'], ['a', 'b'], [[1, 0]]),
+      'LENGTH_MISMATCH',
+      'probs has 1 rows but truth has length 2',
+    );
     expectCode(() => confusionList(['a'], ['a'], [[1]], { binWidth: 0 }), 'INVALID_ARGUMENT', /binWidth/);
     expectCode(() => confusionList(['a'], ['z'], [[1]], { classes: ['a'] }), 'UNKNOWN_CLASS');
-    expectCode(() => confusionList(['a', 'b'], ['a', 'b'], [[1, 0], [0.5, NaN]]), 'NON_FINITE');
+    expectCode(
+      () =>
+        confusionList(
+          ['a', 'b'],
+          ['a', 'b'],
+          [
+            [1, 0],
+            [0.5, NaN],
+          ],
+        ),
+      'NON_FINITE',
+    );
   });
 });

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { histogram } from '../../src/compare/index.js';
 import { expectCode, load } from './fixtures.js';
 
-const g = load<{ values: number[]; cases: { thresholds: number[]; domain: [number, number]; edges: number[]; counts: number[] }[] }>(
-  'histogram.json',
-);
+const g = load<{
+  values: number[];
+  cases: { thresholds: number[]; domain: [number, number]; edges: number[]; counts: number[] }[];
+}>('histogram.json');
 
 /** d3-array's bin() as the reference: same bounds and counts. */
 function d3bins(values: number[], opts: { bins?: number; thresholds?: number[]; domain?: [number, number] }) {
@@ -27,15 +28,22 @@ describe('histogram(values, { bins | thresholds, domain })', () => {
     });
   }
   it('matches d3-array bin() with default, counted and explicit thresholds (property)', () => {
-    const values = fc.array(fc.oneof(fc.integer({ min: -50, max: 50 }), fc.double({ min: -1e3, max: 1e3, noNaN: true })), {
-      minLength: 1,
-      maxLength: 80,
-    });
+    const values = fc.array(
+      fc.oneof(fc.integer({ min: -50, max: 50 }), fc.double({ min: -1e3, max: 1e3, noNaN: true })),
+      {
+        minLength: 1,
+        maxLength: 80,
+      },
+    );
     const opts = fc.oneof(
       fc.constant({}),
       fc.record({ bins: fc.integer({ min: 1, max: 30 }) }),
       fc.record({ bins: fc.integer({ min: 1, max: 30 }), domain: fc.constant<[number, number]>([-100, 100]) }),
-      fc.record({ thresholds: fc.array(fc.integer({ min: -60, max: 60 }), { maxLength: 8 }).map((t) => [...t].sort((a, b) => a - b)) }),
+      fc.record({
+        thresholds: fc
+          .array(fc.integer({ min: -60, max: 60 }), { maxLength: 8 })
+          .map((t) => [...t].sort((a, b) => a - b)),
+      }),
     );
     fc.assert(
       fc.property(values, opts, (xs, o) => {
@@ -61,8 +69,12 @@ describe('histogram(values, { bins | thresholds, domain })', () => {
       { x0: 0, x1: 1.5, count: 1 },
       { x0: 1.5, x1: 3, count: 1 },
     ]);
-    expect(histogram([{ s: 1 }, { s: 2 }], { value: 's', thresholds: [1.5], domain: [0, 3] }).map((b) => b.count)).toEqual([1, 1]);
-    expect(histogram([{ s: 1 }], { value: (d) => d.s * 10, domain: [0, 20], thresholds: [] })).toEqual([{ x0: 0, x1: 20, count: 1 }]);
+    expect(
+      histogram([{ s: 1 }, { s: 2 }], { value: 's', thresholds: [1.5], domain: [0, 3] }).map((b) => b.count),
+    ).toEqual([1, 1]);
+    expect(histogram([{ s: 1 }], { value: (d) => d.s * 10, domain: [0, 20], thresholds: [] })).toEqual([
+      { x0: 0, x1: 20, count: 1 },
+    ]);
   });
   it('drops values outside an explicit domain and includes the upper bound in the last bin', () => {
     expect(histogram([-1, 0, 0.5, 1, 2], { domain: [0, 1], thresholds: [0.5] })).toEqual([

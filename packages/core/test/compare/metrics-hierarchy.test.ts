@@ -98,14 +98,16 @@ describe('metricsHierarchy(truth, preds, opts?)', () => {
     expect(leavesOf(b).map(({ leaf }) => leaf.value)).toEqual(leavesOf(a).map(({ leaf }) => leaf.value));
   });
   it('partitions the items among the leaves for any number of models (property)', () => {
-    const arb = fc.integer({ min: 0, max: 60 }).chain((n) =>
-      fc.tuple(
-        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }),
-        fc.array(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }), { maxLength: 6 }),
-        fc.constantFrom('correct', 'predicted') as fc.Arbitrary<'correct' | 'predicted'>,
-        fc.constantFrom('truth-first', 'models-first') as fc.Arbitrary<'truth-first' | 'models-first'>,
-      ),
-    );
+    const arb = fc
+      .integer({ min: 0, max: 60 })
+      .chain((n) =>
+        fc.tuple(
+          fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }),
+          fc.array(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }), { maxLength: 6 }),
+          fc.constantFrom('correct', 'predicted') as fc.Arbitrary<'correct' | 'predicted'>,
+          fc.constantFrom('truth-first', 'models-first') as fc.Arbitrary<'truth-first' | 'models-first'>,
+        ),
+      );
     fc.assert(
       fc.property(arb, ([truth, preds, by, order]) => {
         const named = Object.fromEntries(preds.map((p, k) => [`m${k}`, Int32Array.from(p)]));

@@ -24,7 +24,9 @@ const TOL = 1e-12;
 
 const labels = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 1, 2), { maxLength: 60 });
 const pairs = labels.chain((t) =>
-  fc.array(fc.constantFrom('a', 'b', 'c', 'd', 1, 2), { minLength: t.length, maxLength: t.length }).map((p) => [t, p] as const),
+  fc
+    .array(fc.constantFrom('a', 'b', 'c', 'd', 1, 2), { minLength: t.length, maxLength: t.length })
+    .map((p) => [t, p] as const),
 );
 
 describe('confusionMatrix(truth, pred, classes?)', () => {
@@ -77,9 +79,21 @@ describe('confusionMatrix(truth, pred, classes?)', () => {
     expectCode(() => confusionMatrix(['a', 'b'], ['a']), 'LENGTH_MISMATCH', 'pred has length 1 but truth has length 2');
   });
   it('throws UNKNOWN_CLASS naming a label outside classes, and an out-of-range class index', () => {
-    expectCode(() => confusionMatrix(['a', 'z'], ['a', 'a'], ['a', 'b']), 'UNKNOWN_CLASS', 'truth: unknown class "z" at index 1');
-    expectCode(() => confusionMatrix(new Int32Array([0, 2]), new Int32Array([0, 0]), ['a', 'b']), 'UNKNOWN_CLASS', /truth: class index 2 at index 1/);
-    expectCode(() => confusionMatrix(new Int32Array([0, 1]), new Int32Array([-1, 0]), ['a', 'b']), 'UNKNOWN_CLASS', /pred: class index -1 at index 0/);
+    expectCode(
+      () => confusionMatrix(['a', 'z'], ['a', 'a'], ['a', 'b']),
+      'UNKNOWN_CLASS',
+      'truth: unknown class "z" at index 1',
+    );
+    expectCode(
+      () => confusionMatrix(new Int32Array([0, 2]), new Int32Array([0, 0]), ['a', 'b']),
+      'UNKNOWN_CLASS',
+      /truth: class index 2 at index 1/,
+    );
+    expectCode(
+      () => confusionMatrix(new Int32Array([0, 1]), new Int32Array([-1, 0]), ['a', 'b']),
+      'UNKNOWN_CLASS',
+      /pred: class index -1 at index 0/,
+    );
   });
   it('throws NON_FINITE for a NaN label and INVALID_ARGUMENT for null or a non-array', () => {
     expectCode(() => confusionMatrix([1, NaN], [1, 1]), 'NON_FINITE', 'truth: NaN at index 1');
@@ -99,10 +113,26 @@ describe('classMetrics(truth, pred, classes?)', () => {
       expect(rows.map((r) => r.class)).toEqual(c.classes);
       expect(rows.map((r) => r.support)).toEqual(c.support);
       expect(rows.map((r) => r.correct)).toEqual(c.correct);
-      expectClose(rows.map((r) => r.precision), nan(c.precision), TOL);
-      expectClose(rows.map((r) => r.recall), nan(c.recall), TOL);
-      expectClose(rows.map((r) => r.accuracy), nan(c.recall), TOL);
-      expectClose(rows.map((r) => r.f1), nan(c.f1), TOL);
+      expectClose(
+        rows.map((r) => r.precision),
+        nan(c.precision),
+        TOL,
+      );
+      expectClose(
+        rows.map((r) => r.recall),
+        nan(c.recall),
+        TOL,
+      );
+      expectClose(
+        rows.map((r) => r.accuracy),
+        nan(c.recall),
+        TOL,
+      );
+      expectClose(
+        rows.map((r) => r.f1),
+        nan(c.f1),
+        TOL,
+      );
     });
   }
   it('gives a never-predicted class NaN precision and F1 0, a never-true class NaN recall', () => {
@@ -118,9 +148,15 @@ describe('classMetrics(truth, pred, classes?)', () => {
     expect(c.f1).toBeNaN();
   });
   it('returns exactly the contract fields', () => {
-    expect(Object.keys(classMetrics(['a'], ['a'])[0]).sort()).toEqual(
-      ['accuracy', 'class', 'correct', 'f1', 'precision', 'recall', 'support'],
-    );
+    expect(Object.keys(classMetrics(['a'], ['a'])[0]).sort()).toEqual([
+      'accuracy',
+      'class',
+      'correct',
+      'f1',
+      'precision',
+      'recall',
+      'support',
+    ]);
   });
   it('keeps every rate in [0, 1] or NaN, and F1 between precision and recall (property)', () => {
     fc.assert(

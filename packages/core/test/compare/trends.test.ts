@@ -1,9 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TREND_COLORS, classAccuracyTrends, classifyTrend, trendColor, type TrendKind } from '../../src/compare/index.js';
+import {
+  TREND_COLORS,
+  classAccuracyTrends,
+  classifyTrend,
+  trendColor,
+  type TrendKind,
+} from '../../src/compare/index.js';
 import { expectClose, expectCode, load } from './fixtures.js';
 
-const { cases } = load<{ cases: { values: number[]; tolerance: number; trend: { kind: TrendKind; net: number } }[] }>('trends.json');
+const { cases } = load<{ cases: { values: number[]; tolerance: number; trend: { kind: TrendKind; net: number } }[] }>(
+  'trends.json',
+);
 const g = load<{
   truth: string[];
   preds: Record<'A' | 'B' | 'C', string[]>;
@@ -26,7 +34,18 @@ describe('classifyTrend(values, { tolerance })', () => {
         const up = steps.includes(1);
         const down = steps.includes(-1);
         const flat = steps.includes(0);
-        const expected = up && down ? 'mixed' : up ? (flat ? 'non-decreasing' : 'increasing') : down ? (flat ? 'non-increasing' : 'decreasing') : 'stable';
+        const expected =
+          up && down
+            ? 'mixed'
+            : up
+              ? flat
+                ? 'non-decreasing'
+                : 'increasing'
+              : down
+                ? flat
+                  ? 'non-increasing'
+                  : 'decreasing'
+                : 'stable';
         expect(kind).toBe(expected);
         expect(net).toBe(xs[xs.length - 1] - xs[0]);
       }),
@@ -42,9 +61,18 @@ describe('classifyTrend(values, { tolerance })', () => {
       mixed: 'mixed',
     };
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }), fc.double({ min: 0, max: 0.5, noNaN: true }), (xs, tolerance) => {
-        expect(classifyTrend(xs.map((x) => -x), { tolerance }).kind).toBe(swap[classifyTrend(xs, { tolerance }).kind]);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        (xs, tolerance) => {
+          expect(
+            classifyTrend(
+              xs.map((x) => -x),
+              { tolerance },
+            ).kind,
+          ).toBe(swap[classifyTrend(xs, { tolerance }).kind]);
+        },
+      ),
     );
   });
   it('throws EMPTY, NON_FINITE and INVALID_ARGUMENT for bad input', () => {
@@ -96,7 +124,15 @@ describe('classAccuracyTrends(truth, predsInModelOrder, classes?)', () => {
     ]);
   });
   it('applies the tolerance', () => {
-    const rows = classAccuracyTrends([1, 1, 1, 1], [[1, 1, 1, 0], [1, 1, 1, 1]], undefined, { tolerance: 0.3 });
+    const rows = classAccuracyTrends(
+      [1, 1, 1, 1],
+      [
+        [1, 1, 1, 0],
+        [1, 1, 1, 1],
+      ],
+      undefined,
+      { tolerance: 0.3 },
+    );
     expect(rows[0].trend.kind).toBe('stable');
   });
   it('throws INVALID_ARGUMENT for no versions or a bad tolerance, LENGTH_MISMATCH naming the version', () => {

@@ -4,14 +4,18 @@ import { ENGLISH_STOPWORDS, wordFrequencies } from '../../src/compare/index.js';
 import { expectCode, load } from './fixtures.js';
 
 type Row = { word: string; count: number; documents: number };
-const g = load<{ texts: string[]; stopwords: string[]; words: Row[]; subset: number[]; subsetWords: Row[] }>('words.json');
+const g = load<{ texts: string[]; stopwords: string[]; words: Row[]; subset: number[]; subsetWords: Row[] }>(
+  'words.json',
+);
 
 describe('wordFrequencies(texts, { topK, stopwords, tokenizer })', () => {
   it('matches scikit-learn CountVectorizer counts and document frequencies', () => {
     expect(wordFrequencies(g.texts, { stopwords: g.stopwords })).toEqual(g.words);
   });
   it('counts only the given subset (e.g. the output of filterItems)', () => {
-    expect(wordFrequencies(g.texts, { stopwords: g.stopwords, indices: new Uint32Array(g.subset) })).toEqual(g.subsetWords);
+    expect(wordFrequencies(g.texts, { stopwords: g.stopwords, indices: new Uint32Array(g.subset) })).toEqual(
+      g.subsetWords,
+    );
   });
   it('keeps the topK most frequent, ties in code-unit order', () => {
     expect(wordFrequencies(g.texts, { stopwords: g.stopwords, topK: 3 })).toEqual(g.words.slice(0, 3));
