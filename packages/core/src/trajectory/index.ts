@@ -8,5 +8,6 @@ export * from './trajectories.js';
 export * from './find-jumps.js';
 export * from './prediction-changes.js';
 export * from './confidence-changes.js';
+export * from './top-classes.js';
 export * from './top-class-changes.js';
 export * from './expected-prediction.js';

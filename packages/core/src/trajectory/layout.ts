@@ -1,5 +1,6 @@
 // Internal helpers shared by the trajectory functions; not re-exported from the package.
 import { ClasslensError } from '../common/errors.js';
+import type { Matrix } from '../common/matrix.js';
 
 /**
  * Validates sequence lengths and returns their offsets (length n + 1, `offsets[0] = 0`,
@@ -14,15 +15,7 @@ export function layoutOffsets(lengths: ArrayLike<number>, rows?: number, rowsNam
   let total = 0;
   for (let i = 0; i < n; i++) {
     const v = lengths[i];
-    if (typeof v !== 'number') {
-      throw new ClasslensError('INVALID_ARGUMENT', `lengths: ${v === null ? 'null' : typeof v} at index ${i}, expected a number`, {
-        index: i,
-      });
-    }
-    if (!Number.isFinite(v)) throw new ClasslensError('NON_FINITE', `lengths: ${v} at index ${i}`, { index: i });
-    if (!Number.isInteger(v) || v < 0) {
-      throw new ClasslensError('INVALID_ARGUMENT', `lengths: ${v} at index ${i} is not a non-negative integer`, { index: i });
-    }
+    if (!(Number.isInteger(v) && v >= 0)) badLength(lengths, i);
     total += v;
     if (total > 0xffffffff) throw new ClasslensError('INVALID_ARGUMENT', 'lengths: total exceeds 2^32 - 1 steps');
     offsets[i + 1] = total;
@@ -34,6 +27,18 @@ export function layoutOffsets(lengths: ArrayLike<number>, rows?: number, rowsNam
     });
   }
   return offsets;
+}
+
+// Outside the loop so that V8 optimises the scan (see find-jumps.ts).
+function badLength(lengths: ArrayLike<unknown>, i: number): never {
+  const v = lengths[i];
+  if (typeof v !== 'number') {
+    throw new ClasslensError('INVALID_ARGUMENT', `lengths: ${v === null ? 'null' : typeof v} at index ${i}, expected a number`, {
+      index: i,
+    });
+  }
+  if (!Number.isFinite(v)) throw new ClasslensError('NON_FINITE', `lengths: ${v} at index ${i}`, { index: i });
+  throw new ClasslensError('INVALID_ARGUMENT', `lengths: ${v} at index ${i} is not a non-negative integer`, { index: i });
 }
 
 /** Throws `INVALID_ARGUMENT` unless `t` is a finite number ≥ 0. */
@@ -80,4 +85,29 @@ export function rowDistance(data: ArrayLike<number>, a: number, b: number, cols:
     s += d * d;
   }
   return scale * Math.sqrt(s);
+}
+
+/**
+ * Top class per row of an already validated matrix (see `topClasses`): first largest
+ * column; one column is P(positive), class 1 when `p > 0.5`.
+ */
+export function argmaxRows(m: Matrix): Int32Array {
+  const { rows, cols, data } = m;
+  const out = new Int32Array(rows);
+  if (cols === 1) {
+    for (let r = 0; r < rows; r++) out[r] = data[r] > 0.5 ? 1 : 0;
+    return out;
+  }
+  for (let r = 0, o = 0; r < rows; r++, o += cols) {
+    let top = 0;
+    let best = data[o];
+    for (let k = 1; k < cols; k++) {
+      if (data[o + k] > best) {
+        best = data[o + k];
+        top = k;
+      }
+    }
+    out[r] = top;
+  }
+  return out;
 }

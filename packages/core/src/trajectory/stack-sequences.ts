@@ -69,27 +69,36 @@ export function stackSequences(parts: ArrayLike<ArrayLike<number> | Matrix>, wid
     offsets[s + 1] = total;
   }
   const data = new Float64Array(total * width);
-  let o = 0;
   for (let s = 0; s < n; s++) {
     const flat = flats[s];
-    for (let i = 0; i < flat.length; i++) {
-      const v = flat[i];
-      if (typeof v !== 'number') {
-        throw new ClasslensError('INVALID_ARGUMENT', `sequence ${s}: ${v === null ? 'null' : typeof v} at index ${i}`, {
-          sequence: s,
-          index: i,
-        });
+    const o = offsets[s] * width;
+    if (ArrayBuffer.isView(flat)) {
+      // Typed arrays hold numbers: check finiteness, then copy in one block.
+      for (let i = 0; i < flat.length; i++) if (!Number.isFinite(flat[i])) badValue(flat, i, s, width);
+      data.set(flat as unknown as ArrayLike<number>, o);
+    } else {
+      for (let i = 0; i < flat.length; i++) {
+        const v = flat[i];
+        if (typeof v !== 'number' || !Number.isFinite(v)) badValue(flat, i, s, width);
+        data[o + i] = v;
       }
-      if (!Number.isFinite(v)) {
-        const step = Math.floor(i / width);
-        throw new ClasslensError('NON_FINITE', `sequence ${s}: ${v} at step ${step}, column ${i % width}`, {
-          sequence: s,
-          step,
-          col: i % width,
-        });
-      }
-      data[o++] = v;
     }
   }
   return { matrix: { rows: total, cols: width, data }, lengths, offsets };
+}
+
+function badValue(flat: ArrayLike<unknown>, i: number, s: number, width: number): never {
+  const v = flat[i];
+  if (typeof v !== 'number') {
+    throw new ClasslensError('INVALID_ARGUMENT', `sequence ${s}: ${v === null ? 'null' : typeof v} at index ${i}`, {
+      sequence: s,
+      index: i,
+    });
+  }
+  const step = Math.floor(i / width);
+  throw new ClasslensError('NON_FINITE', `sequence ${s}: ${v} at step ${step}, column ${i % width}`, {
+    sequence: s,
+    step,
+    col: i % width,
+  });
 }

@@ -55,7 +55,8 @@ export interface Trajectory {
  * Throws `INVALID_SHAPE` unless `points` has 2 columns, `NON_FINITE` for a NaN/±Infinity
  * coordinate or `expected` value, `LENGTH_MISMATCH` when `lengths` does not sum to
  * `points.rows` or when `tokens`/`expected` do not have one entry per row or `ids` one per
- * sequence, `INVALID_ARGUMENT` for a bad length or a token that is not a string,
+ * sequence, `INVALID_ARGUMENT` for a bad length, a token that is not a string or an
+ * `expected` value that is not a number,
  * `DUPLICATE_KEY` for a repeated id. O(rows).
  *
  * @example
@@ -80,22 +81,11 @@ export function trajectories(points: MatrixLike, lengths: ArrayLike<number>, opt
   const { tokens, expected, ids } = options;
   if (tokens != null) {
     lengthOf(tokens, 'tokens', rows, 'points rows');
-    for (let i = 0; i < rows; i++) {
-      if (typeof tokens[i] !== 'string') {
-        throw new ClasslensError('INVALID_ARGUMENT', `tokens: ${tokens[i] === null ? 'null' : typeof tokens[i]} at index ${i}, expected a string`, {
-          index: i,
-        });
-      }
-    }
+    for (let i = 0; i < rows; i++) if (typeof tokens[i] !== 'string') badToken(tokens, i);
   }
   if (expected != null) {
     lengthOf(expected, 'expected', rows, 'points rows');
-    for (let i = 0; i < rows; i++) {
-      const v = expected[i];
-      if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new ClasslensError('NON_FINITE', `expected: ${String(v)} at index ${i}`, { index: i });
-      }
-    }
+    for (let i = 0; i < rows; i++) if (!Number.isFinite(expected[i])) badExpected(expected, i);
   }
   if (ids != null) {
     lengthOf(ids, 'ids', n, 'lengths');
@@ -112,16 +102,18 @@ export function trajectories(points: MatrixLike, lengths: ArrayLike<number>, opt
     const start = offsets[s];
     const end = offsets[s + 1];
     const steps: TrajectoryStep[] = new Array(end - start);
-    for (let r = start; r < end; r++) {
-      const step: TrajectoryStep = {
-        x: data[2 * r],
-        y: data[2 * r + 1],
-        index: r,
-        step: r - start,
-        expected: expected != null ? expected[r] : NaN,
-      };
-      if (tokens != null) step.token = tokens[r];
-      steps[r - start] = step;
+    // One object literal per shape (with or without token) keeps every step object on
+    // the same hidden class.
+    if (tokens != null) {
+      for (let r = start; r < end; r++) {
+        const e = expected != null ? expected[r] : NaN;
+        steps[r - start] = { x: data[2 * r], y: data[2 * r + 1], index: r, step: r - start, token: tokens[r], expected: e };
+      }
+    } else {
+      for (let r = start; r < end; r++) {
+        const e = expected != null ? expected[r] : NaN;
+        steps[r - start] = { x: data[2 * r], y: data[2 * r + 1], index: r, step: r - start, expected: e };
+      }
     }
     out[s] = { sequence: s, id: ids != null ? ids[s] : s, steps };
   }
@@ -138,4 +130,22 @@ function lengthOf(a: ArrayLike<unknown>, name: string, want: number, wantName: s
       [wantName]: want,
     });
   }
+}
+
+// Error paths live outside the loops so that V8 optimises the scans (see find-jumps.ts).
+function badToken(tokens: ArrayLike<unknown>, i: number): never {
+  const t = tokens[i];
+  throw new ClasslensError('INVALID_ARGUMENT', `tokens: ${t === null ? 'null' : typeof t} at index ${i}, expected a string`, {
+    index: i,
+  });
+}
+
+function badExpected(expected: ArrayLike<unknown>, i: number): never {
+  const v = expected[i];
+  if (typeof v !== 'number') {
+    throw new ClasslensError('INVALID_ARGUMENT', `expected: ${v === null ? 'null' : typeof v} at index ${i}, expected a number`, {
+      index: i,
+    });
+  }
+  throw new ClasslensError('NON_FINITE', `expected: ${v} at index ${i}`, { index: i });
 }

@@ -12,6 +12,7 @@ import {
   stackSequences,
   stepDistances,
   topClassChanges,
+  topClasses,
   trajectories,
 } from '../../src/trajectory/index.js';
 
@@ -99,22 +100,20 @@ describe.each(fx.cases)('golden values from numpy: $name example data', (c) => {
     const d = sequenceStepDistances(states, c.lengths);
     for (const t of fx.thresholds) {
       const jumps = findJumps(d, { threshold: t });
-      expect(jumps.map((j) => j.index)).toEqual(c.jumps[String(t)]);
-      for (const j of jumps) {
-        expect(j.distance).toBe(d[j.index]);
-        expect(j.normalized).toBeCloseTo(d[j.index] / c.maxDistance, 12);
-      }
+      expect(Array.from(jumps)).toEqual(c.jumps[String(t)]);
+      for (const i of jumps) expect(d[i] / c.maxDistance).toBeGreaterThan(t);
     }
   });
 
   it('findJumps(distances) defaults to threshold 0.4 of the maximum over all sequences', () => {
     const d = sequenceStepDistances(states, c.lengths);
-    expect(findJumps(d).map((j) => j.index)).toEqual(c.jumps['0.4']);
+    expect(Array.from(findJumps(d))).toEqual(c.jumps['0.4']);
+    expect(Array.from(findJumps(d, { max: c.maxDistance }))).toEqual(c.jumps['0.4']);
   });
 
   it('findJumps(one sequence) normalises by that sequence only', () => {
     const d = sequenceStepDistances(states, c.lengths).subarray(0, c.lengths[0]);
-    expect(findJumps(d).map((j) => j.index)).toEqual(c.jumpsSequence0);
+    expect(Array.from(findJumps(d))).toEqual(c.jumpsSequence0);
   });
 
   it('predictionChanges(expected, lengths) matches numpy', () => {
@@ -124,13 +123,15 @@ describe.each(fx.cases)('golden values from numpy: $name example data', (c) => {
   it('confidenceChanges(expected, { threshold, lengths }) matches numpy at every threshold', () => {
     for (const t of fx.confidenceThresholds) {
       const got = confidenceChanges(expected, { threshold: t, lengths: c.lengths });
-      expect(got.map((x) => x.index)).toEqual(c.confidenceChanges[String(t)]);
+      expect(Array.from(got)).toEqual(c.confidenceChanges[String(t)]);
     }
-    expect(confidenceChanges(expected, { lengths: c.lengths }).map((x) => x.index)).toEqual(c.confidenceChanges['0.3']);
+    expect(Array.from(confidenceChanges(expected, { lengths: c.lengths }))).toEqual(c.confidenceChanges['0.3']);
   });
 
-  it('topClassChanges(expected, { lengths }) matches numpy argmax flips', () => {
-    expect(topClassChanges(expected, { lengths: c.lengths })).toEqual(c.topClassChanges);
+  it('topClassChanges(expected, { lengths }) and topClasses(expected) match numpy argmax flips', () => {
+    const flips = topClassChanges(expected, { lengths: c.lengths });
+    const top = topClasses(expected);
+    expect(Array.from(flips, (i) => ({ index: i, from: top[i - 1], to: top[i] }))).toEqual(c.topClassChanges);
   });
 
   it('expectedPrediction(probs[, values]) matches numpy', () => {
@@ -268,22 +269,20 @@ describe('sequenceStepDistances(states, lengths)', () => {
 
 describe('findJumps(distances, options)', () => {
   it('finds steps above 0.4 of the maximum by default, skipping NaN', () => {
-    expect(findJumps([NaN, 1, 5, 2.5, 0.5])).toEqual([
-      { index: 2, distance: 5, normalized: 1 },
-      { index: 3, distance: 2.5, normalized: 0.5 },
-    ]);
+    expect(Array.from(findJumps([NaN, 1, 5, 2.5, 0.5]))).toEqual([2, 3]);
   });
   it('is strict: a distance exactly at the threshold is not a jump', () => {
-    expect(findJumps([2, 5], { threshold: 0.4 }).map((j) => j.index)).toEqual([1]);
+    expect(Array.from(findJumps([2, 5], { threshold: 0.4 }))).toEqual([1]);
   });
   it("compares raw distances with normalize: 'none', and uses an explicit max", () => {
-    expect(findJumps([0.5, 2, 3], { normalize: 'none', threshold: 1 }).map((j) => j.index)).toEqual([1, 2]);
-    expect(findJumps([1, 2], { max: 10, threshold: 0.15 })).toEqual([{ index: 1, distance: 2, normalized: 0.2 }]);
+    expect(Array.from(findJumps([0.5, 2, 3], { normalize: 'none', threshold: 1 }))).toEqual([1, 2]);
+    expect(Array.from(findJumps([1, 2], { max: 10, threshold: 0.15 }))).toEqual([1]);
+    expect(Array.from(findJumps([1, 2], { max: 10, threshold: 0.25 }))).toEqual([]);
   });
   it('returns no jumps for empty, all-NaN or all-zero distances', () => {
-    expect(findJumps([])).toEqual([]);
-    expect(findJumps([NaN, NaN])).toEqual([]);
-    expect(findJumps(new Float64Array(4))).toEqual([]);
+    expect(findJumps([]).length).toBe(0);
+    expect(findJumps([NaN, NaN]).length).toBe(0);
+    expect(findJumps(new Float64Array(4)).length).toBe(0);
   });
   it('throws INVALID_ARGUMENT for negative distances and bad options, NON_FINITE for Infinity', () => {
     expectCode(() => findJumps([1, -2]), 'INVALID_ARGUMENT', 'distances: negative value -2 at index 1');
@@ -300,25 +299,21 @@ describe('findJumps(distances, options)', () => {
     fc.assert(
       fc.property(distances, fc.double({ min: 0, max: 1.2, noNaN: true }), fc.double({ min: 0, max: 1.2, noNaN: true }), (d, a, b) => {
         const [lo, hi] = a <= b ? [a, b] : [b, a];
-        const low = new Set(findJumps(d, { threshold: lo }).map((j) => j.index));
-        const high = findJumps(d, { threshold: hi }).map((j) => j.index);
+        const low = new Set(findJumps(d, { threshold: lo }));
+        const high = findJumps(d, { threshold: hi });
         expect(high.length).toBeLessThanOrEqual(low.size);
         for (const i of high) expect(low.has(i)).toBe(true);
       }),
     );
   });
-  it("findJumps(distances) with normalize 'max' gives normalized values in (threshold, 1] and always includes the maximum", () => {
+  it("findJumps(distances) with normalize 'max' reports exactly the entries with d / max > threshold, increasing, the maximum included", () => {
     fc.assert(
       fc.property(distances, fc.double({ min: 0, max: 0.99, noNaN: true }), (d, t) => {
-        const jumps = findJumps(d, { threshold: t });
-        for (const j of jumps) {
-          expect(j.normalized).toBeGreaterThan(t);
-          expect(j.normalized).toBeLessThanOrEqual(1);
-        }
-        const finite = d.filter((v) => !Number.isNaN(v));
-        const max = Math.max(0, ...finite);
-        if (max > 0) expect(jumps.some((j) => j.distance === max)).toBe(true);
-        else expect(jumps).toEqual([]);
+        const jumps = Array.from(findJumps(d, { threshold: t }));
+        const max = Math.max(0, ...d.filter((v) => !Number.isNaN(v)));
+        const want = max > 0 ? d.flatMap((v, i) => (v / max > t ? [i] : [])) : [];
+        expect(jumps).toEqual(want);
+        if (max > 0) expect(jumps.some((i) => d[i] === max)).toBe(true);
       }),
     );
   });
@@ -333,8 +328,8 @@ describe('predictionChanges(expected, lengths?) and confidenceChanges(expected, 
     expectClose(predictionChanges([[0.2], [0.7], [0.6]]), [NaN, 0.5, 0.1]);
   });
   it('confidenceChanges reports steps above 0.3 by default', () => {
-    expect(confidenceChanges([[0.9, 0.1], [0.4, 0.6], [0.3, 0.7]])).toEqual([{ index: 1, change: 0.5 }]);
-    expect(confidenceChanges([[0.9, 0.1], [0.4, 0.6]], { lengths: [1, 1] })).toEqual([]);
+    expect(Array.from(confidenceChanges([[0.9, 0.1], [0.4, 0.6], [0.3, 0.7]]))).toEqual([1]);
+    expect(confidenceChanges([[0.9, 0.1], [0.4, 0.6]], { lengths: [1, 1] }).length).toBe(0);
   });
   it('throws LENGTH_MISMATCH, NON_FINITE and INVALID_ARGUMENT for bad input', () => {
     expectCode(() => predictionChanges([[1], [0]], [3]), 'LENGTH_MISMATCH', 'lengths sum to 3 but expected has 2 rows');
@@ -349,8 +344,8 @@ describe('predictionChanges(expected, lengths?) and confidenceChanges(expected, 
     fc.assert(
       fc.property(probs, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (p, a, b) => {
         const [lo, hi] = a <= b ? [a, b] : [b, a];
-        const low = new Set(confidenceChanges(p, { threshold: lo }).map((x) => x.index));
-        const high = confidenceChanges(p, { threshold: hi }).map((x) => x.index);
+        const low = new Set(confidenceChanges(p, { threshold: lo }));
+        const high = confidenceChanges(p, { threshold: hi });
         for (const i of high) expect(low.has(i)).toBe(true);
         expect(high.length).toBeLessThanOrEqual(low.size);
       }),
@@ -358,32 +353,36 @@ describe('predictionChanges(expected, lengths?) and confidenceChanges(expected, 
   });
 });
 
-describe('topClassChanges(expected, options)', () => {
-  it('reports argmax flips with from/to class indices', () => {
-    expect(topClassChanges([[0.7, 0.2, 0.1], [0.3, 0.6, 0.1], [0.2, 0.7, 0.1]])).toEqual([{ index: 1, from: 0, to: 1 }]);
+describe('topClasses(expected) and topClassChanges(expected, options)', () => {
+  it('reports the rows where the argmax flips', () => {
+    const p = [[0.7, 0.2, 0.1], [0.3, 0.6, 0.1], [0.2, 0.7, 0.1]];
+    expect(Array.from(topClasses(p))).toEqual([0, 1, 1]);
+    expect(Array.from(topClassChanges(p))).toEqual([1]);
   });
   it('breaks ties towards the first class and reads one column as P(positive)', () => {
-    expect(topClassChanges([[0.6, 0.4], [0.5, 0.5]])).toEqual([]);
-    expect(topClassChanges([[0.2], [0.5], [0.51], [0.3]])).toEqual([
-      { index: 2, from: 0, to: 1 },
-      { index: 3, from: 1, to: 0 },
-    ]);
+    expect(Array.from(topClasses([[0.6, 0.4], [0.5, 0.5], [0.4, 0.6]]))).toEqual([0, 0, 1]);
+    expect(topClassChanges([[0.6, 0.4], [0.5, 0.5]]).length).toBe(0);
+    expect(Array.from(topClasses([[0.2], [0.5], [0.51], [0.3]]))).toEqual([0, 0, 1, 0]);
+    expect(Array.from(topClassChanges([[0.2], [0.5], [0.51], [0.3]]))).toEqual([2, 3]);
   });
   it('ignores flips between sequences', () => {
-    expect(topClassChanges([[0.9, 0.1], [0.1, 0.9]], { lengths: [1, 1] })).toEqual([]);
+    expect(topClassChanges([[0.9, 0.1], [0.1, 0.9]], { lengths: [1, 1] }).length).toBe(0);
   });
   it('throws INVALID_SHAPE for zero columns, LENGTH_MISMATCH and NON_FINITE', () => {
+    expectCode(() => topClasses({ rows: 2, cols: 0, data: new Float64Array(0) }), 'INVALID_SHAPE', 'expected: no class columns');
     expectCode(() => topClassChanges({ rows: 2, cols: 0, data: new Float64Array(0) }), 'INVALID_SHAPE');
+    expectCode(() => topClasses([[NaN, 1]]), 'NON_FINITE');
     expectCode(() => topClassChanges([[1, 0]], { lengths: [2] }), 'LENGTH_MISMATCH');
     expectCode(() => topClassChanges([[1, Infinity]]), 'NON_FINITE');
   });
-  it('topClassChanges(expected, { lengths }) chains: each flip starts where the previous prediction of its sequence ended', () => {
+  it('topClassChanges(expected, { lengths }) is exactly the in-sequence rows whose argmax differs from the previous row', () => {
     fc.assert(
       fc.property(
         stacked(3).map(({ lengths, data }) => ({ lengths, data: data.map((v) => Math.abs(v)) })),
         ({ lengths, data }) => {
           const m = matrix(data, 3);
-          const flips = topClassChanges(m, { lengths });
+          const flips = Array.from(topClassChanges(m, { lengths }));
+          const top = topClasses(m);
           const offsets = sequenceOffsets(lengths);
           const argmax = (r: number) => {
             let k = 0;
@@ -391,14 +390,10 @@ describe('topClassChanges(expected, options)', () => {
             return k;
           };
           const starts = new Set(Array.from(offsets));
-          let count = 0;
-          for (let r = 1; r < m.rows; r++) if (!starts.has(r) && argmax(r) !== argmax(r - 1)) count++;
-          expect(flips.length).toBe(count);
-          for (const f of flips) {
-            expect(f.from).toBe(argmax(f.index - 1));
-            expect(f.to).toBe(argmax(f.index));
-            expect(f.from).not.toBe(f.to);
-          }
+          const want: number[] = [];
+          for (let r = 1; r < m.rows; r++) if (!starts.has(r) && argmax(r) !== argmax(r - 1)) want.push(r);
+          expect(flips).toEqual(want);
+          expect(Array.from(top)).toEqual(Array.from({ length: m.rows }, (_, r) => argmax(r)));
         },
       ),
     );
@@ -457,6 +452,7 @@ describe('stackSequences(parts, width)', () => {
     expectCode(() => stackSequences([[1, 2, 3]], 2), 'INVALID_SHAPE', 'sequence 0: 3 values is not a multiple of width 2');
     expectCode(() => stackSequences([[1, 2], { rows: 1, cols: 3, data: new Float64Array(3) }], 2), 'INVALID_SHAPE', /sequence 1/);
     expectCode(() => stackSequences([[1, 2], [3, NaN]], 2), 'NON_FINITE', 'sequence 1: NaN at step 0, column 1');
+    expectCode(() => stackSequences([Float64Array.of(1, 2, 3, Infinity)], 2), 'NON_FINITE', 'sequence 0: Infinity at step 1, column 1');
     expectCode(() => stackSequences([[1, 'x' as unknown as number]], 2), 'INVALID_ARGUMENT');
     expectCode(() => stackSequences([null as unknown as number[]], 2), 'INVALID_ARGUMENT');
   });
@@ -492,6 +488,7 @@ describe('trajectories(points, lengths, options)', () => {
     expectCode(() => trajectories([[1, 2]], [1], { tokens: [3 as unknown as string] }), 'INVALID_ARGUMENT', /tokens: number at index 0/);
     expectCode(() => trajectories([[1, 2]], [1], { expected: [] }), 'LENGTH_MISMATCH');
     expectCode(() => trajectories([[1, 2]], [1], { expected: [Infinity] }), 'NON_FINITE');
+    expectCode(() => trajectories([[1, 2]], [1], { expected: ['0.5' as unknown as number] }), 'INVALID_ARGUMENT', /expected: string at index 0/);
     expectCode(() => trajectories([[1, 2], [3, 4]], [1, 1], { ids: ['a'] }), 'LENGTH_MISMATCH');
     expectCode(() => trajectories([[1, 2], [3, 4]], [1, 1], { ids: ['a', 'a'] }), 'DUPLICATE_KEY', /duplicate id "a"/);
   });
