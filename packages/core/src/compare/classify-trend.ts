@@ -32,9 +32,9 @@ export interface ClassifyTrendOptions {
  *   `INVALID_ARGUMENT` for a negative or non-finite tolerance.
  * @remarks O(n).
  * @example
- * classifyTrend([0.5, 0.6, 0.6]);                     // { kind: 'non-decreasing', net: 0.1 }
- * classifyTrend([0.5, 0.7, 0.6]);                     // { kind: 'mixed', net: 0.1 }
- * classifyTrend([0.5, 0.51, 0.5], { tolerance: 0.02 }) // { kind: 'stable', net: 0 }
+ * classifyTrend([0.5, 0.6, 0.6]);                      // { kind: 'non-decreasing', net: ≈0.1 }
+ * classifyTrend([0.5, 0.7, 0.6]);                      // { kind: 'mixed', net: ≈0.1 }
+ * classifyTrend([0.5, 0.51, 0.5], { tolerance: 0.02 }); // { kind: 'stable', net: 0 }
  */
 export function classifyTrend(values: ArrayLike<number>, options: ClassifyTrendOptions = {}): Trend {
   const tolerance = options.tolerance ?? 0;
