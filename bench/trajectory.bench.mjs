@@ -21,7 +21,8 @@ import * as dist from '../packages/core/dist/index.js';
 // Until the package root re-exports the trajectory area (the lead adds the line), bundle
 // it from source with esbuild so the benchmark runs either way.
 async function load() {
-  if (typeof dist.stepDistances === 'function' && typeof dist.findJumps === 'function') return { core: dist, from: 'dist' };
+  if (typeof dist.stepDistances === 'function' && typeof dist.findJumps === 'function')
+    return { core: dist, from: 'dist' };
   const { build } = await import('esbuild');
   const out = await build({
     entryPoints: [new URL('../packages/core/src/trajectory/index.ts', import.meta.url).pathname],
@@ -32,7 +33,10 @@ async function load() {
     write: false,
   });
   const code = out.outputFiles[0].text;
-  return { core: await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`), from: 'src (esbuild)' };
+  return {
+    core: await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`),
+    from: 'src (esbuild)',
+  };
 }
 const { core, from } = await load();
 
@@ -44,7 +48,7 @@ const random = rng(7);
 
 // Sequence lengths 5–40 until `rows` steps are used.
 const lengthsArr = [];
-for (let left = rows; left > 0; ) {
+for (let left = rows; left > 0;) {
   const L = Math.min(left, 5 + Math.floor(random() * 36));
   lengthsArr.push(L);
   left -= L;
@@ -85,17 +89,21 @@ const E = { rows, cols: m, data: expected };
 const P = { rows, cols: 2, data: points };
 const firstSeq = { rows: lengthsArr[0], cols: hidden, data: states.subarray(0, lengthsArr[0] * hidden) };
 const parts = [];
-for (let s = 0, o = 0; s < lengthsArr.length; o += lengthsArr[s++]) parts.push(states.subarray(o * hidden, (o + lengthsArr[s]) * hidden));
+for (let s = 0, o = 0; s < lengthsArr.length; o += lengthsArr[s++])
+  parts.push(states.subarray(o * hidden, (o + lengthsArr[s]) * hidden));
 
 console.log(`  ${rows} steps × ${hidden} hidden, ${m} classes, ${lengthsArr.length} sequences; classlens from ${from}`);
 
 const distances = core.sequenceStepDistances(S, lengths);
 const ours = {
-  read: await time(() => {
-    let s = 0;
-    for (let i = 0; i < states.length; i++) s += states[i];
-    return s;
-  }, { runs }),
+  read: await time(
+    () => {
+      let s = 0;
+      for (let i = 0; i < states.length; i++) s += states[i];
+      return s;
+    },
+    { runs },
+  ),
   sequenceStepDistances: await time(() => core.sequenceStepDistances(S, lengths), { runs }),
   stepDistances: await time(() => core.stepDistances(S), { runs }),
   findJumps: await time(() => core.findJumps(distances, { threshold: 0.4 }), { runs }),
@@ -107,7 +115,8 @@ const ours = {
 };
 // Sanity: one sequence's stepDistances equals the stacked version's slice.
 const one = core.stepDistances(firstSeq);
-for (let t = 0; t < one.length; t++) if (one[t] !== distances[t + 1]) throw new Error('stepDistances disagrees with sequenceStepDistances');
+for (let t = 0; t < one.length; t++)
+  if (one[t] !== distances[t + 1]) throw new Error('stepDistances disagrees with sequenceStepDistances');
 
 const dir = mkdtempSync(join(tmpdir(), 'classlens-trajectory-'));
 writeFileSync(join(dir, 'states.f64'), states);
@@ -166,8 +175,17 @@ for (const [name, t] of Object.entries(ours)) {
   if (name === 'read') continue;
   const peer = py?.[name];
   const ratio = peer ? t.median / peer : null;
-  report(`classlens ${name}`, t.median, ratio ? `(${ratio.toFixed(2)}× numpy ${peer.toFixed(1)} ms)` : '(numpy skipped)');
-  results.functions[name] = { classlens: t.median, numpy: peer ?? null, ratioToNumpy: ratio, ratioToRead: t.median / ours.read.median };
+  report(
+    `classlens ${name}`,
+    t.median,
+    ratio ? `(${ratio.toFixed(2)}× numpy ${peer.toFixed(1)} ms)` : '(numpy skipped)',
+  );
+  results.functions[name] = {
+    classlens: t.median,
+    numpy: peer ?? null,
+    ratioToNumpy: ratio,
+    ratioToRead: t.median / ours.read.median,
+  };
 }
 results.readBaseline = ours.read.median;
 writeResult('trajectory', results);

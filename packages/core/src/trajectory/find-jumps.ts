@@ -25,29 +25,28 @@ export interface FindJumpsOptions {
 /**
  * The "jump" steps of one or more trajectories: the positions `i` of the entries of
  * `distances` whose distance, divided by the maximum distance, exceeds `threshold`
- * (strictly: `distances[i] / max > threshold`), in increasing order. Garcia, Munz & Weiskopf (2021) use such jumps to point at the inputs (words)
- * that move a recurrent network's hidden state the most.
+ * (strictly: `distances[i] / max > threshold`), in increasing order. Garcia, Munz &
+ * Weiskopf (2021) use such jumps to point at the inputs (words) that move a recurrent
+ * network's hidden state the most.
  *
  * Which maximum: the largest finite entry of the array passed. Pass the output of
  * {@link sequenceStepDistances} for every sequence at once to normalise over the whole
- * data set — one scale for every trajectory, like the paper's histogram of the distances
- * between consecutive hidden states of the loaded data; pass one sequence's slice to
- * normalise per sequence (then every non-constant sequence has at least one jump), or set
- * `max` explicitly.
+ * data set — one scale for every trajectory, as we read the paper's tool (one histogram
+ * of the distances between consecutive hidden states of the loaded data, one threshold
+ * relative to its maximum); pass one sequence's slice to normalise per sequence (then
+ * every non-constant sequence has at least one jump), or set `max` explicitly.
  *
- * Index meaning: with {@link sequenceStepDistances} output, `index` is the row (step) whose
- * input caused the move; with {@link stepDistances} output, `index` `t` is the move from
- * step `t` to `t + 1`.
+ * What an index means: with {@link sequenceStepDistances} output, `i` is the row (step)
+ * whose input caused the move; with {@link stepDistances} output, `i` is the move from
+ * step `i` to `i + 1`. Only indices are returned (a `Uint32Array`, cheap to turn into a
+ * `Set` for highlighting); a jump's normalised value is `distances[i] / max`.
  *
  * Degenerate cases: NaN entries (sequence starts) are skipped; an empty array, or one
  * whose finite entries are all 0, has no jumps. A higher threshold never finds more jumps.
  *
- * Throws `INVALID_ARGUMENT` for a negative distance, a threshold that is not a finite
- * number ≥ 0, a `max` that is not finite and > 0, or an unknown `normalize`;
- * `NON_FINITE` for a ±Infinity distance. O(n).
- *
- * Returns indices only (a `Uint32Array`, cheap to turn into a `Set` for highlighting);
- * the normalised value of a jump is `distances[i] / max`.
+ * Throws `INVALID_ARGUMENT` for a negative or non-number distance, a threshold that is
+ * not a finite number ≥ 0, a `max` that is not finite and > 0, or an unknown
+ * `normalize`; `NON_FINITE` for a ±Infinity distance. O(n).
  *
  * @example
  * findJumps([NaN, 1, 5, 2.5, 0.5]) // threshold 0.4 of the max 5
@@ -62,7 +61,10 @@ export function findJumps(distances: ArrayLike<number>, options: FindJumpsOption
   if (normalize !== 'max' && normalize !== 'none') {
     throw new ClasslensError('INVALID_ARGUMENT', `normalize: expected 'max' or 'none', got ${String(normalize)}`);
   }
-  if (options.max !== undefined && (typeof options.max !== 'number' || !Number.isFinite(options.max) || options.max <= 0)) {
+  if (
+    options.max !== undefined &&
+    (typeof options.max !== 'number' || !Number.isFinite(options.max) || options.max <= 0)
+  ) {
     throw new ClasslensError('INVALID_ARGUMENT', `max: expected a finite number > 0, got ${String(options.max)}`);
   }
   const n = distances.length;
@@ -94,7 +96,9 @@ export function findJumps(distances: ArrayLike<number>, options: FindJumpsOption
 function badDistance(distances: ArrayLike<unknown>, i: number): never {
   const d = distances[i];
   if (typeof d !== 'number') {
-    throw new ClasslensError('INVALID_ARGUMENT', `distances: ${d === null ? 'null' : typeof d} at index ${i}`, { index: i });
+    throw new ClasslensError('INVALID_ARGUMENT', `distances: ${d === null ? 'null' : typeof d} at index ${i}`, {
+      index: i,
+    });
   }
   if (!Number.isFinite(d)) throw new ClasslensError('NON_FINITE', `distances: ${d} at index ${i}`, { index: i });
   throw new ClasslensError('INVALID_ARGUMENT', `distances: negative value ${d} at index ${i}`, { index: i });

@@ -33,12 +33,18 @@ export function layoutOffsets(lengths: ArrayLike<number>, rows?: number, rowsNam
 function badLength(lengths: ArrayLike<unknown>, i: number): never {
   const v = lengths[i];
   if (typeof v !== 'number') {
-    throw new ClasslensError('INVALID_ARGUMENT', `lengths: ${v === null ? 'null' : typeof v} at index ${i}, expected a number`, {
-      index: i,
-    });
+    throw new ClasslensError(
+      'INVALID_ARGUMENT',
+      `lengths: ${v === null ? 'null' : typeof v} at index ${i}, expected a number`,
+      {
+        index: i,
+      },
+    );
   }
   if (!Number.isFinite(v)) throw new ClasslensError('NON_FINITE', `lengths: ${v} at index ${i}`, { index: i });
-  throw new ClasslensError('INVALID_ARGUMENT', `lengths: ${v} at index ${i} is not a non-negative integer`, { index: i });
+  throw new ClasslensError('INVALID_ARGUMENT', `lengths: ${v} at index ${i} is not a non-negative integer`, {
+    index: i,
+  });
 }
 
 /** Throws `INVALID_ARGUMENT` unless `t` is a finite number ≥ 0. */

@@ -48,7 +48,9 @@ export function stackSequences(parts: ArrayLike<ArrayLike<number> | Matrix>, wid
     let flat: ArrayLike<number>;
     if (isMatrix(p)) {
       if (p.cols !== width || p.data.length !== p.rows * p.cols) {
-        throw new ClasslensError('INVALID_SHAPE', `sequence ${s}: has ${p.cols} columns, expected ${width}`, { sequence: s });
+        throw new ClasslensError('INVALID_SHAPE', `sequence ${s}: has ${p.cols} columns, expected ${width}`, {
+          sequence: s,
+        });
       }
       flat = p.data;
     } else if (p != null && typeof p === 'object' && typeof (p as ArrayLike<number>).length === 'number') {

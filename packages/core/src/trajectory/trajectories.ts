@@ -70,7 +70,11 @@ export interface Trajectory {
  * });
  * // paths[0] → { sequence: 0, id: 'review-0', steps: [{ x, y, index: 0, step: 0, token: 'i', expected: 0.64 }, …] }
  */
-export function trajectories(points: MatrixLike, lengths: ArrayLike<number>, options: TrajectoriesOptions = {}): Trajectory[] {
+export function trajectories(
+  points: MatrixLike,
+  lengths: ArrayLike<number>,
+  options: TrajectoriesOptions = {},
+): Trajectory[] {
   const m = toMatrix(points, { name: 'points', finite: true });
   if (m.cols !== 2 && !(m.rows === 0 && m.cols === 0)) {
     throw new ClasslensError('INVALID_SHAPE', `points: has ${m.cols} columns, expected 2 (x, y)`);
@@ -92,7 +96,8 @@ export function trajectories(points: MatrixLike, lengths: ArrayLike<number>, opt
     checkKeys(ids, 'ids');
     const seen = new Set<Key>();
     for (let s = 0; s < n; s++) {
-      if (seen.has(ids[s])) throw new ClasslensError('DUPLICATE_KEY', `ids: duplicate id ${JSON.stringify(ids[s])}`, { key: ids[s] });
+      if (seen.has(ids[s]))
+        throw new ClasslensError('DUPLICATE_KEY', `ids: duplicate id ${JSON.stringify(ids[s])}`, { key: ids[s] });
       seen.add(ids[s]);
     }
   }
@@ -107,7 +112,14 @@ export function trajectories(points: MatrixLike, lengths: ArrayLike<number>, opt
     if (tokens != null) {
       for (let r = start; r < end; r++) {
         const e = expected != null ? expected[r] : NaN;
-        steps[r - start] = { x: data[2 * r], y: data[2 * r + 1], index: r, step: r - start, token: tokens[r], expected: e };
+        steps[r - start] = {
+          x: data[2 * r],
+          y: data[2 * r + 1],
+          index: r,
+          step: r - start,
+          token: tokens[r],
+          expected: e,
+        };
       }
     } else {
       for (let r = start; r < end; r++) {
@@ -135,17 +147,25 @@ function lengthOf(a: ArrayLike<unknown>, name: string, want: number, wantName: s
 // Error paths live outside the loops so that V8 optimises the scans (see find-jumps.ts).
 function badToken(tokens: ArrayLike<unknown>, i: number): never {
   const t = tokens[i];
-  throw new ClasslensError('INVALID_ARGUMENT', `tokens: ${t === null ? 'null' : typeof t} at index ${i}, expected a string`, {
-    index: i,
-  });
+  throw new ClasslensError(
+    'INVALID_ARGUMENT',
+    `tokens: ${t === null ? 'null' : typeof t} at index ${i}, expected a string`,
+    {
+      index: i,
+    },
+  );
 }
 
 function badExpected(expected: ArrayLike<unknown>, i: number): never {
   const v = expected[i];
   if (typeof v !== 'number') {
-    throw new ClasslensError('INVALID_ARGUMENT', `expected: ${v === null ? 'null' : typeof v} at index ${i}, expected a number`, {
-      index: i,
-    });
+    throw new ClasslensError(
+      'INVALID_ARGUMENT',
+      `expected: ${v === null ? 'null' : typeof v} at index ${i}, expected a number`,
+      {
+        index: i,
+      },
+    );
   }
   throw new ClasslensError('NON_FINITE', `expected: ${v} at index ${i}`, { index: i });
 }

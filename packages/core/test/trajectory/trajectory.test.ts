@@ -88,7 +88,11 @@ describe.each(fx.cases)('golden values from numpy: $name example data', (c) => {
   });
 
   it('stepDistances(states) on Float32 states agrees within float32 rounding', () => {
-    const first = { rows: c.lengths[0], cols: c.hiddenSize, data: Float32Array.from(c.states.slice(0, c.lengths[0] * c.hiddenSize)) };
+    const first = {
+      rows: c.lengths[0],
+      cols: c.hiddenSize,
+      data: Float32Array.from(c.states.slice(0, c.lengths[0] * c.hiddenSize)),
+    };
     expectClose(stepDistances(first), c.stepDistances0, 1e-6);
   });
 
@@ -177,7 +181,15 @@ describe.each(fx.cases)('golden values from numpy: $name example data', (c) => {
 
 describe('stepDistances(states)', () => {
   it('is the Euclidean distance between consecutive rows', () => {
-    expect(Array.from(stepDistances([[0, 0], [3, 4], [3, 4]]))).toEqual([5, 0]);
+    expect(
+      Array.from(
+        stepDistances([
+          [0, 0],
+          [3, 4],
+          [3, 4],
+        ]),
+      ),
+    ).toEqual([5, 0]);
   });
   it('returns an empty array for 0 or 1 rows and zeros for 0 columns', () => {
     expect(stepDistances([]).length).toBe(0);
@@ -186,19 +198,34 @@ describe('stepDistances(states)', () => {
   });
   it('neither underflows nor overflows: distinct states never have distance 0 or Infinity', () => {
     expect(Array.from(stepDistances([[0], [5e-324]]))).toEqual([5e-324]);
-    const [d] = stepDistances([[1e200, 1e200], [-1e200, -1e200]]);
+    const [d] = stepDistances([
+      [1e200, 1e200],
+      [-1e200, -1e200],
+    ]);
     expect(d / (2e200 * Math.SQRT2)).toBeCloseTo(1, 14);
   });
   it('throws NON_FINITE naming the first bad state and INVALID_SHAPE for ragged rows', () => {
-    expectCode(() => stepDistances([[0, 1], [NaN, 0]]), 'NON_FINITE', 'states: NaN at row 1, column 0');
+    expectCode(
+      () =>
+        stepDistances([
+          [0, 1],
+          [NaN, 0],
+        ]),
+      'NON_FINITE',
+      'states: NaN at row 1, column 0',
+    );
     expectCode(() => stepDistances([[0, 1], [0]]), 'INVALID_SHAPE');
   });
   it('stepDistances(states) is non-negative, zero exactly for repeated states, and symmetric under reversal', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 6 }).chain((cols) =>
-          fc.array(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: cols, maxLength: cols }), { maxLength: 12 }),
-        ),
+        fc
+          .integer({ min: 1, max: 6 })
+          .chain((cols) =>
+            fc.array(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: cols, maxLength: cols }), {
+              maxLength: 12,
+            }),
+          ),
         (rows) => {
           const d = stepDistances(rows);
           expect(d.length).toBe(Math.max(0, rows.length - 1));
@@ -244,10 +271,25 @@ const stacked = (cols: number) =>
 
 describe('sequenceStepDistances(states, lengths)', () => {
   it('never measures across sequences', () => {
-    expectClose(sequenceStepDistances([[0, 0], [3, 4], [9, 9], [9, 10]], [2, 2]), [NaN, 5, NaN, 1]);
+    expectClose(
+      sequenceStepDistances(
+        [
+          [0, 0],
+          [3, 4],
+          [9, 9],
+          [9, 10],
+        ],
+        [2, 2],
+      ),
+      [NaN, 5, NaN, 1],
+    );
   });
   it('throws LENGTH_MISMATCH when lengths do not cover the rows', () => {
-    expectCode(() => sequenceStepDistances([[0], [1], [2]], [2]), 'LENGTH_MISMATCH', 'lengths sum to 2 but states has 3 rows');
+    expectCode(
+      () => sequenceStepDistances([[0], [1], [2]], [2]),
+      'LENGTH_MISMATCH',
+      'lengths sum to 2 but states has 3 rows',
+    );
   });
   it('sequenceStepDistances(states, lengths) is NaN exactly at sequence starts and stepDistances within each sequence', () => {
     fc.assert(
@@ -294,16 +336,23 @@ describe('findJumps(distances, options)', () => {
     expectCode(() => findJumps(null as unknown as number[]), 'INVALID_ARGUMENT');
     expectCode(() => findJumps([1, '2' as unknown as number]), 'INVALID_ARGUMENT');
   });
-  const distances = fc.array(fc.oneof(fc.double({ min: 0, max: 50, noNaN: true }), fc.constant(NaN)), { maxLength: 40 });
+  const distances = fc.array(fc.oneof(fc.double({ min: 0, max: 50, noNaN: true }), fc.constant(NaN)), {
+    maxLength: 40,
+  });
   it('findJumps(distances, { threshold }) is monotone: a higher threshold never finds more jumps', () => {
     fc.assert(
-      fc.property(distances, fc.double({ min: 0, max: 1.2, noNaN: true }), fc.double({ min: 0, max: 1.2, noNaN: true }), (d, a, b) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        const low = new Set(findJumps(d, { threshold: lo }));
-        const high = findJumps(d, { threshold: hi });
-        expect(high.length).toBeLessThanOrEqual(low.size);
-        for (const i of high) expect(low.has(i)).toBe(true);
-      }),
+      fc.property(
+        distances,
+        fc.double({ min: 0, max: 1.2, noNaN: true }),
+        fc.double({ min: 0, max: 1.2, noNaN: true }),
+        (d, a, b) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          const low = new Set(findJumps(d, { threshold: lo }));
+          const high = findJumps(d, { threshold: hi });
+          expect(high.length).toBeLessThanOrEqual(low.size);
+          for (const i of high) expect(low.has(i)).toBe(true);
+        },
+      ),
     );
   });
   it("findJumps(distances) with normalize 'max' reports exactly the entries with d / max > threshold, increasing, the maximum included", () => {
@@ -321,15 +370,48 @@ describe('findJumps(distances, options)', () => {
 
 describe('predictionChanges(expected, lengths?) and confidenceChanges(expected, options)', () => {
   it('is the largest change of any class probability, NaN at sequence starts', () => {
-    expectClose(predictionChanges([[0.9, 0.1], [0.4, 0.6], [0.5, 0.5]], [2, 1]), [NaN, 0.5, NaN]);
-    expectClose(predictionChanges([[0.9, 0.1], [0.4, 0.6], [0.5, 0.5]]), [NaN, 0.5, 0.1]);
+    expectClose(
+      predictionChanges(
+        [
+          [0.9, 0.1],
+          [0.4, 0.6],
+          [0.5, 0.5],
+        ],
+        [2, 1],
+      ),
+      [NaN, 0.5, NaN],
+    );
+    expectClose(
+      predictionChanges([
+        [0.9, 0.1],
+        [0.4, 0.6],
+        [0.5, 0.5],
+      ]),
+      [NaN, 0.5, 0.1],
+    );
   });
   it('equals |ΔP(positive)| for a single sigmoid column', () => {
     expectClose(predictionChanges([[0.2], [0.7], [0.6]]), [NaN, 0.5, 0.1]);
   });
   it('confidenceChanges reports steps above 0.3 by default', () => {
-    expect(Array.from(confidenceChanges([[0.9, 0.1], [0.4, 0.6], [0.3, 0.7]]))).toEqual([1]);
-    expect(confidenceChanges([[0.9, 0.1], [0.4, 0.6]], { lengths: [1, 1] }).length).toBe(0);
+    expect(
+      Array.from(
+        confidenceChanges([
+          [0.9, 0.1],
+          [0.4, 0.6],
+          [0.3, 0.7],
+        ]),
+      ),
+    ).toEqual([1]);
+    expect(
+      confidenceChanges(
+        [
+          [0.9, 0.1],
+          [0.4, 0.6],
+        ],
+        { lengths: [1, 1] },
+      ).length,
+    ).toBe(0);
   });
   it('throws LENGTH_MISMATCH, NON_FINITE and INVALID_ARGUMENT for bad input', () => {
     expectCode(() => predictionChanges([[1], [0]], [3]), 'LENGTH_MISMATCH', 'lengths sum to 3 but expected has 2 rows');
@@ -339,37 +421,76 @@ describe('predictionChanges(expected, lengths?) and confidenceChanges(expected, 
   });
   const probs = fc
     .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 20 }))
-    .chain(([m, n]) => fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }));
+    .chain(([m, n]) =>
+      fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: m, maxLength: m }), {
+        minLength: n,
+        maxLength: n,
+      }),
+    );
   it('confidenceChanges(expected, { threshold }) is monotone in the threshold', () => {
     fc.assert(
-      fc.property(probs, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (p, a, b) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        const low = new Set(confidenceChanges(p, { threshold: lo }));
-        const high = confidenceChanges(p, { threshold: hi });
-        for (const i of high) expect(low.has(i)).toBe(true);
-        expect(high.length).toBeLessThanOrEqual(low.size);
-      }),
+      fc.property(
+        probs,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (p, a, b) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          const low = new Set(confidenceChanges(p, { threshold: lo }));
+          const high = confidenceChanges(p, { threshold: hi });
+          for (const i of high) expect(low.has(i)).toBe(true);
+          expect(high.length).toBeLessThanOrEqual(low.size);
+        },
+      ),
     );
   });
 });
 
 describe('topClasses(expected) and topClassChanges(expected, options)', () => {
   it('reports the rows where the argmax flips', () => {
-    const p = [[0.7, 0.2, 0.1], [0.3, 0.6, 0.1], [0.2, 0.7, 0.1]];
+    const p = [
+      [0.7, 0.2, 0.1],
+      [0.3, 0.6, 0.1],
+      [0.2, 0.7, 0.1],
+    ];
     expect(Array.from(topClasses(p))).toEqual([0, 1, 1]);
     expect(Array.from(topClassChanges(p))).toEqual([1]);
   });
   it('breaks ties towards the first class and reads one column as P(positive)', () => {
-    expect(Array.from(topClasses([[0.6, 0.4], [0.5, 0.5], [0.4, 0.6]]))).toEqual([0, 0, 1]);
-    expect(topClassChanges([[0.6, 0.4], [0.5, 0.5]]).length).toBe(0);
+    expect(
+      Array.from(
+        topClasses([
+          [0.6, 0.4],
+          [0.5, 0.5],
+          [0.4, 0.6],
+        ]),
+      ),
+    ).toEqual([0, 0, 1]);
+    expect(
+      topClassChanges([
+        [0.6, 0.4],
+        [0.5, 0.5],
+      ]).length,
+    ).toBe(0);
     expect(Array.from(topClasses([[0.2], [0.5], [0.51], [0.3]]))).toEqual([0, 0, 1, 0]);
     expect(Array.from(topClassChanges([[0.2], [0.5], [0.51], [0.3]]))).toEqual([2, 3]);
   });
   it('ignores flips between sequences', () => {
-    expect(topClassChanges([[0.9, 0.1], [0.1, 0.9]], { lengths: [1, 1] }).length).toBe(0);
+    expect(
+      topClassChanges(
+        [
+          [0.9, 0.1],
+          [0.1, 0.9],
+        ],
+        { lengths: [1, 1] },
+      ).length,
+    ).toBe(0);
   });
   it('throws INVALID_SHAPE for zero columns, LENGTH_MISMATCH and NON_FINITE', () => {
-    expectCode(() => topClasses({ rows: 2, cols: 0, data: new Float64Array(0) }), 'INVALID_SHAPE', 'expected: no class columns');
+    expectCode(
+      () => topClasses({ rows: 2, cols: 0, data: new Float64Array(0) }),
+      'INVALID_SHAPE',
+      'expected: no class columns',
+    );
     expectCode(() => topClassChanges({ rows: 2, cols: 0, data: new Float64Array(0) }), 'INVALID_SHAPE');
     expectCode(() => topClasses([[NaN, 1]]), 'NON_FINITE');
     expectCode(() => topClassChanges([[1, 0]], { lengths: [2] }), 'LENGTH_MISMATCH');
@@ -403,7 +524,14 @@ describe('topClasses(expected) and topClassChanges(expected, options)', () => {
 describe('expectedPrediction(probs, values?)', () => {
   it('is P(positive) for one or two columns, the top probability beyond, the expected value with values', () => {
     expect(Array.from(expectedPrediction([[0.3], [0.9]]))).toEqual([0.3, 0.9]);
-    expect(Array.from(expectedPrediction([[0.2, 0.8], [0.9, 0.1]]))).toEqual([0.8, 0.1]);
+    expect(
+      Array.from(
+        expectedPrediction([
+          [0.2, 0.8],
+          [0.9, 0.1],
+        ]),
+      ),
+    ).toEqual([0.8, 0.1]);
     expect(Array.from(expectedPrediction([[0.1, 0.7, 0.2]]))).toEqual([0.7]);
     expect(Array.from(expectedPrediction([[0.5, 0.5, 0]], [1, 2, 3]))).toEqual([1.5]);
   });
@@ -412,7 +540,11 @@ describe('expectedPrediction(probs, values?)', () => {
     expect(expectedPrediction([], [0, 1]).length).toBe(0);
   });
   it('throws LENGTH_MISMATCH for values of the wrong length, NON_FINITE for bad values, INVALID_SHAPE for no columns', () => {
-    expectCode(() => expectedPrediction([[0.5, 0.5]], [1, 2, 3]), 'LENGTH_MISMATCH', 'values has length 3 but probs has 2 columns');
+    expectCode(
+      () => expectedPrediction([[0.5, 0.5]], [1, 2, 3]),
+      'LENGTH_MISMATCH',
+      'values has length 3 but probs has 2 columns',
+    );
     expectCode(() => expectedPrediction([[0.5, 0.5]], [1, NaN]), 'NON_FINITE', 'values: NaN at index 1');
     expectCode(() => expectedPrediction([[0.5, NaN]]), 'NON_FINITE');
     expectCode(() => expectedPrediction({ rows: 1, cols: 0, data: new Float64Array(0) }), 'INVALID_SHAPE');
@@ -449,10 +581,33 @@ describe('stackSequences(parts, width)', () => {
   });
   it('throws INVALID_ARGUMENT, INVALID_SHAPE and NON_FINITE naming the sequence', () => {
     expectCode(() => stackSequences([[1]], 0), 'INVALID_ARGUMENT', /width/);
-    expectCode(() => stackSequences([[1, 2, 3]], 2), 'INVALID_SHAPE', 'sequence 0: 3 values is not a multiple of width 2');
-    expectCode(() => stackSequences([[1, 2], { rows: 1, cols: 3, data: new Float64Array(3) }], 2), 'INVALID_SHAPE', /sequence 1/);
-    expectCode(() => stackSequences([[1, 2], [3, NaN]], 2), 'NON_FINITE', 'sequence 1: NaN at step 0, column 1');
-    expectCode(() => stackSequences([Float64Array.of(1, 2, 3, Infinity)], 2), 'NON_FINITE', 'sequence 0: Infinity at step 1, column 1');
+    expectCode(
+      () => stackSequences([[1, 2, 3]], 2),
+      'INVALID_SHAPE',
+      'sequence 0: 3 values is not a multiple of width 2',
+    );
+    expectCode(
+      () => stackSequences([[1, 2], { rows: 1, cols: 3, data: new Float64Array(3) }], 2),
+      'INVALID_SHAPE',
+      /sequence 1/,
+    );
+    expectCode(
+      () =>
+        stackSequences(
+          [
+            [1, 2],
+            [3, NaN],
+          ],
+          2,
+        ),
+      'NON_FINITE',
+      'sequence 1: NaN at step 0, column 1',
+    );
+    expectCode(
+      () => stackSequences([Float64Array.of(1, 2, 3, Infinity)], 2),
+      'NON_FINITE',
+      'sequence 0: Infinity at step 1, column 1',
+    );
     expectCode(() => stackSequences([[1, 'x' as unknown as number]], 2), 'INVALID_ARGUMENT');
     expectCode(() => stackSequences([null as unknown as number[]], 2), 'INVALID_ARGUMENT');
   });
@@ -460,7 +615,15 @@ describe('stackSequences(parts, width)', () => {
 
 describe('trajectories(points, lengths, options)', () => {
   it('returns one path per sequence with positions, indices, tokens and colour values', () => {
-    const paths = trajectories([[0, 1], [2, 3], [4, 5]], [2, 0, 1], { tokens: ['a', 'b', 'c'], expected: [0.1, 0.2, 0.3], ids: ['x', 'y', 'z'] });
+    const paths = trajectories(
+      [
+        [0, 1],
+        [2, 3],
+        [4, 5],
+      ],
+      [2, 0, 1],
+      { tokens: ['a', 'b', 'c'], expected: [0.1, 0.2, 0.3], ids: ['x', 'y', 'z'] },
+    );
     expect(paths).toEqual([
       {
         sequence: 0,
@@ -484,13 +647,48 @@ describe('trajectories(points, lengths, options)', () => {
     expectCode(() => trajectories([[1, 2, 3]], [1]), 'INVALID_SHAPE', 'points: has 3 columns, expected 2 (x, y)');
     expectCode(() => trajectories([[1, 2]], [2]), 'LENGTH_MISMATCH', 'lengths sum to 2 but points has 1 rows');
     expectCode(() => trajectories([[1, NaN]], [1]), 'NON_FINITE');
-    expectCode(() => trajectories([[1, 2]], [1], { tokens: ['a', 'b'] }), 'LENGTH_MISMATCH', 'tokens has length 2 but points rows is 1');
-    expectCode(() => trajectories([[1, 2]], [1], { tokens: [3 as unknown as string] }), 'INVALID_ARGUMENT', /tokens: number at index 0/);
+    expectCode(
+      () => trajectories([[1, 2]], [1], { tokens: ['a', 'b'] }),
+      'LENGTH_MISMATCH',
+      'tokens has length 2 but points rows is 1',
+    );
+    expectCode(
+      () => trajectories([[1, 2]], [1], { tokens: [3 as unknown as string] }),
+      'INVALID_ARGUMENT',
+      /tokens: number at index 0/,
+    );
     expectCode(() => trajectories([[1, 2]], [1], { expected: [] }), 'LENGTH_MISMATCH');
     expectCode(() => trajectories([[1, 2]], [1], { expected: [Infinity] }), 'NON_FINITE');
-    expectCode(() => trajectories([[1, 2]], [1], { expected: ['0.5' as unknown as number] }), 'INVALID_ARGUMENT', /expected: string at index 0/);
-    expectCode(() => trajectories([[1, 2], [3, 4]], [1, 1], { ids: ['a'] }), 'LENGTH_MISMATCH');
-    expectCode(() => trajectories([[1, 2], [3, 4]], [1, 1], { ids: ['a', 'a'] }), 'DUPLICATE_KEY', /duplicate id "a"/);
+    expectCode(
+      () => trajectories([[1, 2]], [1], { expected: ['0.5' as unknown as number] }),
+      'INVALID_ARGUMENT',
+      /expected: string at index 0/,
+    );
+    expectCode(
+      () =>
+        trajectories(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [1, 1],
+          { ids: ['a'] },
+        ),
+      'LENGTH_MISMATCH',
+    );
+    expectCode(
+      () =>
+        trajectories(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [1, 1],
+          { ids: ['a', 'a'] },
+        ),
+      'DUPLICATE_KEY',
+      /duplicate id "a"/,
+    );
   });
   it('trajectories(points, lengths) keeps every step once, in order, and never mutates its inputs', () => {
     fc.assert(
