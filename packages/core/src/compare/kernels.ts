@@ -9,8 +9,9 @@
 //   straight-line code, so the kernels take exactly four columns; fewer are padded by
 //   repeating a column with a weight or test that makes it a no-op (an extra read of a
 //   cache line just read is nearly free). More than four use the generic fallback.
-// - No per-item allocation, no closures called per item; `!==` on int32 compiles to a
-//   compare and a set, and `(d | -d) >>> 31` is 1 exactly when d ≠ 0.
+// - No per-item allocation, no closures called per item, no branches on data:
+//   `(d | -d) >>> 31` is 1 exactly when the int32 d ≠ 0 (`>> 31`: an all-ones mask).
+// - `| 0` and Math.imul keep codes int32; float arithmetic measured 2× slower.
 
 /**
  * Code of every item for "truth × which models are wrong":
