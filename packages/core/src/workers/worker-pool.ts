@@ -177,7 +177,10 @@ export class WorkerPool {
         signal.addEventListener('abort', job.onAbort, { once: true });
       }
       this.queue.push(job);
-      void this.resolveSize().then(() => this.dispatch());
+      // Dispatch now when possible, so that a caller preparing the next payload
+      // synchronously already has this one computing.
+      if (this.sized) this.dispatch();
+      else void this.resolveSize().then(() => this.dispatch());
     });
   }
 

@@ -4,8 +4,7 @@
 // path run on a slice.
 import { registerTask } from '../../workers/task-registry.js';
 import type { Kernel, PearsonPart } from './pearson-part.js';
-import { pearsonPartColumnsSteps } from './pearson-part.js';
-import { pearsonPartsSteps } from './pearson.js';
+import { pearsonColumnPartsSteps, pearsonPartsSteps } from './pearson.js';
 import type { Steps } from './steps.js';
 import { columnRanker } from './column-ranker.js';
 import { wasmModule } from './wasm-kernel.js';
@@ -42,12 +41,12 @@ export function registerSimilarityTasks(): void {
     },
   );
 
-  /** A class-major slice (m rows × n samples) → its Pearson part. */
+  /** A class-major slice (m rows × n samples) → its Pearson parts. */
   registerTask(
     'similarity/pearson-part-columns',
     (p: { data: Float64Array; m: number; n: number; kernel: Kernel }, ctx) => {
-      const part = drive(pearsonPartColumnsSteps(p.data, p.n, p.m, 0, p.n, usable(p.kernel)), ctx.progress);
-      return transferParts([part], ctx.transfer)[0];
+      const parts = drive(pearsonColumnPartsSteps(p.data, p.n, p.m, 0, p.n, usable(p.kernel)), ctx.progress);
+      return transferParts(parts, ctx.transfer);
     },
   );
 

@@ -1,0 +1,40 @@
+import type { Matrix } from '../../common/matrix.js';
+import type { WorkerPool } from '../../workers/worker-pool.js';
+import { gatherColumns } from './column-ranker.js';
+import { runAll } from './parallel.js';
+import type { Kernel } from './pearson-part.js';
+
+/**
+ * Ranks the columns of `x` in workers: columns go out in class-major blocks (copies,
+ * transferred), several blocks per worker so that the calling thread gathers the next
+ * block while workers rank the previous ones; `onBlock` receives each block's ranks
+ * (class-major, `count` × n) as it arrives.
+ */
+export async function rankInWorkers(
+  x: Matrix,
+  kernel: Kernel,
+  plan: { pool: WorkerPool; parts: number },
+  signal: AbortSignal | undefined,
+  onProgress: ((f: number) => void) | undefined,
+  onBlock: (c0: number, count: number, ranks: Float64Array) => void,
+): Promise<void> {
+  const { rows: n, cols: m } = x;
+  const per = Math.max(16, Math.ceil(m / (plan.parts * 4)));
+  const blocks: Array<[number, number]> = [];
+  for (let c0 = 0; c0 < m; c0 += per) blocks.push([c0, Math.min(per, m - c0)]);
+  await runAll(
+    blocks.map(([c0, count]) => async (sig: AbortSignal, progress: (f: number) => void) => {
+      const data = new Float64Array(count * n);
+      gatherColumns(x, c0, count, data);
+      const r = await plan.pool.run<{ ranks: Float64Array; ss: Float64Array }>(
+        'similarity/rank',
+        { data, n, count, kernel },
+        { transfer: [data.buffer], signal: sig, onProgress: progress },
+      );
+      onBlock(c0, count, r.ranks);
+      progress(1);
+    }),
+    signal,
+    onProgress,
+  );
+}

@@ -1,0 +1,107 @@
+import { throwIfAborted } from '../common/errors.js';
+import { toMatrix, type Matrix, type MatrixLike } from '../common/matrix.js';
+import type { SimilarityAsyncOptions, SimilarityOptions } from './similarity-options.js';
+import { checkBackend, resolveKernel } from './internal/kernel.js';
+import { mergePearson } from './internal/merge.js';
+import { checkWorkers, planWorkers, runAll, splitRange } from './internal/parallel.js';
+import { rankInWorkers } from './internal/parallel-rank.js';
+import type { PearsonPart } from './internal/pearson-part.js';
+import { RANK_SHARE, spearmanSteps } from './internal/ranking.js';
+import { runSteps, runStepsAsync } from './internal/steps.js';
+import { WORKER_UNAVAILABLE } from '../workers/worker-pool.js';
+
+function prepare(scores: MatrixLike, options: SimilarityOptions, name: string) {
+  const backend = checkBackend(options?.backend, name);
+  const x = toMatrix(scores, { name: 'scores', finite: true, allowEmpty: false });
+  return { x, kernel: resolveKernel(backend, x.rows, x.cols, name) };
+}
+
+/**
+ * Spearman rank correlation between every pair of classes over samples: the Pearson
+ * correlation ({@link pearsonSimilarity}) of the per-class ranks ({@link rankColumns},
+ * ties averaged) — `scipy.stats.spearmanr(scores).statistic` for m > 2 columns. Robust to
+ * monotone rescaling of each class's scores (logits or probabilities rank the same) and
+ * to outliers.
+ *
+ * Symmetric with a unit diagonal and entries in [-1, 1]. A column whose values all tie
+ * (including n = 1) gets `NaN` in its row and column, diagonal included. m = 0 gives a
+ * 0 × 0 matrix.
+ *
+ * @param scores n samples × m classes, a {@link Matrix} or `number[][]`.
+ * @returns m × m Float64 correlation matrix.
+ * @throws `EMPTY` for no samples; `NON_FINITE` naming the first NaN/±Infinity;
+ *   `INVALID_SHAPE` for ragged rows; `INVALID_ARGUMENT` for a bad option or
+ *   `backend: 'wasm'` where it cannot run.
+ *
+ * Complexity: O(n·m) expected for ranking plus O(n·m²/2) multiply-adds; O(n·m) memory.
+ * Over ~50 ms of work, prefer {@link spearmanSimilarityAsync}.
+ *
+ * @example
+ * const rho = spearmanSimilarity([[1, 10, 3], [2, 20, 1], [3, 35, 2]]);
+ * rho.data[1]; // 1: classes 0 and 1 rise together
+ */
+export function spearmanSimilarity(scores: MatrixLike, options: SimilarityOptions = {}): Matrix {
+  const { x, kernel } = prepare(scores, options, 'spearmanSimilarity');
+  return runSteps(spearmanSteps(x, kernel));
+}
+
+/**
+ * {@link spearmanSimilarity} without blocking the calling thread: columns are ranked in
+ * a worker pool, then the ranks are split by samples across the pool for the correlation
+ * sums (merged exactly); without workers, both run in-thread in chunks. Aborting rejects
+ * with an `AbortError` within one chunk and terminates the workers involved.
+ *
+ * @example
+ * const rho = await spearmanSimilarityAsync(logits, { signal, onProgress });
+ */
+export async function spearmanSimilarityAsync(
+  scores: MatrixLike,
+  options: SimilarityAsyncOptions = {},
+): Promise<Matrix> {
+  checkWorkers(options.workers, 'spearmanSimilarityAsync');
+  const { x, kernel } = prepare(scores, options, 'spearmanSimilarityAsync');
+  const { signal, onProgress } = options;
+  throwIfAborted(signal);
+  const { rows: n, cols: m } = x;
+  const plan = m > 0 ? await planWorkers(options.workers, (n * m * m) / 2 + n * m * 200, Math.ceil(m / 16)) : null;
+  if (plan) {
+    try {
+      const ranks = new Float64Array(n * m);
+      await rankInWorkers(
+        x,
+        kernel,
+        plan,
+        signal,
+        (f) => onProgress?.(RANK_SHARE * f),
+        (c0, count, r) => ranks.set(r, c0 * n),
+      );
+      const ranges = splitRange(n, Math.min(plan.parts, Math.max(1, Math.floor(n / 48))), 48);
+      const parts = await runAll(
+        ranges.map(([k0, k1]) => (sig: AbortSignal, progress: (f: number) => void) => {
+          const nk = k1 - k0;
+          const data = new Float64Array(m * nk);
+          for (let c = 0; c < m; c++) data.set(ranks.subarray(c * n + k0, c * n + k1), c * nk);
+          return plan.pool.run<PearsonPart[]>(
+            'similarity/pearson-part-columns',
+            { data, m, n: nk, kernel },
+            {
+              transfer: [data.buffer],
+              signal: sig,
+              onProgress: progress,
+            },
+          );
+        }),
+        signal,
+        (f) => onProgress?.(RANK_SHARE + (1 - RANK_SHARE) * f),
+      );
+      const result = mergePearson(parts.flat(), m);
+      onProgress?.(1);
+      return result;
+    } catch (e) {
+      if (!(e instanceof Error && e.name === WORKER_UNAVAILABLE)) throw e;
+    }
+  }
+  const result = await runStepsAsync(spearmanSteps(x, kernel), { signal, onProgress });
+  onProgress?.(1);
+  return result;
+}
