@@ -1,2 +1,5 @@
 // Re-exports of the projection area. One concept per file; this file only re-exports.
-export {};
+export { pca } from './pca.js';
+export { pcaModel, type PcaModel } from './pca-model.js';
+export { tsne, type TsneOptions } from './tsne.js';
+export { trustworthiness } from './trustworthiness.js';

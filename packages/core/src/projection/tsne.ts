@@ -1,0 +1,309 @@
+import type { AsyncOptions } from '../common/async.js';
+import { ClasslensError, throwIfAborted } from '../common/errors.js';
+import { checkLengths } from '../common/keys.js';
+import { isMatrix, toMatrix, type Matrix, type MatrixLike } from '../common/matrix.js';
+import { calibrateRow, symmetrize, type Csr } from './internal/affinities.js';
+import { gradient, step, upperTriangle } from './internal/gradient.js';
+import { BarnesHut } from './internal/barnes-hut.js';
+import { Pacer } from './internal/pacer.js';
+import { createRng, type Rng } from './internal/rng.js';
+import { VpTree } from './internal/vp-tree.js';
+import { pcaModel } from './pca-model.js';
+
+/** Options of {@link tsne}. Defaults follow scikit-learn's `TSNE` (1.2+). */
+export interface TsneOptions extends AsyncOptions {
+  /**
+   * Effective number of neighbours each point's Gaussian is calibrated to; must be
+   * < n (scikit-learn's rule). Default 30, lowered to max(1, (n − 1) / 3) when n ≤ 91
+   * so that small inputs work without tuning (openTSNE does the same).
+   */
+  perplexity?: number;
+  /** Total gradient-descent iterations, including the early-exaggeration phase. Default 1000. */
+  iterations?: number;
+  /**
+   * Barnes–Hut accuracy/speed trade-off (the "angle" of a summarised cell). Default 0.5;
+   * 0 computes the repulsion exactly (O(n²) per iteration).
+   */
+  theta?: number;
+  /** Seed for every random choice (the `'random'` initialisation, fallbacks). Default 42. */
+  seed?: number;
+  /** Factor on P during the first phase (van der Maaten & Hinton 2008, §3.4). Default 12. */
+  earlyExaggeration?: number;
+  /** Length of the early-exaggeration phase, in iterations. Default 250. */
+  exaggerationIterations?: number;
+  /** Step size, or `'auto'` = max(n / earlyExaggeration / 4, 50) (Belkina et al. 2019). Default `'auto'`. */
+  learningRate?: number | 'auto';
+  /**
+   * Starting layout: `'pca'` (default; the first two principal components scaled so
+   * that the first has standard deviation 1e-4, as scikit-learn does), `'random'`
+   * (seeded Gaussian with standard deviation 1e-4), or an n × 2 matrix (used as is).
+   */
+  init?: 'pca' | 'random' | MatrixLike;
+  /**
+   * `'barnes-hut'`: affinities on the ⌊3·perplexity + 1⌋ nearest neighbours and
+   * Barnes–Hut repulsion; `'exact'`: affinities over all pairs and exact repulsion,
+   * O(n²) per iteration; `'auto'` (default): exact when n < 200, else Barnes–Hut.
+   */
+  method?: 'auto' | 'barnes-hut' | 'exact';
+}
+
+/** Below this many rows `method: 'auto'` uses exact t-SNE (cheap, and no approximation). */
+const EXACT_BELOW = 200;
+/** Share of the progress fraction given to the nearest-neighbour and affinity stage. */
+const AFFINITY_SHARE = 0.1;
+
+/**
+ * t-distributed stochastic neighbour embedding of the rows of `data` into 2-D
+ * (van der Maaten & Hinton 2008, "Visualizing data using t-SNE", JMLR 9), with the
+ * Barnes–Hut approximation (van der Maaten 2014, "Accelerating t-SNE using tree-based
+ * algorithms", JMLR 15) and the optimisation schedule of scikit-learn's `TSNE`:
+ *
+ * 1. **Affinities.** Exact k = ⌊3·perplexity + 1⌋ nearest neighbours (Euclidean) from a
+ *    vantage-point tree; each row's Gaussian is calibrated to the perplexity by
+ *    bisection; P = (P_{j|i} + P_{i|j}) / Σ. With `method: 'exact'`, all pairs.
+ * 2. **Initialisation.** PCA scaled to a first-component standard deviation of 1e-4
+ *    (Kobak & Linderman 2021, "Initialization is critical for preserving global data
+ *    structure in both t-SNE and UMAP", Nat. Biotechnol. 39).
+ * 3. **Gradient descent** on KL(P‖Q) with Student-t Q (one degree of freedom):
+ *    early exaggeration 12 for 250 iterations with momentum 0.5, then momentum 0.8
+ *    (update and gains reset between the phases, as scikit-learn does); per-coordinate
+ *    gains (Jacobs 1988, "delta-bar-delta": +0.2 when the step changes sign, ×0.8
+ *    otherwise, floor 0.01); learning rate max(n / 12 / 4, 50). The repulsion uses a
+ *    quadtree rebuilt every iteration, with per-group interaction lists (Barnes 1990)
+ *    so that each point still meets the θ criterion. All iterations run: there is no
+ *    early stop, so the work is predictable.
+ *
+ * Runs in the calling thread: it yields to the event loop every few milliseconds,
+ * checks `signal` every iteration (rejecting with an `AbortError` within one iteration
+ * of an abort) and reports `onProgress(fraction)` after every iteration (the affinity
+ * stage counts as the first 10 %), ending with 1.
+ *
+ * **Determinism.** Equal inputs, options and seed give bit-identical output on the
+ * same JavaScript engine (no randomness besides the seeded generator; nearest-neighbour
+ * ties are broken by row index).
+ *
+ * **Degenerate cases.** n = 0 gives a 0 × 2 matrix; n < 4, where t-SNE's
+ * neighbourhoods are degenerate (with two points every layout is optimal), returns the
+ * initial layout unoptimised and unscaled: the 2-D PCA scores (a missing component is
+ * 0), the given `init`, or for `'random'` the seeded noise. With `'pca'`, data with no
+ * variance (all rows equal, or no columns) falls back to the `'random'` start, and a
+ * single varying direction gets seeded noise of standard deviation 1e-4 as its second
+ * coordinate. Duplicate rows stay coincident.
+ *
+ * **Cost.** Affinities O(n log n · d) on data of low intrinsic dimension (VP-tree
+ * queries degrade towards O(n² · d) on uniform high-dimensional noise); each iteration
+ * O(n · (k + log n)); memory O(n · k).
+ *
+ * @param data n × d, rows are observations. `number[][]` is accepted; not modified.
+ * @param options see {@link TsneOptions}.
+ * @returns n × 2 embedding coordinates (a new `Float64Array`-backed matrix).
+ * @throws {ClasslensError} (as a rejection) `NON_FINITE` naming the first NaN/±∞ entry,
+ *   `INVALID_SHAPE` for ragged rows or an `init` that is not n × 2, `LENGTH_MISMATCH`
+ *   when `init` has a different number of rows, `INVALID_ARGUMENT` for an option out of
+ *   range (perplexity must be > 0 and < n), `AbortError` (a `DOMException`) when
+ *   `signal` aborts.
+ * @example
+ * const controller = new AbortController();
+ * const xy = await tsne(hiddenStates, {
+ *   perplexity: 30,
+ *   seed: 1,
+ *   signal: controller.signal,
+ *   onProgress: (f) => (bar.value = f),
+ * });
+ */
+export async function tsne(data: MatrixLike, options: TsneOptions = {}): Promise<Matrix> {
+  const X = toMatrix(data, { name: 'data', finite: true });
+  const n = X.rows;
+  const opts = resolveOptions(options, n);
+  const init = resolveInit(options.init, n);
+  throwIfAborted(options.signal);
+  const pacer = new Pacer(options.signal, options.onProgress);
+  if (n === 0) {
+    await pacer.step(1);
+    return { rows: 0, cols: 2, data: new Float64Array(0) };
+  }
+  const rng = createRng(opts.seed);
+  if (n < 4) {
+    const y = initialLayout(X, init, rng, false);
+    await pacer.step(1);
+    return { rows: n, cols: 2, data: y };
+  }
+  const exact = opts.method === 'exact' || (opts.method === 'auto' && n < EXACT_BELOW);
+  const k = exact ? n - 1 : Math.min(n - 1, Math.floor(3 * opts.perplexity + 1));
+  const P = await affinities(X, k, opts.perplexity, opts.seed, pacer);
+  const y = initialLayout(X, init, rng, true);
+  await optimize(P, y, { ...opts, theta: exact ? 0 : opts.theta }, pacer);
+  await pacer.step(1);
+  return { rows: n, cols: 2, data: y };
+}
+
+interface Resolved {
+  perplexity: number;
+  iterations: number;
+  theta: number;
+  seed: number;
+  earlyExaggeration: number;
+  exaggerationIterations: number;
+  learningRate: number;
+  method: 'auto' | 'barnes-hut' | 'exact';
+}
+
+function bad(name: string, value: unknown, rule: string): ClasslensError {
+  const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  return new ClasslensError('INVALID_ARGUMENT', `${name}: ${shown} ${rule}`, { [name]: value });
+}
+
+function resolveOptions(o: TsneOptions, n: number): Resolved {
+  if (o === null || typeof o !== 'object') throw new ClasslensError('INVALID_ARGUMENT', 'options: expected an object');
+  let perplexity: number;
+  if (o.perplexity === undefined) {
+    perplexity = n > 91 ? 30 : Math.max(1, (n - 1) / 3);
+  } else {
+    perplexity = o.perplexity;
+    if (typeof perplexity !== 'number' || !Number.isFinite(perplexity) || perplexity <= 0) {
+      throw bad('perplexity', perplexity, 'must be a finite number > 0');
+    }
+    if (perplexity >= n) {
+      throw new ClasslensError('INVALID_ARGUMENT', `perplexity: ${perplexity} must be less than the number of rows (${n})`, {
+        perplexity,
+        n,
+      });
+    }
+  }
+  const int = (name: string, v: unknown, dflt: number): number => {
+    if (v === undefined) return dflt;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw bad(name, v, 'must be an integer ≥ 0');
+    return v;
+  };
+  const iterations = int('iterations', o.iterations, 1000);
+  const exaggerationIterations = int('exaggerationIterations', o.exaggerationIterations, 250);
+  const theta = o.theta ?? 0.5;
+  if (typeof theta !== 'number' || !Number.isFinite(theta) || theta < 0) throw bad('theta', theta, 'must be a finite number ≥ 0');
+  const seed = o.seed ?? 42;
+  if (typeof seed !== 'number' || !Number.isFinite(seed)) throw bad('seed', seed, 'must be a finite number');
+  const earlyExaggeration = o.earlyExaggeration ?? 12;
+  if (typeof earlyExaggeration !== 'number' || !Number.isFinite(earlyExaggeration) || earlyExaggeration <= 0) {
+    throw bad('earlyExaggeration', earlyExaggeration, 'must be a finite number > 0');
+  }
+  const lr = o.learningRate ?? 'auto';
+  let learningRate: number;
+  if (lr === 'auto') learningRate = Math.max(n / earlyExaggeration / 4, 50);
+  else if (typeof lr === 'number' && Number.isFinite(lr) && lr > 0) learningRate = lr;
+  else throw bad('learningRate', lr, "must be 'auto' or a finite number > 0");
+  const method = o.method ?? 'auto';
+  if (method !== 'auto' && method !== 'barnes-hut' && method !== 'exact') {
+    throw bad('method', method, "must be 'auto', 'barnes-hut' or 'exact'");
+  }
+  if (o.signal !== undefined && (o.signal === null || typeof o.signal.aborted !== 'boolean')) {
+    throw new ClasslensError('INVALID_ARGUMENT', 'signal: expected an AbortSignal');
+  }
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
+    throw new ClasslensError('INVALID_ARGUMENT', 'onProgress: expected a function');
+  }
+  return { perplexity, iterations, theta, seed, earlyExaggeration, exaggerationIterations, learningRate, method };
+}
+
+function resolveInit(init: TsneOptions['init'], n: number): 'pca' | 'random' | Matrix {
+  if (init === undefined || init === 'pca' || init === 'random') return init ?? 'pca';
+  if (typeof init === 'string') throw bad('init', init, "must be 'pca', 'random' or an n × 2 matrix");
+  const m = toMatrix(init, { name: 'init' });
+  checkLengths({ data: { rows: n }, init: m });
+  if (m.cols !== 2) {
+    throw new ClasslensError('INVALID_SHAPE', `init: has ${m.cols} columns, expected 2`, { cols: m.cols });
+  }
+  return toMatrix(m, { name: 'init', finite: true });
+}
+
+/** k nearest neighbours → calibrated conditionals → symmetric P. */
+async function affinities(X: Matrix, k: number, perplexity: number, seed: number, pacer: Pacer): Promise<Csr> {
+  const n = X.rows;
+  const tree = new VpTree(X.data, n, X.cols, createRng(seed ^ 0x5bd1e995));
+  const idx = new Int32Array(n * k);
+  const d2 = new Float64Array(n * k);
+  const cond = new Float64Array(n * k);
+  const order = tree.order;
+  // Query in tree order: consecutive queries walk similar paths (warm caches).
+  for (let p = 0; p < n; p++) {
+    const i = order[p];
+    tree.queryPosition(p, k, idx, d2, i * k);
+    calibrateRow(d2, i * k, k, perplexity, cond);
+    if ((p & 255) === 255) await pacer.step((AFFINITY_SHARE * p) / n);
+  }
+  const P = symmetrize(n, k, idx, cond);
+  await pacer.step(AFFINITY_SHARE);
+  return P;
+}
+
+/** The starting layout as an interleaved (x, y) array of length 2n. */
+function initialLayout(X: Matrix, init: 'pca' | 'random' | Matrix, rng: Rng, scale: boolean): Float64Array {
+  const n = X.rows;
+  const y = new Float64Array(2 * n);
+  if (isMatrix(init)) {
+    for (let t = 0; t < 2 * n; t++) y[t] = init.data[t];
+    return y;
+  }
+  const noise = (col: number): void => {
+    for (let i = 0; i < n; i++) y[2 * i + col] = 1e-4 * rng.normal();
+  };
+  if (init === 'random') {
+    for (let i = 0; i < n; i++) {
+      y[2 * i] = 1e-4 * rng.normal();
+      y[2 * i + 1] = 1e-4 * rng.normal();
+    }
+    return y;
+  }
+  const kk = Math.min(2, n, X.cols);
+  if (kk === 0) {
+    noise(0);
+    noise(1);
+    return y;
+  }
+  const m = pcaModel(X, kk);
+  const s = m.scores.data;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += s[i * kk];
+  mean /= n;
+  let v = 0;
+  for (let i = 0; i < n; i++) v += (s[i * kk] - mean) ** 2;
+  const sd = Math.sqrt(v / n);
+  if (!(sd > 0)) {
+    // No variance to project: start from seeded noise instead.
+    noise(0);
+    noise(1);
+    return y;
+  }
+  const f = scale ? 1e-4 / sd : 1;
+  for (let i = 0; i < n; i++) {
+    y[2 * i] = s[i * kk] * f;
+    y[2 * i + 1] = kk > 1 ? s[i * kk + 1] * f : 0;
+  }
+  // A second component with (next to) no variance would pin every point to a line for
+  // good, since the gradient along it stays 0: give it seeded noise of the same scale.
+  const ev = m.explainedVariance;
+  if (scale && (kk < 2 || ev[1] <= 1e-12 * ev[0])) noise(1);
+  return y;
+}
+
+/** Gradient descent with momentum and gains (scikit-learn's `_gradient_descent`, two phases). */
+async function optimize(P: Csr, y: Float64Array, o: Resolved, pacer: Pacer): Promise<void> {
+  const n = P.n;
+  const bh = new BarnesHut(n);
+  const upper = upperTriangle(P);
+  const rep = new Float64Array(2 * n);
+  const grad = new Float64Array(2 * n);
+  const update = new Float64Array(2 * n);
+  const gains = new Float64Array(2 * n);
+  const exIters = Math.min(o.exaggerationIterations, o.iterations);
+  for (let it = 0; it < o.iterations; it++) {
+    const early = it < exIters;
+    if (it === 0 || it === exIters) {
+      // Each phase starts afresh, as scikit-learn's two `_gradient_descent` calls do.
+      update.fill(0);
+      gains.fill(1);
+    }
+    const z = bh.repulsion(y, o.theta, rep);
+    gradient(upper, y, early ? o.earlyExaggeration : 1, rep, z > 0 ? 1 / z : 0, grad);
+    step(y, grad, update, gains, early ? 0.5 : 0.8, o.learningRate);
+    await pacer.step(AFFINITY_SHARE + ((1 - AFFINITY_SHARE) * (it + 1)) / o.iterations);
+  }
+}
