@@ -159,6 +159,19 @@ describe('filterItems(truth, preds, query)', () => {
       'UNKNOWN_CLASS',
       /preds.A: class index 7 at index 1/,
     );
+    // Zero-copy columns are checked four at a time: a bad 4th and 6th column are found too.
+    const ok = new Int32Array([0, 1]);
+    const bad = new Int32Array([1, 2]);
+    expectCode(
+      () => filterItems(ok, { A: ok, B: ok, C: bad }, {}, { classes: ['a', 'b'] }),
+      'UNKNOWN_CLASS',
+      /preds.C: class index 2 at index 1/,
+    );
+    expectCode(
+      () => filterItems(ok, { A: ok, B: ok, C: ok, D: ok, E: bad }, {}, { classes: ['a', 'b'] }),
+      'UNKNOWN_CLASS',
+      /preds.E: class index 2 at index 1/,
+    );
     expectCode(() => filterItems(['a', 'b'], { A: ['a'] }, {}), 'LENGTH_MISMATCH');
   });
 });

@@ -142,6 +142,13 @@ describe('confusionList(truth, pred, probs)', () => {
     // Three confident correct items: score 1/2 each, all in the [0.4333, 0.5333) bucket.
     expect(list.rows.map((r) => r.cells[0].histogram[1])).toEqual([1, 1, 1]);
   });
+  it('puts a score that sits exactly on an edge in the bucket that starts there', () => {
+    // m = 2: edges 0.5 + k·0.1. Row [0.4, 0.6] with label 0 scores exactly 0.6 = edge 1,
+    // yet (0.6 − 0.5) / 0.1 = 0.999…: a plain floor would put it one bucket low (numpy does not).
+    const list = confusionList([0], [1], [[0.4, 0.6]]);
+    expect(list.scores[0]).toBe(list.bins[1].x0);
+    expect(list.rows[0].cells[1].histogram).toEqual([0, 1, 0, 0, 0]);
+  });
   it('puts the correct cell first even when empty, misclassified cells by count', () => {
     const probs = [
       [0.1, 0.9, 0],

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { chainPaths, classMetrics, fromRecords, metricsHierarchy } from '../../src/compare/index.js';
+import { expectCode } from './fixtures.js';
+
+describe('fromRecords(data, accessors)', () => {
+  it('reads each column by field name or function, leaving the records untouched', () => {
+    const rows = [
+      { y: 'cat', a: 'dog', p: [0.2, 0.8], t: 'hi' },
+      { y: 'dog', a: 'dog', p: [0.1, 0.9], t: 'yo' },
+    ];
+    const copy = structuredClone(rows);
+    const cols = fromRecords(rows, {
+      truth: 'y',
+      pred: (d) => d.a,
+      preds: { A: 'a' },
+      probs: 'p',
+      text: (d, i) => `${i}:${d.t}`,
+    });
+    expect(cols).toEqual({
+      truth: ['cat', 'dog'],
+      pred: ['dog', 'dog'],
+      preds: { A: ['dog', 'dog'] },
+      probs: [
+        [0.2, 0.8],
+        [0.1, 0.9],
+      ],
+      text: ['0:hi', '1:yo'],
+    });
+    expect(rows).toEqual(copy);
+  });
+  it('gives only the columns asked for', () => {
+    expect(fromRecords([{ y: 1 }], { truth: 'y' })).toEqual({ truth: [1] });
+  });
+  it('throws INVALID_ARGUMENT for non-array data or a bad accessor', () => {
+    expectCode(() => fromRecords({} as never, { truth: 'y' }), 'INVALID_ARGUMENT', /data: expected an array/);
+    expectCode(
+      () => fromRecords([{}], { truth: {} as never }),
+      'INVALID_ARGUMENT',
+      /truth: expected a field name or a function/,
+    );
+    expectCode(() => fromRecords([{}], { preds: 'y' as never }), 'INVALID_ARGUMENT', /preds/);
+    expectCode(() => fromRecords([{}], null as never), 'INVALID_ARGUMENT');
+  });
+});
+
+describe('class-index inputs (integer typed arrays plus classes)', () => {
+  it('reads every integer typed array kind as indices, and numbers[] as keys', () => {
+    const classes = ['x', 'y', 'z'];
+    const expected = classMetrics(['x', 'y', 'z'], ['x', 'y', 'y']);
+    for (const T of [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array]) {
+      expect(classMetrics(new T([0, 1, 2]), new T([0, 1, 1]), classes)).toEqual(expected);
+    }
+    expectCode(() => classMetrics([0, 1], [0, 1], classes), 'UNKNOWN_CLASS', 'truth: unknown class 0 at index 0');
+  });
+  it('throws UNKNOWN_CLASS at the first out-of-range index of a copied typed array', () => {
+    expectCode(
+      () => classMetrics(new Uint16Array([0, 9, 1]), new Uint16Array([0, 0, 0]), ['x', 'y']),
+      'UNKNOWN_CLASS',
+      'truth: class index 9 at index 1 is not in [0, 2)',
+    );
+  });
+  it('reads typed arrays without classes as numeric keys', () => {
+    expect(classMetrics(new Int32Array([5, 7]), new Int32Array([5, 5])).map((r) => r.class)).toEqual([5, 7]);
+  });
+  it('treats 1 and "1" as different classes', () => {
+    expect(chainPaths([[1, '1']]).map((p) => p.path)).toEqual([[1], ['1']]);
+  });
+  it('refuses a hierarchy with more than 2^26 correctness leaves', () => {
+    const preds = Object.fromEntries(Array.from({ length: 26 }, (_, k) => [`m${k}`, ['a']]));
+    expectCode(
+      () => metricsHierarchy(['a', 'b'].slice(0, 1), preds, { classes: ['a', 'b'] }),
+      'INVALID_ARGUMENT',
+      /too many leaves/,
+    );
+  });
+});
