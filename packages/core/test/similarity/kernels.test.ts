@@ -1,0 +1,158 @@
+// The two Gram and ranking kernels against each other, the exact block merge, the
+// power-of-two helpers, the generated wasm module's freshness, and the fallback to
+// JavaScript where WebAssembly cannot run.
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
+import { pearsonSimilarity, setWarningHandler } from '../../src/index.js';
+import { mergePearson } from '../../src/similarity/internal/merge.js';
+import { pearsonPartSteps, gramTarget } from '../../src/similarity/internal/pearson-part.js';
+import { runSteps } from '../../src/similarity/internal/steps.js';
+import { exponentOf, pow2 } from '../../src/similarity/internal/float-bits.js';
+import { logits, maxAbsDiff, rng } from './helpers.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
+
+describe('Gram kernels (wasm SIMD float32 and scalar JS float64)', () => {
+  it('agree on every entry of a blocked, chunked triangle (m = 1000: several JB blocks and k-chunks)', () => {
+    const n = 500;
+    const m = 1000;
+    const fill = (z: Float32Array | Float64Array, ld: number) => {
+      const r2 = rng(11);
+      for (let c = 0; c < m; c++) {
+        let ss = 0;
+        const row = new Float64Array(n);
+        for (let k = 0; k < n; k++) ss += (row[k] = r2() - 0.5) ** 2;
+        for (let k = 0; k < n; k++) z[c * ld + k] = row[k] / Math.sqrt(ss);
+      }
+    };
+    const w = gramTarget(n, m, 'wasm');
+    const j = gramTarget(n, m, 'js');
+    fill(w.z, w.ld);
+    fill(j.z, j.ld);
+    let chunks = 0;
+    const wSteps = w.steps(m);
+    let s = wSteps.next();
+    while (!s.done) {
+      chunks++;
+      s = wSteps.next();
+    }
+    const gw = s.value;
+    const gj = runSteps(j.steps(m));
+    expect(chunks).toBeGreaterThan(1);
+    expect(gw.length).toBe((m * (m + 1)) / 2);
+    let d = 0;
+    for (let q = 0; q < gw.length; q++) d = Math.max(d, Math.abs(gw[q] - gj[q]));
+    // Unit-norm rows: the float32 bound is 14·2^-24 ≈ 8.3e-7.
+    expect(d).toBeLessThan(8.3e-7);
+    expect(d).toBeGreaterThan(0); // the kernels really differ (float32 vs float64)
+  });
+});
+
+describe('mergePearson(parts) — splitting samples into blocks', () => {
+  it('gives the single-block result for any split, even across blocks of very different scale', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 80 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer(),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }),
+        fc.integer({ min: -40, max: 40 }),
+        (n, m, seed, cuts, e) => {
+          const x = logits(n, m, seed);
+          // Make the second half of the samples 10^e times larger (exact in both halves' units).
+          const data = Float64Array.from(x.data, (v, k) => (Math.floor(k / m) >= n / 2 ? v * 10 ** e : v));
+          const points = [...new Set(cuts.map((c) => Math.floor(c * n)))]
+            .sort((a, b) => a - b)
+            .filter((c) => c > 0 && c < n);
+          const bounds = [0, ...points, n];
+          const parts = bounds.slice(1).map((end, i) => runSteps(pearsonPartSteps(data, m, bounds[i], end, 'js')));
+          const whole = mergePearson([runSteps(pearsonPartSteps(data, m, 0, n, 'js'))], m);
+          expect(maxAbsDiff(mergePearson(parts, m), whole)).toBeLessThan(1e-10);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+  it('treats a column as constant only if every block holds the same single value', () => {
+    const data = Float64Array.from([1, 0, 1, 1, 2, 2, 2, 3]); // column 0: 1,1 | 2,2 → not constant
+    const a = runSteps(pearsonPartSteps(data, 2, 0, 2, 'js'));
+    const b = runSteps(pearsonPartSteps(data, 2, 2, 4, 'js'));
+    const r = mergePearson([a, b], 2);
+    expect(r.data[0]).toBe(1);
+    expect(r.data[1]).toBeCloseTo(pearsonSimilarity({ rows: 4, cols: 2, data }, { backend: 'js' }).data[1], 14);
+    const same = Float64Array.from([5, 0, 5, 1, 5, 2, 5, 3]);
+    const r2 = mergePearson(
+      [runSteps(pearsonPartSteps(same, 2, 0, 2, 'js')), runSteps(pearsonPartSteps(same, 2, 2, 4, 'js'))],
+      2,
+    );
+    expect(r2.data[0]).toBeNaN();
+    expect(r2.data[3]).toBe(1);
+  });
+});
+
+describe('pow2(k) and exponentOf(x)', () => {
+  it('are exact over the whole float64 range, subnormals included', () => {
+    for (let k = -1074; k <= 1023; k++) expect(pow2(k)).toBe(2 ** k);
+    for (const x of [1, 0.5, 0.75, 3, 1e300, 1.7976931348623157e308, 5e-324, 2.2e-308, 1e-310, -7]) {
+      const e = exponentOf(x);
+      expect(Math.abs(x) < 2 ** e && Math.abs(x) >= 2 ** (e - 1)).toBe(true);
+    }
+    expect(exponentOf(0)).toBe(0);
+  });
+});
+
+describe('the generated wasm module', () => {
+  it('is up to date with packages/core/assembly (scripts/build-wasm.mjs --check)', () => {
+    const out = execFileSync(process.execPath, [join(root, 'scripts', 'build-wasm.mjs'), '--check'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(out).toMatch(/is up to date/);
+  }, 60_000);
+});
+
+describe('fallback to JavaScript where WebAssembly cannot run', () => {
+  const realWasm = globalThis.WebAssembly;
+  afterEach(() => {
+    (globalThis as { WebAssembly?: unknown }).WebAssembly = realWasm;
+    setWarningHandler((m) => console.warn(`classlens: ${m}`));
+    vi.resetModules();
+  });
+  const scenarios: Array<[string, () => unknown, RegExp]> = [
+    ['no WebAssembly', () => undefined, /WebAssembly is not available/],
+    ['no SIMD', () => ({ ...realWasm, validate: () => false }), /SIMD is not supported/],
+    [
+      'a CSP without wasm-unsafe-eval (compiling throws)',
+      () => ({
+        ...realWasm,
+        validate: () => true,
+        Module: function () {
+          throw new Error("Refused to compile: 'wasm-unsafe-eval' is not allowed");
+        },
+      }),
+      /wasm-unsafe-eval/,
+    ],
+  ];
+  for (const [name, stub, why] of scenarios) {
+    it(`${name}: 'auto' computes with JS (warning once), 'wasm' throws INVALID_ARGUMENT`, async () => {
+      vi.resetModules();
+      (globalThis as { WebAssembly?: unknown }).WebAssembly = stub();
+      const core = await import('../../src/index.js');
+      const warnings: string[] = [];
+      core.setWarningHandler((m) => warnings.push(m));
+      const x = logits(40, 5, 1);
+      (globalThis as { WebAssembly?: unknown }).WebAssembly = realWasm;
+      const expected = pearsonSimilarity(x, { backend: 'js' });
+      (globalThis as { WebAssembly?: unknown }).WebAssembly = stub();
+      expect(maxAbsDiff(core.pearsonSimilarity(x), expected)).toBe(0);
+      expect(maxAbsDiff(core.spearmanSimilarity(x), core.spearmanSimilarity(x, { backend: 'js' }))).toBe(0);
+      expect(warnings.filter((w) => why.test(w))).toHaveLength(1);
+      expect(() => core.pearsonSimilarity(x, { backend: 'wasm' })).toThrow(why);
+      expect(() => core.rankColumns(x, { backend: 'wasm' })).toThrow(why);
+      expect(Array.from(core.rankColumns(x).data)).toEqual(Array.from(core.rankColumns(x, { backend: 'js' }).data));
+    });
+  }
+});
