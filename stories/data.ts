@@ -33,3 +33,11 @@ function named(d: Digits) {
 export const digits = named(digitsHeldOut as unknown as Digits);
 /** All 1,797 UCI digits with 5-fold cross-validated predictions of the same three models. */
 export const digitsAll = named(digitsCv as unknown as Digits);
+
+import catalogueJson from '../examples/data/catalogue.json';
+import moviesJson from '../examples/data/movies.json';
+
+/** A generated e-commerce catalogue (2,000 products): department → category → subcategory, label source, decision. */
+export const catalogue = (catalogueJson as unknown as { items: Record<string, string>[] }).items;
+/** 1,500 generated films: director, colour, genre. */
+export const movies = (moviesJson as unknown as { items: Record<string, string | number>[] }).items;

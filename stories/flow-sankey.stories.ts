@@ -2,9 +2,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/elements/src/flow-sankey/cl-flow-sankey.js';
 import type { ClFlowSankey } from '../packages/elements/src/flow-sankey/cl-flow-sankey.js';
-import { digits, digitsAll } from './data.js';
+import { catalogue, digits, digitsAll, movies } from './data.js';
 
-type Args = Pick<ClFlowSankey, 'topK' | 'minValue' | 'onlyChanged' | 'nodeSort' | 'normalizeBy' | 'theme' | 'showTable' | 'label' | 'otherLabel'> & {
+type Args = Pick<ClFlowSankey, 'topK' | 'minValue' | 'onlyChanged' | 'nodeSort' | 'normalizeBy' | 'showTable' | 'label' | 'otherLabel'> & {
   stages?: ClFlowSankey['stages'];
   stageNames?: ClFlowSankey['stageNames'];
   data?: ClFlowSankey['data'];
@@ -37,7 +37,6 @@ const meta: Meta<Args> = {
       options: ['none', 'source', 'target'],
       description: 'Link widths: counts, P(target | source), or P(source | target).',
     },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
     showTable: { control: 'boolean' },
     label: { control: 'text' },
     otherLabel: { control: 'text' },
@@ -55,7 +54,6 @@ const meta: Meta<Args> = {
     onlyChanged: false,
     nodeSort: 'value',
     normalizeBy: 'none',
-    theme: 'light',
     showTable: false,
     label: '',
     otherLabel: 'Other',
@@ -68,7 +66,6 @@ const meta: Meta<Args> = {
     ?only-changed=${a.onlyChanged}
     node-sort=${a.nodeSort}
     normalize=${a.normalizeBy}
-    theme=${a.theme}
     ?show-table=${a.showTable}
     label=${a.label}
     other-label=${a.otherLabel}
@@ -131,9 +128,64 @@ export const HighlightFromAnotherView: Story = {
   },
 };
 
+/** The seed paper's Figure 4: a 3-level category hierarchy (department → category → subcategory). */
+export const CategoryHierarchy: Story = {
+  args: {
+    label: 'Product catalogue',
+    data: catalogue,
+    levels: ['department', 'category', 'subcategory'],
+    stageNames: ['department', 'category', 'subcategory'],
+    topK: 32,
+    height: 860,
+  },
+};
+
+const phoneCases = catalogue.filter((d) => d.subcategory === 'Phone Cases');
+
+/**
+ * The seed paper's Figure 5: label source → decision for one category (Phone Cases), as
+ * P(decision | source) — the rule accepts far more listings than experts do — then the
+ * audited truth.
+ */
+export const LabelSourceToDecision: Story = {
+  args: {
+    label: 'Phone Cases: who labelled, what they decided, what was true',
+    data: phoneCases,
+    levels: ['source', 'decision', 'truth'],
+    stageNames: ['label source', 'decision', 'audited truth'],
+    normalizeBy: 'source',
+    height: 380,
+  },
+};
+
+/** The seed paper's Figures 7–8: a categorical feature → the label (director → genre, top 14 directors). */
+export const FeatureToLabel: Story = {
+  args: {
+    label: 'Films: director → genre',
+    data: movies,
+    levels: ['director', 'genre'],
+    stageNames: ['director', 'genre'],
+    topK: 14,
+    height: 560,
+  },
+};
+
+/** Colour → genre, as P(genre | colour): black-and-white films are mostly noir and drama. */
+export const ColourToGenre: Story = {
+  args: {
+    label: 'Films: colour → genre',
+    data: movies,
+    levels: ['colour', 'genre'],
+    stageNames: ['colour', 'genre'],
+    normalizeBy: 'source',
+    height: 460,
+  },
+};
+
+/** The dark theme (the toolbar's theme switch sets `theme` on every element of a story). */
 export const DarkTheme: Story = {
-  args: { ...MisclassifiedDigits.args, theme: 'dark' },
-  parameters: { backgrounds: { default: 'dark' } },
+  args: { ...MisclassifiedDigits.args },
+  globals: { theme: 'dark' },
 };
 
 export const WithDataTable: Story = {

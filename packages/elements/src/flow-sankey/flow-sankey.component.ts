@@ -21,7 +21,7 @@ import { paletteColor, themeStyles } from '../shared/theme.styles.js';
 import { renderTooltip, type TooltipContent } from '../shared/tooltip.js';
 import { emphasisFromItems, emphasisFromPath, type Emphasis } from './emphasis.js';
 import { moveFocus, navigationColumns, type MarkRef } from './keyboard.js';
-import { layoutSankey, type NodeSort, type Normalize, type SankeyLayout } from './layout.js';
+import { CHAR_WIDTH, layoutSankey, type NodeSort, type Normalize, type SankeyLayout } from './layout.js';
 import { flowSankeyStyles } from './flow-sankey.styles.js';
 
 const DATA_PROPS = ['stages', 'stageNames', 'data', 'levels', 'graph', 'topK', 'minValue', 'onlyChanged', 'otherLabel'];
@@ -407,7 +407,8 @@ export class ClFlowSankey extends ClBaseElement {
     const maxChars = (side: 'left' | 'right', stage: number) => {
       const room =
         side === 'left' ? L.stageX[0] - 8 : stage === L.stageX.length - 1 ? this.size.width - (L.stageX[stage] + L.nodeWidth) - 8 : 1e9;
-      return Math.max(4, Math.floor(room / (fs * 0.58)) - 2);
+      // + 1e-6: the margin was sized for exactly this many characters.
+      return Math.max(4, Math.floor(room / (fs * CHAR_WIDTH) + 1e-6) - 2);
     };
     return html`<svg
       class="sankey"
@@ -470,9 +471,9 @@ export class ClFlowSankey extends ClBaseElement {
           const left = d.labelSide === 'left';
           const x = left ? d.x0 - 6 : d.x1 + 6;
           const f = E ? E.nodes[nIndex.get(d.node) as number] : -1;
-          const text = truncate(String(d.node.key), maxChars(d.labelSide, d.node.stage) - String(d.node.value).length);
+          const text = truncate(String(d.node.key), maxChars(d.labelSide, d.node.stage) - formatCount(d.node.value).length);
           return svg`<text part="label" class="label ${E && f === 0 ? 'is-dim' : ''}" x=${x} y=${(d.y0 + d.y1) / 2}
-            text-anchor=${left ? 'end' : 'start'}>${text} <tspan class="count" dx="2">${formatCount(d.node.value)}</tspan></text>`;
+            text-anchor=${left ? 'end' : 'start'}>${isolate(text)} <tspan class="count" dx="2">${formatCount(d.node.value)}</tspan></text>`;
         })}
       </g>
       ${this.focused ? this.renderFocus(L, this.focused) : nothing}
@@ -520,6 +521,14 @@ export class ClFlowSankey extends ClBaseElement {
       </table>
     </div>`;
   }
+}
+
+/**
+ * Wraps a label in Unicode first-strong/pop isolates so a right-to-left key does not
+ * reorder the count that follows it ("שלום 12", not "12 שלום").
+ */
+function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
 }
 
 function sameRef(a: MarkRef | null, b: MarkRef | null): boolean {

@@ -9,6 +9,16 @@ export const flowSankeyStyles = css`
     height: 420px;
     min-height: 160px;
   }
+  :host([theme='dark']) {
+    --cl-sankey-link-opacity: 0.5;
+    --cl-sankey-link-hover-opacity: 0.85;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      --cl-sankey-link-opacity: 0.5;
+      --cl-sankey-link-hover-opacity: 0.85;
+    }
+  }
   .chart {
     position: relative;
     width: 100%;

@@ -1,4 +1,5 @@
 import { sankey, sankeyLinkHorizontal, type SankeyGraph } from 'd3-sankey';
+import { formatCount } from '../shared/format.js';
 import { compareKeys, type FlowGraph, type FlowLink, type FlowNode, type Key } from '@classlens/core';
 
 /** How nodes are ordered within a stage. */
@@ -67,8 +68,11 @@ interface SLink {
 
 /** Estimated rendered width of a node label ("key  count"). */
 export function labelWidth(n: FlowNode, fontSize: number): number {
-  return (Array.from(String(n.key)).length + String(n.value).length + 2) * fontSize * 0.58;
+  return (Array.from(String(n.key)).length + formatCount(n.value).length + 2) * fontSize * CHAR_WIDTH;
 }
+
+/** Average glyph width of a UI font, as a fraction of its size (for layout estimates). */
+export const CHAR_WIDTH = 0.58;
 
 /**
  * Lays out a {@link FlowGraph} with d3-sankey and returns plain positioned data. Nothing
