@@ -34,7 +34,16 @@ const steps = {
   manifest: () => {
     run(
       bin('cem'),
-      ['analyze', '--litelement', '--globs', 'src/**/*.component.ts', 'src/shared/base-element.ts', '--outdir', '.', '--quiet'],
+      [
+        'analyze',
+        '--litelement',
+        '--globs',
+        'src/**/*.component.ts',
+        'src/shared/base-element.ts',
+        '--outdir',
+        '.',
+        '--quiet',
+      ],
       elements,
     );
     // Storybook's preview imports the manifest; never leave it missing.
