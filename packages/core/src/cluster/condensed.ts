@@ -1,6 +1,18 @@
 import { ClasslensError } from '../common/errors.js';
 import type { MatrixLike } from '../common/matrix.js';
 import { toMatrix } from '../common/matrix.js';
+import { rowStarts } from './internal/distances.js';
+
+function throwFirst(d: Float32Array | Float64Array, n: number, bad: (a: number, b: number) => boolean): never {
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const a = d[i * n + j];
+      const b = d[j * n + i];
+      if (bad(a, b)) throw new ClasslensError('NOT_SYMMETRIC', `matrix: not symmetric at (${i}, ${j}): ${a} vs ${b}`, { row: i, col: j });
+    }
+  }
+  throw new Error('unreachable');
+}
 
 /** Options of {@link condensed}. */
 export interface CondensedOptions {
@@ -37,15 +49,24 @@ export function condensed(matrix: MatrixLike, options: CondensedOptions = {}): F
   const n = m.rows;
   const d = m.data;
   const out = new Float64Array((n * (n - 1)) / 2);
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const a = d[i * n + j];
-      const b = d[j * n + i];
-      if (a !== b && !(a !== a && b !== b) && !(Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b)))) {
-        throw new ClasslensError('NOT_SYMMETRIC', `matrix: not symmetric at (${i}, ${j}): ${a} vs ${b}`, { row: i, col: j });
+  const rs = rowStarts(n);
+  const bad = (a: number, b: number): boolean =>
+    a !== b && !(a !== a && b !== b) && !(Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b)));
+  // Blocked so that the column-wise reads of the lower triangle stay in cache.
+  const B = 64;
+  for (let ib = 0; ib < n; ib += B) {
+    const iEnd = Math.min(n, ib + B);
+    for (let jb = ib; jb < n; jb += B) {
+      const jEnd = Math.min(n, jb + B);
+      for (let i = ib; i < iEnd; i++) {
+        const o = rs[i];
+        for (let j = Math.max(jb, i + 1); j < jEnd; j++) {
+          const a = d[i * n + j];
+          const b = d[j * n + i];
+          if (a !== b && bad(a, b)) throwFirst(d, n, bad);
+          out[o + j] = a;
+        }
       }
-      out[k++] = a;
     }
   }
   return out;

@@ -1,6 +1,7 @@
 import type { AsyncOptions } from '../common/async.js';
 import { ClasslensError } from '../common/errors.js';
-import { copheneticPairs } from './internal/cophenetic-pairs.js';
+import type { Matrix } from '../common/matrix.js';
+import { CopheneticRows } from './internal/cophenetic-pairs.js';
 import type { DistanceInput, DistanceReadOptions } from './internal/distances.js';
 import { checkReadOptions, distanceShape, pairReader, readDistances } from './internal/distances.js';
 import type { Steps } from './internal/run.js';
@@ -27,33 +28,60 @@ function* steps(tree: TreeLike, distances: DistanceInput, options: CopheneticCor
   const reading = readDistances(shape, readOptions, deadline, null);
   let r = reading.next();
   while (!r.done) {
-    yield r.value * 0.2;
+    yield r.value * 0.1;
     r = reading.next();
   }
   const n = t.n;
   const pairs = (n * (n - 1)) / 2;
   if (pairs === 0) return NaN;
-  const dist = pairReader(r.value);
+  const src = r.value;
+  const rows = new CopheneticRows(t);
+  const z = new Float64Array(n);
+  const y = new Float64Array(n);
+  // Row i of the upper triangle of the input, NaN replaced, into y[0 … n − i − 2].
+  const readRow = (i: number): void => {
+    const len = n - i - 1;
+    if (src.condensed) {
+      const start = (n * i - (i * (i + 1)) / 2) | 0;
+      y.set(src.condensed.subarray(start, start + len));
+    } else {
+      const d = (src.square as Matrix).data;
+      y.set(d.subarray(i * n + i + 1, (i + 1) * n));
+    }
+    if (src.hasNan) for (let j = 0; j < len; j++) if (y[j] !== y[j]) y[j] = src.nanValue;
+  };
   // Two passes (means, then centred sums) as scipy.cluster.hierarchy.cophenet does, so
-  // large offsets do not cancel.
+  // that large offsets do not cancel.
   let sy = 0;
   let sz = 0;
-  for (const f of copheneticPairs(t, (i, j, h) => {
-    sy += i < j ? dist(i, j) : dist(j, i);
-    sz += h;
-  }, deadline)) yield 0.2 + 0.4 * f;
+  for (let i = 0; i < n - 1; i++) {
+    const len = n - i - 1;
+    readRow(i);
+    rows.row(i, i + 1, n, z, 0);
+    for (let j = 0; j < len; j++) {
+      sy += y[j];
+      sz += z[j];
+    }
+    if (performance.now() > deadline()) yield 0.1 + (0.45 * (i + 1)) / n;
+  }
   const my = sy / pairs;
   const mz = sz / pairs;
   let syz = 0;
   let syy = 0;
   let szz = 0;
-  for (const f of copheneticPairs(t, (i, j, h) => {
-    const y = (i < j ? dist(i, j) : dist(j, i)) - my;
-    const z = h - mz;
-    syz += y * z;
-    syy += y * y;
-    szz += z * z;
-  }, deadline)) yield 0.6 + 0.4 * f;
+  for (let i = 0; i < n - 1; i++) {
+    const len = n - i - 1;
+    readRow(i);
+    rows.row(i, i + 1, n, z, 0);
+    for (let j = 0; j < len; j++) {
+      const a = y[j] - my;
+      const b = z[j] - mz;
+      syz += a * b;
+      syy += a * a;
+      szz += b * b;
+    }
+    if (performance.now() > deadline()) yield 0.55 + (0.45 * (i + 1)) / n;
+  }
   return syz / Math.sqrt(syy * szz);
 }
 
@@ -61,7 +89,8 @@ function* steps(tree: TreeLike, distances: DistanceInput, options: CopheneticCor
  * The cophenetic correlation coefficient (Sokal & Rohlf 1962): Pearson's r between the
  * input distances and the tree's cophenetic distances over all n(n − 1)/2 pairs — how
  * faithfully the dendrogram preserves the distances (1 = perfectly). Same value as the
- * first result of `scipy.cluster.hierarchy.cophenet(Z, y)`. No n × n matrix is allocated.
+ * first result of `scipy.cluster.hierarchy.cophenet(Z, y)`. Reads the input row by row and
+ * allocates no n × n matrix (O(n log n) extra).
  *
  * Degenerate cases: fewer than 2 points, or constant input or cophenetic distances
  * (zero variance) → `NaN`.

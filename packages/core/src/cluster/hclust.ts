@@ -35,8 +35,13 @@ export interface HclustTree {
 export interface HclustOptions {
   /** Cluster distance (default `'average'`, UPGMA: the usual choice for heatmaps). */
   linkage?: Linkage;
-  /** Reorder leaves to minimise the sum of neighbouring distances (default `false`). */
-  optimalOrdering?: boolean;
+  /**
+   * Reorder leaves to minimise the sum of distances between neighbours (default
+   * `false`): `true` for the optimal order, `'scipy'` for exactly what
+   * `linkage(..., optimal_ordering=True)` returns (not always optimal, scipy #11227).
+   * See {@link optimalLeafOrdering}.
+   */
+  optimalOrdering?: boolean | 'scipy';
   /** NaN distances: `'error'` (default) throws `NON_FINITE`; `'max'` uses the largest finite distance. */
   nan?: NanPolicy;
   /** Relative tolerance when checking a square matrix for symmetry (default `1e-9`). */
@@ -48,7 +53,7 @@ export interface HclustAsyncOptions extends HclustOptions, AsyncOptions {}
 
 const LINKAGES: Record<Linkage, number> = { single: 0, complete: COMPLETE, average: AVERAGE, ward: WARD };
 
-function checkOptions(options: HclustOptions | undefined): Required<Pick<HclustOptions, 'linkage' | 'optimalOrdering'>> {
+function checkOptions(options: HclustOptions | undefined): { linkage: Linkage; optimalOrdering: false | 'exact' | 'scipy' } {
   if (options != null && typeof options !== 'object') {
     throw new ClasslensError('INVALID_ARGUMENT', 'hclust: options must be an object');
   }
@@ -59,7 +64,11 @@ function checkOptions(options: HclustOptions | undefined): Required<Pick<HclustO
       `linkage: expected 'single', 'complete', 'average' or 'ward', got ${JSON.stringify(linkage)}`,
     );
   }
-  return { linkage, optimalOrdering: options?.optimalOrdering === true };
+  const o = options?.optimalOrdering ?? false;
+  if (o !== true && o !== false && o !== 'scipy') {
+    throw new ClasslensError('INVALID_ARGUMENT', `optimalOrdering: expected true, false or 'scipy', got ${JSON.stringify(o)}`);
+  }
+  return { linkage, optimalOrdering: o === true ? 'exact' : o };
 }
 
 function* hclustSteps(distances: DistanceInput, options: HclustOptions | undefined, deadline: () => number): Steps<HclustTree> {
@@ -89,7 +98,7 @@ function* hclustSteps(distances: DistanceInput, options: HclustOptions | undefin
   let tree = finalizeLinkage(e.value, n);
   if (optimalOrdering) {
     // NN-chain consumed the working copy; the ordering reads the caller's distances.
-    const ordering = optimalOrder(tree, pairReader(source), deadline);
+    const ordering = optimalOrder(tree, pairReader(source), deadline, optimalOrdering === 'scipy');
     let o = ordering.next();
     while (!o.done) {
       yield wRead + wMerge + o.value * (1 - wRead - wMerge);
@@ -108,9 +117,10 @@ function* hclustSteps(distances: DistanceInput, options: HclustOptions | undefin
  * Single linkage runs Prim's minimum spanning tree; complete, average and Ward run the
  * nearest-neighbour chain (Müllner 2011, arXiv:1109.2378) with Lance–Williams updates.
  * Both are O(n²) time and use one condensed working copy (n(n − 1)/2 float64) plus O(n).
- * Ward assumes Euclidean distances, as in SciPy. With `optimalOrdering`, leaves are then
- * reordered as `scipy.cluster.hierarchy.optimal_leaf_ordering` does (see
- * {@link optimalLeafOrdering}; O(n³) worst case — keep it to a few thousand points).
+ * Ward assumes Euclidean distances, as in SciPy. With `optimalOrdering`, the children of
+ * merges are then swapped so that the leaf order minimises the sum of distances between
+ * neighbours (Bar-Joseph et al. 2001; see {@link optimalLeafOrdering}; O(n³) worst case,
+ * keep it to a few thousand points).
  *
  * `distances` is a square symmetric matrix (its upper triangle is used, the diagonal is
  * ignored) or a condensed `Float64Array`/`Float32Array` (see {@link condensed}).

@@ -9,8 +9,16 @@ import { runAsync, runSync } from './internal/run.js';
 import type { TreeLike } from './internal/tree.js';
 import { checkTree, leavesOrder, toMerges } from './internal/tree.js';
 
-/** Options of {@link optimalLeafOrdering}: how to read the distances (as in {@link hclust}). */
-export type OptimalLeafOrderingOptions = DistanceReadOptions;
+/** Options of {@link optimalLeafOrdering}. */
+export interface OptimalLeafOrderingOptions extends DistanceReadOptions {
+  /**
+   * `'exact'` (default): the optimal order (Bar-Joseph et al.'s backtracking).
+   * `'scipy'`: exactly SciPy's `optimal_leaf_ordering` output, which reads the order out
+   * of the same cost table with per-node swap flags and misses the optimum on many
+   * inputs (scipy issue #11227) — for reproducing SciPy figures.
+   */
+  method?: 'exact' | 'scipy';
+}
 
 /** Options of {@link optimalLeafOrderingAsync}. */
 export interface OptimalLeafOrderingAsyncOptions extends OptimalLeafOrderingOptions, AsyncOptions {}
@@ -18,6 +26,10 @@ export interface OptimalLeafOrderingAsyncOptions extends OptimalLeafOrderingOpti
 function* olo(tree: TreeLike, distances: DistanceInput, options: OptimalLeafOrderingOptions | undefined, deadline: () => number): Steps<HclustTree> {
   const t = checkTree(tree);
   const readOptions = checkReadOptions(options);
+  const method = options?.method ?? 'exact';
+  if (method !== 'exact' && method !== 'scipy') {
+    throw new ClasslensError('INVALID_ARGUMENT', `method: expected 'exact' or 'scipy', got ${JSON.stringify(method)}`);
+  }
   const shape = distanceShape(distances, 'distances');
   if (shape.n !== t.n) {
     throw new ClasslensError('LENGTH_MISMATCH', `distances has ${shape.n} points but tree has ${t.n} leaves`, {
@@ -31,7 +43,7 @@ function* olo(tree: TreeLike, distances: DistanceInput, options: OptimalLeafOrde
     yield r.value * 0.05;
     r = reading.next();
   }
-  const ordering = optimalOrder(t, pairReader(r.value), deadline);
+  const ordering = optimalOrder(t, pairReader(r.value), deadline, method === 'scipy');
   let o = ordering.next();
   while (!o.done) {
     yield 0.05 + 0.95 * o.value;
@@ -44,11 +56,16 @@ function* olo(tree: TreeLike, distances: DistanceInput, options: OptimalLeafOrde
  * Flips the children of a dendrogram's merges so that the leaf order minimises the sum
  * of distances between neighbouring leaves, without changing the tree — Bar-Joseph,
  * Gifford & Jaakkola (2001), "Fast optimal leaf ordering for hierarchical clustering".
- * Returns a new tree (the input is not modified) whose merges equal
- * `scipy.cluster.hierarchy.optimal_leaf_ordering(Z, y)` and whose `order` is its
- * `leaves_list`; like SciPy, costs are accumulated in float32, so on inputs whose
- * candidate orders tie (or differ by less than float32 resolution) any of the tied
- * orders may come out — the same one as SciPy's in our fixtures.
+ * Returns a new tree (the input is not modified): the same merges and heights with the
+ * two ids of some rows swapped, and `order` its leaves left to right.
+ *
+ * The cost table is computed exactly as SciPy's `optimal_leaf_ordering` computes it
+ * (float32 costs, same pruning and tie order). SciPy then reads the order out with
+ * per-node swap flags that ignore the ends the parent needs, so its result is not
+ * always optimal (scipy issue #11227; about a third of small random trees). The default
+ * `method: 'exact'` backtracks as the paper does and is optimal (up to float32 rounding
+ * of the costs); it equals SciPy's output whenever SciPy's is optimal and the optimum
+ * is unique. `method: 'scipy'` reproduces SciPy's output exactly.
  *
  * `distances` must be those the tree was built from (square or condensed, read as by
  * {@link hclust}). Degenerate cases: trees with fewer than 3 leaves come back unchanged.
@@ -56,13 +73,14 @@ function* olo(tree: TreeLike, distances: DistanceInput, options: OptimalLeafOrde
  * Complexity: O(n³) time in the worst case (the pruning usually does much better),
  * memory one condensed float64 matrix plus half of one (float32 costs).
  *
- * @throws `INVALID_ARGUMENT` / `NON_FINITE` for a malformed tree; `LENGTH_MISMATCH` when
+ * @throws `INVALID_ARGUMENT` / `NON_FINITE` for a malformed tree or an unknown method; `LENGTH_MISMATCH` when
  * the distances and the tree have different numbers of points; the distance errors of
  * {@link hclust}.
  *
  * @example
  * const tree = optimalLeafOrdering(hclust(d, { linkage: 'average' }), d);
  * // same as hclust(d, { linkage: 'average', optimalOrdering: true })
+ * const asScipy = optimalLeafOrdering(hclust(d), d, { method: 'scipy' });
  */
 export function optimalLeafOrdering(tree: TreeLike, distances: DistanceInput, options?: OptimalLeafOrderingOptions): HclustTree {
   return runSync((deadline) => olo(tree, distances, options, deadline));

@@ -1,9 +1,10 @@
 // Optimal leaf ordering (Bar-Joseph, Gifford & Jaakkola 2001, "Fast optimal leaf ordering
-// for hierarchical clustering", Bioinformatics 17 Suppl 1, S22), following the choices of
-// scipy.cluster.hierarchy.optimal_leaf_ordering (scipy/cluster/_optimal_leaf_ordering.pyx)
-// so that the same tree comes out: costs accumulated in float32, the same pruning and
-// scan order, the same quicksort for equal costs, and the same way of turning each
-// node's best (u, w) into child swaps.
+// for hierarchical clustering", Bioinformatics 17 Suppl 1, S22). The cost table M is built
+// as scipy.cluster.hierarchy.optimal_leaf_ordering builds it (scipy/cluster/
+// _optimal_leaf_ordering.pyx): float32 costs, the same pruning and scan order, the same
+// quicksort for equal costs. Reading the order back out of M is done two ways: the
+// paper's backtracking (truly optimal), or scipy's per-node swap flags, which are not
+// always optimal (scipy issue #11227) but give scipy's exact output.
 import { rowStarts } from './distances.js';
 import type { Steps } from './run.js';
 import type { TreeColumns } from './tree.js';
@@ -65,9 +66,15 @@ function simultaneousSort(vals: Float32Array, idx: Int32Array, o: number, size: 
  * the sum of distances between neighbouring leaves. `dist(i, j)` (i < j, original ids)
  * reads the distances. Time O(n³) in the worst case (the paper's bound with its pruning;
  * typically far less), memory one condensed float64 matrix of the distances in leaf
- * order plus one condensed float32 cost matrix.
+ * order plus one condensed float32 cost matrix. With `scipy`, the order is read out the
+ * way scipy does instead (its exact output, not always optimal).
  */
-export function* optimalOrder(t: TreeColumns, dist: (i: number, j: number) => number, deadline: () => number): Steps<TreeColumns> {
+export function* optimalOrder(
+  t: TreeColumns,
+  dist: (i: number, j: number) => number,
+  deadline: () => number,
+  scipy = false,
+): Steps<TreeColumns> {
   const n = t.n;
   if (n < 3) return { n, a: t.a.slice(), b: t.b.slice(), h: t.h.slice() };
   const leaves = leavesOrder(t);
@@ -115,6 +122,8 @@ export function* optimalOrder(t: TreeColumns, dist: (i: number, j: number) => nu
   const W = [0, 0];
   const K = [0, 0];
   let pairsDone = 0;
+  let rootU = 0;
+  let rootW = 0;
   for (let i = 0; i < count; i++) {
     const vl = sl[i];
     const vr = sr[i];
@@ -145,7 +154,7 @@ export function* optimalOrder(t: TreeColumns, dist: (i: number, j: number) => nu
     const rLo = lo[vr];
     const rHi = hi[vr];
     const width = rHi - rLo;
-    const flags = new Uint8Array((lHi - lLo) * width);
+    const flags = scipy ? new Uint8Array((lHi - lLo) * width) : null;
     for (let swapL = 0; swapL < nu; swapL++) {
       for (let swapR = 0; swapR < nw; swapR++) {
         const uMin = lo[U[swapL]];
@@ -206,7 +215,7 @@ export function* optimalOrder(t: TreeColumns, dist: (i: number, j: number) => nu
               }
             }
             M[rs[u] + w] = cur;
-            flags[(u - lLo) * width + (w - rLo)] = swapL | (swapR << 1);
+            if (flags) flags[(u - lLo) * width + (w - rLo)] = swapL | (swapR << 1);
           }
           pairsDone += wMax - wMin;
           if (performance.now() > deadline()) yield pairsDone / total;
@@ -228,23 +237,77 @@ export function* optimalOrder(t: TreeColumns, dist: (i: number, j: number) => nu
         }
       }
     }
-    const f = flags[(bu - lLo) * width + (bw - rLo)];
-    if (vl >= n) mustSwap[vl - n] = f & 1;
-    if (vr >= n) mustSwap[vr - n] = f >> 1;
+    if (flags) {
+      const f = flags[(bu - lLo) * width + (bw - rLo)];
+      if (vl >= n) mustSwap[vl - n] = f & 1;
+      if (vr >= n) mustSwap[vr - n] = f >> 1;
+    }
+    rootU = bu;
+    rootW = bw;
   }
-  // A swap at a node rotates its whole subtree (scipy: parity over ancestors-or-self).
-  const parent = new Int32Array(count).fill(-1);
-  for (let k = 0; k < count; k++) {
-    if (t.a[k] >= n) parent[t.a[k] - n] = k;
-    if (t.b[k] >= n) parent[t.b[k] - n] = k;
-  }
-  const parity = new Uint8Array(count);
   const a = new Int32Array(count);
   const b = new Int32Array(count);
-  for (let k = count - 1; k >= 0; k--) {
-    parity[k] = mustSwap[k] ^ (parent[k] >= 0 ? parity[parent[k]] : 0);
-    a[k] = parity[k] ? t.b[k] : t.a[k];
-    b[k] = parity[k] ? t.a[k] : t.b[k];
+  if (scipy) {
+    // scipy's reading of the table: each child is swapped by the flag of its parent's
+    // own best (u, w), and a swap rotates the whole subtree (parity over ancestors).
+    // It ignores that the parent may need other ends, so it is not always optimal
+    // (scipy issue #11227); kept for bit-compatibility.
+    const parent = new Int32Array(count).fill(-1);
+    for (let k = 0; k < count; k++) {
+      if (t.a[k] >= n) parent[t.a[k] - n] = k;
+      if (t.b[k] >= n) parent[t.b[k] - n] = k;
+    }
+    const parity = new Uint8Array(count);
+    for (let k = count - 1; k >= 0; k--) {
+      parity[k] = mustSwap[k] ^ (parent[k] >= 0 ? parity[parent[k]] : 0);
+      a[k] = parity[k] ? t.b[k] : t.a[k];
+      b[k] = parity[k] ? t.a[k] : t.b[k];
+    }
+    return { n, a, b, h: t.h.slice() };
+  }
+  // The paper's backtracking: from the root's best ends (u, w), each node is laid out
+  // with the child holding its left end first, and the pair (m, k) that realises
+  // M[left, right] = M[left, m] + M[k, right] + D[m, k] gives the children's ends.
+  // Recomputing (m, k) for the one chosen pair per node costs O(n²) in all.
+  const swapped = new Uint8Array(count);
+  const inner = (c: number, end: number): number => {
+    // The child of cluster c that does not contain `end` (c itself for a leaf).
+    if (c < n) return c;
+    const x = sl[c - n];
+    return end >= lo[x] && end < hi[x] ? sr[c - n] : x;
+  };
+  const stack: number[] = [n + count - 1, rootU, rootW];
+  while (stack.length > 0) {
+    const right = stack.pop() as number;
+    const left = stack.pop() as number;
+    const v = stack.pop() as number;
+    if (v < n) continue;
+    const k = v - n;
+    const inFirst = left >= lo[sl[k]] && left < hi[sl[k]];
+    const first = inFirst ? sl[k] : sr[k];
+    const second = inFirst ? sr[k] : sl[k];
+    swapped[k] = inFirst ? 0 : 1;
+    const mc = inner(first, left);
+    const kc = inner(second, right);
+    let best = Infinity;
+    let bm = lo[mc];
+    let bk = lo[kc];
+    for (let m = lo[mc]; m < hi[mc]; m++) {
+      const um = mget(left, m);
+      for (let q = lo[kc]; q < hi[kc]; q++) {
+        const c = f32(f32(um + mget(right, q)) + (m < q ? SD[rs[m] + q] : SD[rs[q] + m]));
+        if (c < best) {
+          best = c;
+          bm = m;
+          bk = q;
+        }
+      }
+    }
+    stack.push(first, left, bm, second, bk, right);
+  }
+  for (let k = 0; k < count; k++) {
+    a[k] = swapped[k] ? t.b[k] : t.a[k];
+    b[k] = swapped[k] ? t.a[k] : t.b[k];
   }
   return { n, a, b, h: t.h.slice() };
 }
