@@ -254,8 +254,11 @@ function initialLayout(X: Matrix, init: 'pca' | 'random' | Matrix, rng: Rng, sca
   }
   const kk = Math.min(2, n, X.cols);
   if (kk === 0) {
-    noise(0);
-    noise(1);
+    // No columns: every row is the same point (see below).
+    if (scale) {
+      noise(0);
+      noise(1);
+    }
     return y;
   }
   const m = pcaModel(X, kk);
@@ -267,9 +270,12 @@ function initialLayout(X: Matrix, init: 'pca' | 'random' | Matrix, rng: Rng, sca
   for (let i = 0; i < n; i++) v += (s[i * kk] - mean) ** 2;
   const sd = Math.sqrt(v / n);
   if (!(sd > 0)) {
-    // No variance to project: start from seeded noise instead.
-    noise(0);
-    noise(1);
+    // No variance to project. Unscaled (n < 4) the scores are simply 0; as a start
+    // for the optimisation, seeded noise instead.
+    if (scale) {
+      noise(0);
+      noise(1);
+    }
     return y;
   }
   const f = scale ? 1e-4 / sd : 1;
