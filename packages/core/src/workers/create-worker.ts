@@ -72,9 +72,11 @@ export async function createWorker(url?: URL | string): Promise<WorkerHandle> {
   if (isNode()) {
     const spec = 'node:worker_threads';
     const wt = (await import(/* @vite-ignore */ /* webpackIgnore: true */ spec)) as {
-      Worker: new (url: URL | string) => NodeWorker;
+      Worker: new (url: URL | string, options?: { execArgv?: string[] }) => NodeWorker;
     };
-    const w = new wt.Worker(url === undefined ? new URL('./worker-entry.js', import.meta.url) : url);
+    const w = new wt.Worker(url === undefined ? new URL('./worker-entry.js', import.meta.url) : url, {
+      execArgv: workerExecArgv(),
+    });
     return {
       post: (m, t) => w.postMessage(m, t),
       onMessage: (l) => w.on('message', l),
@@ -94,6 +96,21 @@ export async function createWorker(url?: URL | string): Promise<WorkerHandle> {
     };
   }
   throw new Error('no Worker or worker_threads in this environment');
+}
+
+/**
+ * The parent's Node flags minus those that make no sense for a worker file and stop it
+ * from starting (`node --input-type=module -e '…'` would otherwise break every worker).
+ */
+function workerExecArgv(): string[] {
+  const argv = (globalThis as { process?: { execArgv?: string[] } }).process?.execArgv ?? [];
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--input-type' || a === '-e' || a === '--eval' || a === '-p' || a === '--print') i++;
+    else if (!a.startsWith('--input-type=') && !a.startsWith('--eval=') && !a.startsWith('--print=')) out.push(a);
+  }
+  return out;
 }
 
 /** Logical processors, or `undefined` when the platform does not say. */
