@@ -116,18 +116,23 @@ export function encodeLabels(columns: Record<string, ArrayLike<Key>>, classes?: 
  * hash every label twice and type-check it once more — 3× the work on 10⁶ labels.)
  */
 function encodeUnion(entries: [string, ArrayLike<Key>][], n: number): EncodedLabels {
-  const index = new Map<Key, number>();
+  // String labels go through a prototype-less dictionary object, which V8 looks up
+  // ~1.5× faster than a Map for internalized strings; numbers keep a Map, so that 1 and
+  // "1" stay different classes.
+  const byString: Record<string, number> = Object.create(null) as Record<string, number>;
+  const byOther = new Map<Key, number>();
   const seen: Key[] = [];
   const codes = entries.map(([name, a]) => {
     const out = new Int32Array(a.length);
     for (let i = 0; i < a.length; i++) {
       const v = a[i];
-      let j = index.get(v);
+      let j = typeof v === 'string' ? byString[v] : byOther.get(v);
       if (j === undefined) {
         // Every earlier entry is a valid key, so checkKeys throws at exactly this index.
         if (!isKey(v)) checkKeys(a, name);
         j = seen.length;
-        index.set(v, j);
+        if (typeof v === 'string') byString[v] = j;
+        else byOther.set(v, j);
         seen.push(v);
       }
       out[i] = j;

@@ -62,6 +62,14 @@ describe('class-index inputs (integer typed arrays plus classes)', () => {
   it('reads typed arrays without classes as numeric keys', () => {
     expect(classMetrics(new Int32Array([5, 7]), new Int32Array([5, 5])).map((r) => r.class)).toEqual([5, 7]);
   });
+  it('handles labels that name Object.prototype members', () => {
+    const labels = ['__proto__', 'constructor', 'toString', '__proto__'];
+    expect(classMetrics(labels, labels).map((r) => [r.class, r.support])).toEqual([
+      ['__proto__', 2],
+      ['constructor', 1],
+      ['toString', 1],
+    ]);
+  });
   it('treats 1 and "1" as different classes', () => {
     expect(chainPaths([[1, '1']]).map((p) => p.path)).toEqual([[1], ['1']]);
   });
