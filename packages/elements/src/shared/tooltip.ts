@@ -30,7 +30,7 @@ export function renderTooltip(content: TooltipContent | null, at: TooltipPlaceme
     top: below ? `${Math.round(at.y + 14)}px` : 'auto',
     bottom: below ? 'auto' : `${Math.round(at.height - at.y + 10)}px`,
   };
-  return html`<div class="tooltip" part="tooltip" role="tooltip" style=${styleMap(style)}>
+  return html`<div class="tooltip" part="tooltip" role="tooltip" aria-label=${content.title} style=${styleMap(style)}>
     <div class="tooltip__title">${content.title}</div>
     <table>
       ${content.rows.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}
