@@ -2,7 +2,7 @@
 // Builds everything in order, stopping at the first failure:
 //   wasm      scripts/build-wasm.mjs, when it exists (regenerates the embedded kernel if stale)
 //   types     tsc -b (strict type check of every project + declarations)
-//   check     type check of the browser tests and Storybook (test/, .storybook/ tsconfigs)
+//   check     type check of the browser tests, Storybook and the example generators
 //   bundles   rollup (ESM per module + the CDN bundle)
 //   manifest  custom-elements.json for packages/elements (Storybook autodocs, IDEs)
 // and, outside the default sequence:
@@ -25,7 +25,7 @@ const steps = {
     existsSync(join(root, 'scripts/build-wasm.mjs')) ? run(process.execPath, ['scripts/build-wasm.mjs']) : 'skipped',
   types: () => run(bin('tsc'), ['-b']),
   check: () => {
-    const configs = ['test/tsconfig.json', '.storybook/tsconfig.json'].filter((f) => existsSync(join(root, f)));
+    const configs = ['test/tsconfig.json', '.storybook/tsconfig.json', 'examples/src/tsconfig.json'].filter((f) => existsSync(join(root, f)));
     for (const config of configs) run(bin('tsc'), ['-p', config]);
     return configs.length ? `ok (${configs.join(', ')})` : 'skipped';
   },
