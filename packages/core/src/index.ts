@@ -10,3 +10,5 @@ export * from './compare/index.js';
 export * from './similarity/index.js';
 export * from './cluster/index.js';
 export * from './projection/index.js';
+export * from './trajectory/index.js';
+export * from './workers/index.js';
