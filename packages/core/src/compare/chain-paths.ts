@@ -1,5 +1,5 @@
 import { ClasslensError, type Key } from '../common/index.js';
-import { encodeLabels } from './labels.js';
+import { checkDeferred, encodeLabels } from './labels.js';
 import { groupTuples } from './tuple-groups.js';
 
 /** One path of predictions through a chain of model versions ({@link chainPaths}). */
@@ -54,9 +54,11 @@ export function chainPaths(stages: ArrayLike<ArrayLike<Key>>, options: ChainPath
   if (stages.length === 0) return [];
   const columns: Record<string, ArrayLike<Key>> = {};
   for (let s = 0; s < stages.length; s++) columns[`stages[${s}]`] = stages[s];
-  const { classes, codes } = encodeLabels(columns, options.classes);
+  // The counting pass range-checks zero-copy class indices itself.
+  const enc = encodeLabels(columns, options.classes, true);
+  const { classes, codes } = enc;
   const width = codes.length;
-  const groups = groupTuples(codes, classes.length, options.changedOnly === true);
+  const groups = groupTuples(codes, classes.length, options.changedOnly === true, () => checkDeferred(enc));
   // Groups come in path order; a stable sort by count keeps that order among ties.
   const order = Array.from({ length: groups.size }, (_, g) => g);
   order.sort((a, b) => groups.counts[b] - groups.counts[a]);

@@ -132,7 +132,7 @@ export function confusionList(
   const bins = Array.from({ length: nb }, (_, k) => ({ x0: edges[k], x1: edges[k + 1] }));
 
   // Cells are (label, predicted) pairs, grouped by a counting sort over both columns.
-  const groups = groupTuples([codes[0], codes[1]], m, false);
+  const groups = groupTuples([codes[0], codes[1]], m, false, () => {});
   const starts = new Int32Array(groups.size);
   for (let g = 1; g < groups.size; g++) starts[g] = starts[g - 1] + groups.counts[g - 1];
   const order = new Uint32Array(n);

@@ -1,6 +1,6 @@
 import { ClasslensError, checkKeys, type Key } from '../common/index.js';
 import { filterPass } from './kernels.js';
-import { encodeComparison, modelEntries } from './labels.js';
+import { checkDeferred, encodeComparison, failDeferred, modelEntries } from './labels.js';
 
 /**
  * A DeepCompare query. Every given condition must hold; an empty query keeps every item.
@@ -62,8 +62,8 @@ export function filterItems(
     throw new ClasslensError('INVALID_ARGUMENT', 'query: expected an object');
   const models = modelEntries(preds, 0);
   const names = models.map(([name]) => name);
-  const cons: number[] = [];
-  const want: number[] = [];
+  // Per model: -1 unconstrained, 1 must be right, 0 must be wrong.
+  const want = names.map(() => -1);
   if (query.correct != null) {
     for (const [name, w] of Object.entries(query.correct)) {
       const j = names.indexOf(name);
@@ -73,8 +73,7 @@ export function filterItems(
         });
       if (typeof w !== 'boolean')
         throw new ClasslensError('INVALID_ARGUMENT', `query.correct.${name}: expected true or false`);
-      cons.push(j);
-      want.push(w ? 1 : 0);
+      want[j] = w ? 1 : 0;
     }
   }
   if (query.agree !== undefined && typeof query.agree !== 'boolean') {
@@ -82,7 +81,9 @@ export function filterItems(
   }
   if (query.truth != null) checkKeys(query.truth, 'query.truth');
 
-  const { classes, codes, n } = encodeComparison(truth, models, options.classes);
+  // Up to four models, the query pass reads (and range-checks) every column itself.
+  const enc = encodeComparison(truth, models, options.classes, models.length <= 4);
+  const { classes, codes, n } = enc;
   const m = classes.length;
   const mask = new Uint8Array(m);
   if (query.truth == null) mask.fill(1);
@@ -102,17 +103,13 @@ export function filterItems(
   let agree: -1 | 0 | 1 = query.agree === undefined ? 0 : query.agree ? 1 : -1;
   // With fewer than two models agreement is vacuous: `true` keeps all, `false` none.
   if (all.length < 2 && agree === 1) agree = 0;
-  if (all.length < 2 && agree === -1) return new Uint32Array(0);
+  if (all.length < 2 && agree === -1) {
+    checkDeferred(enc);
+    return new Uint32Array(0);
+  }
   const out = new Uint32Array(n);
-  const count = filterPass(
-    codes[0],
-    mask,
-    cons.map((j) => all[j]),
-    want,
-    all,
-    agree,
-    out,
-  );
+  const count = filterPass(codes[0], mask, all, want, agree, m, out);
+  if (count < 0) failDeferred(enc);
   // One n-sized buffer; a result that fills it is returned as is, a shorter one copied
   // out so the caller never holds n slots for a handful of matches.
   return count === n ? out : out.slice(0, count);

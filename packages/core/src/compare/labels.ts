@@ -22,6 +22,14 @@ export interface EncodedLabels {
   readonly codes: Int32Array[];
   /** Number of items (common length of every column). */
   readonly n: number;
+  /** Column names for error messages, in input order. */
+  readonly names: readonly string[];
+  /**
+   * Zero-copy columns (positions) whose class indices are not range-checked yet — only
+   * with `deferCheck`. The caller's first pass must notice an index outside [0, m) and
+   * then call {@link checkDeferred} before returning anything.
+   */
+  readonly unchecked: readonly number[];
 }
 
 /** Integer typed arrays are read as class indices when a `classes` list is given. */
@@ -73,8 +81,16 @@ function encodeColumn(a: ArrayLike<Key>, index: KeyIndex, name: string): Int32Ar
  *
  * Throws `LENGTH_MISMATCH`, `INVALID_ARGUMENT`, `NON_FINITE`, `UNKNOWN_CLASS`,
  * `DUPLICATE_KEY` (in `classes`).
+ *
+ * `deferCheck` leaves the range check of zero-copy `Int32Array` columns to the caller's
+ * first pass over the items (kernels.ts), which reads every column anyway: checking them
+ * here costs a full extra read of the input.
  */
-export function encodeLabels(columns: Record<string, ArrayLike<Key>>, classes?: ArrayLike<Key>): EncodedLabels {
+export function encodeLabels(
+  columns: Record<string, ArrayLike<Key>>,
+  classes?: ArrayLike<Key>,
+  deferCheck = false,
+): EncodedLabels {
   for (const [name, a] of Object.entries(columns)) {
     // checkLengths would hit `'rows' in a` (a TypeError) on a number or a string.
     if (a === null || typeof a !== 'object' || typeof a.length !== 'number') {
@@ -83,6 +99,7 @@ export function encodeLabels(columns: Record<string, ArrayLike<Key>>, classes?: 
   }
   const n = checkLengths(columns);
   const entries = Object.entries(columns);
+  const names = entries.map(([name]) => name);
   if (classes != null) {
     const index = new KeyIndex(classes, 'classes');
     const m = index.size;
@@ -98,15 +115,38 @@ export function encodeLabels(columns: Record<string, ArrayLike<Key>>, classes?: 
       }
       return encodeColumn(a, index, name);
     });
-    // The zero-copy columns are checked together, row-wise (see kernels.ts).
-    const bad = firstBadIndex(
-      direct.map((j) => codes[j]),
-      m,
-    );
-    if (bad) checkIndices(codes[direct[bad.col]], m, entries[direct[bad.col]][0]);
-    return { classes: index.keys.slice(), codes, n };
+    const enc = { classes: index.keys.slice(), codes, n, names, unchecked: direct };
+    if (!deferCheck) checkDeferred(enc);
+    return deferCheck ? enc : { ...enc, unchecked: [] };
   }
-  return encodeUnion(entries, n);
+  return encodeUnion(entries, n, names);
+}
+
+/**
+ * Range-checks the zero-copy columns that `encodeLabels(…, deferCheck)` left unchecked,
+ * row-wise (see kernels.ts); throws `UNKNOWN_CLASS` naming the column and index.
+ */
+export function checkDeferred(enc: EncodedLabels): void {
+  if (enc.unchecked.length === 0) return;
+  const m = enc.classes.length;
+  const bad = firstBadIndex(
+    enc.unchecked.map((j) => enc.codes[j]),
+    m,
+  );
+  if (bad) {
+    const j = enc.unchecked[bad.col];
+    checkIndices(enc.codes[j], m, enc.names[j]);
+  }
+}
+
+/**
+ * Throws the precise `UNKNOWN_CLASS` error after a kernel's first pass saw a class index
+ * outside [0, m) in a column that `deferCheck` left unchecked.
+ */
+export function failDeferred(enc: EncodedLabels): never {
+  checkDeferred(enc);
+  // Reachable only if a kernel flagged an index the check accepts, i.e. a bug here.
+  throw new ClasslensError('UNKNOWN_CLASS', 'class index out of range');
 }
 
 /**
@@ -115,7 +155,7 @@ export function encodeLabels(columns: Record<string, ArrayLike<Key>>, classes?: 
  * renumbers them into `compareKeys` order. (checkKeys + uniqueKeys + encodeKeys would
  * hash every label twice and type-check it once more — 3× the work on 10⁶ labels.)
  */
-function encodeUnion(entries: [string, ArrayLike<Key>][], n: number): EncodedLabels {
+function encodeUnion(entries: [string, ArrayLike<Key>][], n: number, names: string[]): EncodedLabels {
   // String labels go through a prototype-less dictionary object, which V8 looks up
   // ~1.5× faster than a Map for internalized strings; numbers keep a Map, so that 1 and
   // "1" stay different classes.
@@ -147,7 +187,7 @@ function encodeUnion(entries: [string, ArrayLike<Key>][], n: number): EncodedLab
     if (j !== r) identity = false;
   });
   if (!identity) for (const c of codes) for (let i = 0; i < c.length; i++) c[i] = rank[c[i]];
-  return { classes: order.map((j) => seen[j]), codes, n };
+  return { classes: order.map((j) => seen[j]), codes, n, names, unchecked: [] };
 }
 
 /**
@@ -197,10 +237,11 @@ export function encodeComparison(
   truth: ArrayLike<Key>,
   models: [string, ArrayLike<Key>][],
   classes?: ArrayLike<Key>,
+  deferCheck = false,
 ): EncodedLabels {
   const columns: Record<string, ArrayLike<Key>> = { truth };
   for (const [name, a] of models) columns[`preds.${name}`] = a;
-  return encodeLabels(columns, classes);
+  return encodeLabels(columns, classes, deferCheck);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ClasslensError, type Key } from '../common/index.js';
 import { correctnessPass } from './kernels.js';
-import { encodeComparison, modelEntries } from './labels.js';
+import { checkDeferred, encodeComparison, failDeferred, modelEntries } from './labels.js';
 import { groupTuples } from './tuple-groups.js';
 
 /** What a level of {@link metricsHierarchy} splits on. */
@@ -103,7 +103,9 @@ export function metricsHierarchy(
     );
   }
   const models = modelEntries(preds, 0, options.models);
-  const { classes, codes, n } = encodeComparison(truth, models, options.classes);
+  // The first counting pass range-checks zero-copy class indices itself.
+  const enc = encodeComparison(truth, models, options.classes, true);
+  const { classes, codes, n } = enc;
   const m = classes.length;
   const k = models.length;
   const withIndices = options.indices !== false;
@@ -131,7 +133,7 @@ export function metricsHierarchy(
     const unit = order === 'truth-first' ? 1 : m;
     const weights = models.map((_, j) => unit * 2 ** (k - 1 - j));
     const table = new Int32Array(slots);
-    correctnessPass(codes[0], codes.slice(1), tw, weights, 0, table, null);
+    if (correctnessPass(codes[0], codes.slice(1), tw, weights, m, 0, table, null)) failDeferred(enc);
     const leafCodes: number[] = [];
     const leafCounts: number[] = [];
     let start = 0;
@@ -147,7 +149,7 @@ export function metricsHierarchy(
     leafCount = leafCodes.length;
     if (withIndices) {
       out = new Uint32Array(n);
-      correctnessPass(codes[0], codes.slice(1), tw, weights, 1, table, out);
+      correctnessPass(codes[0], codes.slice(1), tw, weights, m, 1, table, out);
     }
     const tuple = new Int32Array(depth);
     tupleOf = (g) => {
@@ -162,7 +164,7 @@ export function metricsHierarchy(
     countOf = (g) => leafCounts[g];
   } else {
     const cols = order === 'truth-first' ? codes : [...codes.slice(1), codes[0]];
-    const groups = groupTuples(cols, m, false);
+    const groups = groupTuples(cols, m, false, () => checkDeferred(enc));
     leafCount = groups.size;
     let start = 0;
     const startArray = new Int32Array(leafCount);

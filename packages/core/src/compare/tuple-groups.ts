@@ -1,6 +1,7 @@
 // Internal (not re-exported): groups items by the tuple of their class indices across
 // several columns (one path through a chain of predictions, or one leaf of a
 // "truth → predicted by A → predicted by B" hierarchy) with a counting sort.
+import { ClasslensError } from '../common/index.js';
 import { tuplePass } from './kernels.js';
 
 /**
@@ -32,26 +33,34 @@ export interface TupleGroups {
 }
 
 /**
- * Groups the items of equally long class-index columns (each in `[0, m)`) by their
- * tuple. With `skipUnchanged`, items whose columns all hold the same class are left out.
+ * Groups the items of equally long class-index columns by their tuple. With
+ * `skipUnchanged`, items whose columns all hold the same class are left out.
+ *
+ * Indices must lie in [0, m); `check` throws (the caller's precise error) when one does
+ * not. The flat-table path range-checks in its counting pass and calls `check` only when
+ * it met a bad index; the Map path does not look at the values and calls it upfront.
  */
-export function groupTuples(cols: Int32Array[], m: number, skipUnchanged: boolean): TupleGroups {
+export function groupTuples(cols: Int32Array[], m: number, skipUnchanged: boolean, check: () => void): TupleGroups {
   const s = cols.length;
   const n = s > 0 ? cols[0].length : 0;
   let space = 1;
   for (let j = 0; j < s; j++) space *= m;
-  if (s > 0 && space <= MAX_TABLE && space <= 4 * n + 4096) return direct(cols, m, space, skipUnchanged);
+  if (s > 0 && space <= MAX_TABLE && space <= 4 * n + 4096) return direct(cols, m, space, skipUnchanged, check);
+  check();
   return renumbered(cols, m, n, skipUnchanged);
 }
 
 /** Flat-table path: two passes over the columns (count, then place), nothing per item stored. */
-function direct(cols: Int32Array[], m: number, space: number, skipUnchanged: boolean): TupleGroups {
+function direct(cols: Int32Array[], m: number, space: number, skipUnchanged: boolean, check: () => void): TupleGroups {
   const s = cols.length;
   // Mixed radix, first column most significant, so ascending codes are lexicographic tuples.
   const weights = new Array<number>(s);
   for (let j = s - 1, w = 1; j >= 0; j--, w *= m) weights[j] = w;
   const table = new Int32Array(space);
-  tuplePass(cols, weights, skipUnchanged, 0, table, null, null, null);
+  if (tuplePass(cols, weights, m, skipUnchanged, 0, table, null, null, null)) {
+    check();
+    throw new ClasslensError('UNKNOWN_CLASS', 'class index out of range');
+  }
   let size = 0;
   for (let c = 0; c < space; c++) if (table[c] !== 0) size++;
   const codes = new Float64Array(size);
@@ -77,11 +86,11 @@ function direct(cols: Int32Array[], m: number, space: number, skipUnchanged: boo
     total,
     fill(out, starts) {
       for (let g = 0; g < size; g++) table[codes[g]] = starts[g];
-      tuplePass(cols, weights, skipUnchanged, 1, table, null, out, null);
+      tuplePass(cols, weights, m, skipUnchanged, 1, table, null, out, null);
     },
     fillArrays(arrays) {
       for (let g = 0; g < size; g++) table[codes[g]] = g;
-      tuplePass(cols, weights, skipUnchanged, 2, table, new Int32Array(size), null, arrays);
+      tuplePass(cols, weights, m, skipUnchanged, 2, table, new Int32Array(size), null, arrays);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainPaths, classMetrics, fromRecords, metricsHierarchy } from '../../src/compare/index.js';
+import { chainPaths, classMetrics, filterItems, fromRecords, metricsHierarchy } from '../../src/compare/index.js';
 import { expectCode } from './fixtures.js';
 
 describe('fromRecords(data, accessors)', () => {
@@ -79,6 +79,35 @@ describe('class-index inputs (integer typed arrays plus classes)', () => {
       () => metricsHierarchy(['a', 'b'].slice(0, 1), preds, { classes: ['a', 'b'] }),
       'INVALID_ARGUMENT',
       /too many leaves/,
+    );
+  });
+
+  it('range-checks zero-copy class indices in every function that reads them in its own first pass', () => {
+    const ok = new Int32Array([0, 1, 1]);
+    const bad = new Int32Array([0, 1, 5]);
+    const classes = ['x', 'y'];
+    const msg = /class index 5 at index 2 is not in \[0, 2\)/;
+    expectCode(() => metricsHierarchy(ok, { A: ok, B: bad }, { classes }), 'UNKNOWN_CLASS', msg);
+    expectCode(() => metricsHierarchy(bad, { A: ok }, { classes, by: 'predicted' }), 'UNKNOWN_CLASS', /truth: /);
+    expectCode(
+      () => metricsHierarchy(ok, { A: ok, B: ok, C: ok, D: ok, E: bad }, { classes }),
+      'UNKNOWN_CLASS',
+      /preds.E/,
+    );
+    expectCode(() => chainPaths([ok, ok, bad], { classes }), 'UNKNOWN_CLASS', /stages\[2\]: class index 5/);
+    expectCode(() => chainPaths([ok, bad, ok, ok, ok], { classes }), 'UNKNOWN_CLASS', /stages\[1\]/);
+    // 1000 classes × 3 stages: the Map path checks before grouping.
+    const big = Array.from({ length: 1000 }, (_, j) => j);
+    expectCode(
+      () => chainPaths([ok, ok, new Int32Array([0, 1, -3])], { classes: big }),
+      'UNKNOWN_CLASS',
+      /class index -3/,
+    );
+    expectCode(() => filterItems(bad, { A: ok }, { agree: false }, { classes }), 'UNKNOWN_CLASS', /truth: /);
+    expectCode(
+      () => filterItems(ok, { A: bad, B: ok }, { correct: { B: true } }, { classes }),
+      'UNKNOWN_CLASS',
+      /preds.A/,
     );
   });
 });
