@@ -30,9 +30,9 @@ export interface FilterItemsOptions {
  * and by whether the models agree with each other.
  *
  * Built for 10⁶ items: pass `Int32Array` class indices plus `classes` and the columns are
- * used in place (checked once, no copy); the query runs in one branch-free pass with no
- * per-item allocation (up to four constrained models and four models for `agree`; more
- * take a slower generic loop). Other label arrays are encoded once first.
+ * used in place, never copied; with up to four models one branch-free pass range-checks
+ * every column and evaluates the query, with no per-item allocation (more models are
+ * checked first, then take a slower generic loop). Other label arrays are encoded once.
  *
  * Classes in `query.truth` are keys (not indices). With an explicit `classes` list an
  * unknown one throws `UNKNOWN_CLASS`; without it the classes are those in the data, and a

@@ -68,9 +68,10 @@ type Level = { kind: 'truth' } | { kind: 'correct' | 'predicted'; model: string 
  * ✓ before ✗. Leaves carry the item indices as views into one shared `Uint32Array`
  * (transfer or clone the tree whole; the views share one buffer).
  *
- * Cost: for `by: 'correct'`, one pass counts items per leaf and a second writes the
- * indices (skipped with `indices: false`), with `Int32Array` class indices plus
- * `classes` read in place; the only item-sized allocation is the indices buffer.
+ * Cost: for `by: 'correct'`, one pass range-checks the class indices and counts items
+ * per leaf, a second writes the indices (skipped with `indices: false`); `Int32Array`
+ * class indices plus `classes` are read in place, and the only item-sized allocation is
+ * the indices buffer.
  *
  * @param truth - true label per item.
  * @param preds - model name → predicted label per item (any number of models; none gives
