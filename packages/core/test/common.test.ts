@@ -34,6 +34,10 @@ describe('checkLengths(arrays)', () => {
   it('throws LENGTH_MISMATCH naming both lengths', () => {
     expect(() => checkLengths({ truth: [1, 2, 3], pred: [1, 2] })).toThrow('pred has length 2 but truth has length 3');
   });
+  it('throws INVALID_ARGUMENT (not a TypeError) for a number or string', () => {
+    expect(() => checkLengths({ truth: [1], pred: 5 as unknown as number[] })).toThrow('pred: expected an array, got number');
+    expect(() => checkLengths({ truth: 'abc' as unknown as number[] })).toThrow(ClasslensError);
+  });
   it('returns the common length', () => {
     expect(checkLengths({ a: [1, 2], b: new Int32Array(2) })).toBe(2);
   });

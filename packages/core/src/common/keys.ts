@@ -39,6 +39,9 @@ export function checkLengths(arrays: Record<string, ArrayLike<unknown> | { rows:
   let first: [string, number] | undefined;
   for (const [name, a] of Object.entries(arrays)) {
     if (a == null) throw new ClasslensError('INVALID_ARGUMENT', `${name}: missing`);
+    if (typeof a !== 'object' && typeof a !== 'function') {
+      throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected an array, got ${typeof a}`);
+    }
     const n = 'rows' in a && typeof a.rows === 'number' ? a.rows : (a as ArrayLike<unknown>).length;
     if (typeof n !== 'number') throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected an array`);
     if (first === undefined) first = [name, n];
