@@ -285,3 +285,29 @@ describe('checkFlowGraph(graph)', () => {
     );
   });
 });
+
+describe('crosstab(classIndices, classIndices) — dense integer path', () => {
+  it('gives the same table for Int32Array, number[] and string keys — property', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: -3, max: 40 }), fc.integer({ min: 0, max: 9 })), { minLength: 1 }), (pairs) => {
+        const a = pairs.map((p) => p[0]);
+        const b = pairs.map((p) => p[1]);
+        const typed = crosstab(Int32Array.from(a), Uint8Array.from(b) as unknown as number[]);
+        const plain = crosstab(a, b);
+        expect(typed).toEqual(plain);
+        // Against a naive reference: sorted distinct keys, counted pair by pair.
+        const sources = [...new Set(a)].sort((x, y) => x - y);
+        const targets = [...new Set(b)].sort((x, y) => x - y);
+        const counts = sources.map(() => targets.map(() => 0));
+        pairs.forEach(([x, y]) => counts[sources.indexOf(x)][targets.indexOf(y)]++);
+        expect(plain).toEqual({ sources, targets, counts });
+      }),
+    );
+  });
+  it('falls back to the general path for fractions, strings and huge ranges', () => {
+    expect(crosstab([0.5, 1, 0.5], ['x', 'y', 'x']).sources).toEqual([0.5, 1]);
+    expect(crosstab([1, 'b', 1], [0, 0, 0]).sources).toEqual([1, 'b']);
+    expect(crosstab([0, 2 ** 30], [0, 0]).sources).toEqual([0, 2 ** 30]);
+    expect(code(thrown(() => crosstab([1, NaN], [0, 0])))).toBe('NON_FINITE');
+  });
+});
