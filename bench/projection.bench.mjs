@@ -294,5 +294,5 @@ if (quick) {
   await pcaCase(10000, 64);
   await trustCase(3000);
 }
-console.log('\nscikit-learn runs use 2 OpenMP/BLAS threads; classlens runs in one thread. Ratios > 1 mean classlens is faster.');
+console.log('\nclasslens runs in one thread; scikit-learn t-SNE with the threads shown, PCA and trustworthiness with 2 BLAS threads. Ratios > 1 mean classlens is faster.');
 writeResult('projection', results);
