@@ -7,6 +7,7 @@ import { checkWorkers, planWorkers, runAll, splitRange } from './internal/parall
 import { pearsonSteps } from './internal/pearson.js';
 import type { PearsonPart } from './internal/pearson-part.js';
 import { runSteps, runStepsAsync } from './internal/steps.js';
+import { wasmModuleAsync } from './internal/wasm-kernel.js';
 import { WORKER_UNAVAILABLE } from '../workers/worker-pool.js';
 
 function prepare(scores: MatrixLike, options: SimilarityOptions, name: string) {
@@ -74,6 +75,7 @@ export async function pearsonSimilarityAsync(
 ): Promise<Matrix> {
   checkWorkers(options.workers, 'pearsonSimilarityAsync');
   const { x, backend } = prepare(scores, options, 'pearsonSimilarityAsync');
+  if (backend !== 'js') await wasmModuleAsync();
   const kernel = resolveKernel(backend, x.rows, x.cols, 'pearsonSimilarityAsync');
   const { signal, onProgress } = options;
   throwIfAborted(signal);

@@ -7,12 +7,13 @@ import { checkWorkers, planWorkers } from './internal/parallel.js';
 import { rankInWorkers } from './internal/parallel-rank.js';
 import { rankColumnsSteps } from './internal/ranking.js';
 import { runSteps, runStepsAsync } from './internal/steps.js';
+import { wasmModuleAsync } from './internal/wasm-kernel.js';
 import { WORKER_UNAVAILABLE } from '../workers/worker-pool.js';
 
 function prepare(scores: MatrixLike, options: SimilarityOptions, name: string) {
   const backend = checkBackend(options?.backend, name);
   const x = toMatrix(scores, { name: 'scores', finite: true });
-  return { x, backend, kernel: resolveKernel(backend, 1, 1, name) };
+  return { x, backend };
 }
 
 /**
@@ -41,7 +42,8 @@ function prepare(scores: MatrixLike, options: SimilarityOptions, name: string) {
  * rankColumns([[3, 1], [1, 1], [2, 5]]).data; // Float64Array [3, 1.5, 1, 1.5, 2, 3]
  */
 export function rankColumns(scores: MatrixLike, options: SimilarityOptions = {}): Matrix {
-  const { x, kernel } = prepare(scores, options, 'rankColumns');
+  const { x, backend } = prepare(scores, options, 'rankColumns');
+  const kernel = resolveKernel(backend, 1, 1, 'rankColumns');
   return runSteps(rankColumnsSteps(x, kernel));
 }
 
@@ -56,7 +58,9 @@ export function rankColumns(scores: MatrixLike, options: SimilarityOptions = {})
  */
 export async function rankColumnsAsync(scores: MatrixLike, options: SimilarityAsyncOptions = {}): Promise<Matrix> {
   checkWorkers(options.workers, 'rankColumnsAsync');
-  const { x, kernel } = prepare(scores, options, 'rankColumnsAsync');
+  const { x, backend } = prepare(scores, options, 'rankColumnsAsync');
+  if (backend !== 'js') await wasmModuleAsync();
+  const kernel = resolveKernel(backend, 1, 1, 'rankColumnsAsync');
   const { signal, onProgress } = options;
   throwIfAborted(signal);
   const { rows: n, cols: m } = x;

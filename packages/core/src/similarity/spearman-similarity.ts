@@ -8,12 +8,13 @@ import { rankInWorkers } from './internal/parallel-rank.js';
 import type { PearsonPart } from './internal/pearson-part.js';
 import { RANK_SHARE, spearmanSteps } from './internal/ranking.js';
 import { runSteps, runStepsAsync } from './internal/steps.js';
+import { wasmModuleAsync } from './internal/wasm-kernel.js';
 import { WORKER_UNAVAILABLE } from '../workers/worker-pool.js';
 
 function prepare(scores: MatrixLike, options: SimilarityOptions, name: string) {
   const backend = checkBackend(options?.backend, name);
   const x = toMatrix(scores, { name: 'scores', finite: true, allowEmpty: false });
-  return { x, kernel: resolveKernel(backend, x.rows, x.cols, name) };
+  return { x, backend };
 }
 
 /**
@@ -41,7 +42,8 @@ function prepare(scores: MatrixLike, options: SimilarityOptions, name: string) {
  * rho.data[1]; // 1: classes 0 and 1 rise together
  */
 export function spearmanSimilarity(scores: MatrixLike, options: SimilarityOptions = {}): Matrix {
-  const { x, kernel } = prepare(scores, options, 'spearmanSimilarity');
+  const { x, backend } = prepare(scores, options, 'spearmanSimilarity');
+  const kernel = resolveKernel(backend, x.rows, x.cols, 'spearmanSimilarity');
   return runSteps(spearmanSteps(x, kernel));
 }
 
@@ -59,7 +61,9 @@ export async function spearmanSimilarityAsync(
   options: SimilarityAsyncOptions = {},
 ): Promise<Matrix> {
   checkWorkers(options.workers, 'spearmanSimilarityAsync');
-  const { x, kernel } = prepare(scores, options, 'spearmanSimilarityAsync');
+  const { x, backend } = prepare(scores, options, 'spearmanSimilarityAsync');
+  if (backend !== 'js') await wasmModuleAsync();
+  const kernel = resolveKernel(backend, x.rows, x.cols, 'spearmanSimilarityAsync');
   const { signal, onProgress } = options;
   throwIfAborted(signal);
   const { rows: n, cols: m } = x;

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { pearsonSimilarity, setWarningHandler } from '../../src/index.js';
 import { mergePearson } from '../../src/similarity/internal/merge.js';
-import { pearsonPartSteps, gramTarget } from '../../src/similarity/internal/pearson-part.js';
+import { pearsonPartColumnsSteps, pearsonPartSteps } from '../../src/similarity/internal/pearson-part.js';
 import { runSteps } from '../../src/similarity/internal/steps.js';
 import { exponentOf, pow2 } from '../../src/similarity/internal/float-bits.js';
 import { logits, maxAbsDiff, rng } from './helpers.js';
@@ -19,35 +19,40 @@ describe('Gram kernels (wasm SIMD float32 and scalar JS float64)', () => {
   it('agree on every entry of a blocked, chunked triangle (m = 1000: several JB blocks and k-chunks)', () => {
     const n = 500;
     const m = 1000;
-    const fill = (z: Float32Array | Float64Array, ld: number) => {
-      const r2 = rng(11);
-      for (let c = 0; c < m; c++) {
-        let ss = 0;
-        const row = new Float64Array(n);
-        for (let k = 0; k < n; k++) ss += (row[k] = r2() - 0.5) ** 2;
-        for (let k = 0; k < n; k++) z[c * ld + k] = row[k] / Math.sqrt(ss);
-      }
-    };
-    const w = gramTarget(n, m, 'wasm');
-    const j = gramTarget(n, m, 'js');
-    fill(w.z, w.ld);
-    fill(j.z, j.ld);
+    const r = rng(11);
+    const src = Float64Array.from({ length: n * m }, () => r() - 0.5); // class-major
+    const wSteps = pearsonPartColumnsSteps(src, n, m, 0, n, 'wasm');
     let chunks = 0;
-    const wSteps = w.steps(m);
     let s = wSteps.next();
     while (!s.done) {
       chunks++;
       s = wSteps.next();
     }
-    const gw = s.value;
-    const gj = runSteps(j.steps(m));
-    expect(chunks).toBeGreaterThan(1);
-    expect(gw.length).toBe((m * (m + 1)) / 2);
+    const w = s.value;
+    const j = runSteps(pearsonPartColumnsSteps(src, n, m, 0, n, 'js'));
+    expect(chunks).toBeGreaterThan(2);
+    expect(w.gram.length).toBe((m * (m + 1)) / 2);
+    expect(Array.from(w.m2)).toEqual(Array.from(j.m2)); // float64 sums of squares in both
     let d = 0;
-    for (let q = 0; q < gw.length; q++) d = Math.max(d, Math.abs(gw[q] - gj[q]));
-    // Unit-norm rows: the float32 bound is 14·2^-24 ≈ 8.3e-7.
+    for (let i = 0, q = 0; i < m; i++) {
+      for (let c = 0; c <= i; c++, q++) d = Math.max(d, Math.abs(w.gram[q] - j.gram[q]) / Math.sqrt(j.m2[i] * j.m2[c]));
+    }
+    // Relative to the norms, the float32 bound is 14·2^-24 ≈ 8.3e-7.
     expect(d).toBeLessThan(8.3e-7);
     expect(d).toBeGreaterThan(0); // the kernels really differ (float32 vs float64)
+  });
+  it('row-major parts agree between kernels: statistics exactly, Gram within the bound', () => {
+    const x = logits(777, 61, 5);
+    const w = runSteps(pearsonPartSteps(x.data, 61, 5, 770, 'wasm'));
+    const j = runSteps(pearsonPartSteps(x.data, 61, 5, 770, 'js'));
+    for (const key of ['mean', 'exp', 'constant', 'first'] as const)
+      expect(Array.from(w[key])).toEqual(Array.from(j[key]));
+    for (let c = 0; c < 61; c++) expect(w.m2[c]).toBeCloseTo(j.m2[c], 9);
+    let d = 0;
+    for (let i = 0, q = 0; i < 61; i++) {
+      for (let c = 0; c <= i; c++, q++) d = Math.max(d, Math.abs(w.gram[q] - j.gram[q]) / Math.sqrt(j.m2[i] * j.m2[c]));
+    }
+    expect(d).toBeLessThan(8.3e-7);
   });
 });
 
@@ -155,4 +160,25 @@ describe('fallback to JavaScript where WebAssembly cannot run', () => {
       expect(Array.from(core.rankColumns(x).data)).toEqual(Array.from(core.rankColumns(x, { backend: 'js' }).data));
     });
   }
+  it('a main thread refusing synchronous compilation (RangeError): JS at first, wasm once compiled asynchronously', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/index.js');
+    const warnings: string[] = [];
+    fresh.setWarningHandler((m) => warnings.push(m));
+    (globalThis as { WebAssembly?: unknown }).WebAssembly = {
+      ...realWasm,
+      Module: function () {
+        throw new RangeError(
+          'WebAssembly.Compile is disallowed on the main thread, if the buffer size is larger than 4KB.',
+        );
+      },
+    };
+    const x = logits(60, 7, 2);
+    const js = pearsonSimilarity(x, { backend: 'js' });
+    const wasm = pearsonSimilarity(x, { backend: 'wasm' });
+    expect(maxAbsDiff(fresh.pearsonSimilarity(x), js)).toBe(0);
+    expect(warnings.some((w) => /disallowed on the main thread/.test(w))).toBe(true);
+    expect(maxAbsDiff(await fresh.pearsonSimilarityAsync(x, { workers: false }), wasm)).toBe(0);
+    expect(maxAbsDiff(fresh.pearsonSimilarity(x), wasm)).toBe(0);
+  });
 });

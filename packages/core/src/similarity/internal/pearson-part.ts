@@ -1,20 +1,21 @@
 import type { Steps } from './steps.js';
 import { gramJs } from './gram-js.js';
-import { wasmKernel, WASM_MAX_BYTES } from './wasm-kernel.js';
+import { wasmKernel, WASM_MAX_BYTES, type WasmKernel } from './wasm-kernel.js';
 import { exponentOf, pow2 } from './float-bits.js';
+import { centerJs, centerRowJs, columnStatsJs, rowStatsJs } from './prepare-js.js';
 
 /** Which Gram kernel runs: WebAssembly SIMD (float32 products) or scalar JS (float64). */
 export type Kernel = 'wasm' | 'js';
 
 /**
- * What one block of samples (rows r0..r1 of the scores) contributes to Pearson
- * correlations: per-column statistics and the Gram matrix of its centred columns. Blocks
- * are combined exactly by {@link mergePearson} (Chan, Golub & LeVeque, "Algorithms for
- * computing the sample variance", 1983, extended to covariances), so samples can be split
- * across workers with each worker reading only its own rows.
+ * What one block of samples contributes to Pearson correlations: per-column statistics
+ * and the Gram matrix of its centred columns. Blocks are combined exactly by
+ * `mergePearson` (Chan, Golub & LeVeque, "Algorithms for computing the sample variance",
+ * 1983, extended to co-moments), so samples can be split across workers, each reading
+ * only its own rows, and memory stays bounded for any n.
  *
  * Every column c is rescaled by 2^-exp[c] (exact) so that its largest magnitude lies in
- * [0.5, 1): sums of squares cannot overflow, whatever finite values come in.
+ * [0.5, 1): sums of squares cannot overflow or underflow, whatever finite values come in.
  */
 export interface PearsonPart {
   /** Samples in the block. */
@@ -27,24 +28,45 @@ export interface PearsonPart {
   m2: Float64Array;
   /** Per-column binary scale exponent. */
   exp: Int32Array;
-  /** 1 where every value of the column in this block equals `first`. */
+  /** 1 where every value of the column in this block is the same (`first`). */
   constant: Uint8Array;
-  /** The first value of each column in this block (unscaled). */
+  /** The column's value where `constant` (its minimum otherwise; unscaled). */
   first: Float64Array;
   /** Packed lower triangle (i(i+1)/2 + j) of Σ_k d_ik d_jk over the block's centred columns. */
   gram: Float64Array;
 }
 
+const pad4 = (m: number) => (m + 3) & ~3;
+const pad48 = (n: number) => Math.ceil(n / 48) * 48;
+/** Rows of float64 copied into wasm memory at a time (4 MiB), whatever the input. */
+const STAGE_BYTES = 4 * 1024 * 1024;
+
 /** Bytes of wasm memory a block of `n` samples × `m` columns needs. */
 export function wasmBytes(n: number, m: number): number {
-  const mp = (m + 3) & ~3;
-  const ld = Math.ceil(n / 48) * 48;
-  return 64 + mp * ld * 4 + ((mp * (mp + 1)) / 2) * 8;
+  const mp = pad4(m);
+  return 64 + mp * pad48(n) * 4 + ((mp * (mp + 1)) / 2) * 8 + 6 * (m + 2) * 8 + Math.max(STAGE_BYTES, m * 8) + 64;
 }
 
 /** `true` when a block fits a wasm32 memory. */
 export function fitsWasm(n: number, m: number): boolean {
   return wasmBytes(n, m) < WASM_MAX_BYTES - 65536;
+}
+
+/** Most bytes one block's class-major copy may take before samples are split in blocks. */
+const BLOCK_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Splits n samples into contiguous blocks whose class-major copy for `kernel` stays under
+ * 512 MB (and within a wasm32 memory): the Gram of each block is computed separately and
+ * the blocks merged exactly.
+ */
+export function sampleBlocks(n: number, m: number, kernel: Kernel): Array<[number, number]> {
+  const bytesPerSample = pad4(m) * (kernel === 'wasm' ? 4 : 8);
+  const per = Math.max(48, Math.floor(BLOCK_BYTES / Math.max(1, bytesPerSample) / 48) * 48);
+  const out: Array<[number, number]> = [];
+  for (let k = 0; k < n; k += per) out.push([k, Math.min(n, k + per)]);
+  if (out.length === 0) out.push([0, 0]);
+  return out;
 }
 
 /**
@@ -53,151 +75,189 @@ export function fitsWasm(n: number, m: number): boolean {
  */
 const CHUNK_MULADDS = 2.5e8;
 
-/**
- * A class-major matrix `z` (m padded rows × `ld` samples) ready for a Gram kernel, plus
- * the code that runs the kernel on it. For the wasm kernel `z` lives in the instance's
- * memory (float32); for the JS kernel it is a float64 array.
- */
-export interface GramTarget {
-  z: Float32Array | Float64Array;
-  ld: number;
-  mp: number;
-  steps(m: number): Steps<Float64Array>;
-}
-
-/**
- * Allocates a zeroed class-major buffer of `m` (padded to a multiple of 4) rows by `n`
- * samples for `kernel`; throws when the wasm kernel is unavailable (callers choose the
- * kernel with {@link resolveKernel} first).
- */
-export function gramTarget(n: number, m: number, kernel: Kernel): GramTarget {
-  const mp = (m + 3) & ~3;
-  if (kernel === 'wasm') {
-    const k = wasmKernel();
-    if (!k) throw new Error('wasm kernel unavailable');
-    const ld = Math.ceil(n / 48) * 48;
-    const zOff = 64;
-    const cOff = zOff + mp * ld * 4;
-    const P = (mp * (mp + 1)) / 2;
-    const buffer = k.reserve(cOff + P * 8);
-    const z = new Float32Array(buffer, zOff, mp * ld);
-    return {
-      z,
-      ld,
-      mp,
-      *steps(mm) {
-        const step = Math.max(48, Math.floor(CHUNK_MULADDS / (mp * mp) / 48) * 48);
-        for (let k0 = 0; k0 < ld; k0 += step) {
-          k.gram(zOff, ld, mp, k0, Math.min(ld, k0 + step), cOff);
-          if (k0 + step < ld) yield (k0 + step) / ld;
-        }
-        // The packed triangle's first m rows are a prefix: copy it out of wasm memory.
-        return new Float64Array(buffer, cOff, (mm * (mm + 1)) / 2).slice();
-      },
-    };
+/** Runs the wasm Gram kernel over z (at zOff) in k-chunks; returns the packed triangle of the first m rows. */
+function* wasmGramSteps(
+  k: WasmKernel,
+  zOff: number,
+  ld: number,
+  mp: number,
+  cOff: number,
+  m: number,
+): Steps<Float64Array> {
+  const step = Math.max(48, Math.floor(CHUNK_MULADDS / (mp * mp) / 48) * 48);
+  for (let k0 = 0; k0 < ld; k0 += step) {
+    k.gram(zOff, ld, mp, k0, Math.min(ld, k0 + step), cOff);
+    if (k0 + step < ld) yield (k0 + step) / ld;
   }
-  const ld = n;
-  const z = new Float64Array(mp * ld);
-  return {
-    z,
-    ld,
-    mp,
-    *steps(mm) {
-      const c = new Float64Array((mp * (mp + 1)) / 2);
-      const step = Math.max(1, Math.floor(CHUNK_MULADDS / 5 / (mp * mp)));
-      for (let k0 = 0; k0 < ld; k0 += step) {
-        gramJs(z, ld, mp, k0, Math.min(ld, k0 + step), c);
-        if (k0 + step < ld) yield (k0 + step) / ld;
-      }
-      return c.length === (mm * (mm + 1)) / 2 ? c : c.slice(0, (mm * (mm + 1)) / 2);
-    },
-  };
+  // The packed triangle's first m rows are a prefix: copy it out of wasm memory.
+  return new Float64Array(k.reserve(0), cOff, (m * (m + 1)) / 2).slice();
+}
+
+/** Runs the JS Gram kernel over z in k-chunks; returns the packed triangle of the first m rows. */
+function* jsGramSteps(z: Float64Array, ld: number, mp: number, m: number): Steps<Float64Array> {
+  const c = new Float64Array((mp * (mp + 1)) / 2);
+  const step = Math.max(1, Math.floor(CHUNK_MULADDS / 5 / (mp * mp)));
+  for (let k0 = 0; k0 < ld; k0 += step) {
+    gramJs(z, ld, mp, k0, Math.min(ld, k0 + step), c);
+    if (k0 + step < ld) yield (k0 + step) / ld;
+  }
+  return c.length === (m * (m + 1)) / 2 ? c : c.slice(0, (m * (m + 1)) / 2);
+}
+
+/** Re-maps a gram generator's fractions into [from, 1] and returns its value. */
+function* tail<T>(steps: Steps<T>, from: number): Steps<T> {
+  let s = steps.next();
+  while (!s.done) {
+    yield from + (1 - from) * s.value;
+    s = steps.next();
+  }
+  return s.value;
+}
+
+interface ColumnPlan {
+  exp: Int32Array;
+  mean: Float64Array;
+  constant: Uint8Array;
+  first: Float64Array;
 }
 
 /**
- * Computes the {@link PearsonPart} of rows [r0, r1) of the row-major n × m `data`
- * (finite values; the caller validated them). Yields progress in [0, 1].
+ * From each column's sum, min and max over n samples: its binary scale, its mean in those
+ * units, and whether it is constant; writes the centring map d = x·mul − sub (0 for a
+ * constant column, whose centred values are then exactly 0 whatever rounding the mean
+ * has). `rescan(c, sc)` re-sums column c scaled, for the rare sum that overflowed.
  */
-export function* pearsonPartSteps(
+function planColumns(
+  n: number,
+  m: number,
+  sum: Float64Array,
+  mn: Float64Array,
+  mx: Float64Array,
+  mul: Float64Array,
+  sub: Float64Array,
+  rescan: (c: number, sc: number) => number,
+): ColumnPlan {
+  const exp = new Int32Array(m);
+  const mean = new Float64Array(m);
+  const constant = new Uint8Array(m);
+  const first = new Float64Array(m);
+  for (let c = 0; c < m; c++) {
+    const lo = mn[c];
+    const hi = mx[c];
+    const e = Math.min(1024, Math.max(-1023, exponentOf(Math.max(-lo, hi))));
+    const sc = pow2(-e);
+    exp[c] = e;
+    first[c] = lo;
+    if (lo === hi) {
+      constant[c] = 1;
+      mean[c] = lo * sc;
+      mul[c] = 0;
+      sub[c] = 0;
+      continue;
+    }
+    const s = sum[c];
+    mean[c] = Number.isFinite(s) ? (s * sc) / n : rescan(c, sc) / n;
+    mul[c] = sc;
+    sub[c] = mean[c];
+  }
+  return { exp, mean, constant, first };
+}
+
+/**
+ * Computes the {@link PearsonPart} of rows [r0, r1) of the row-major `data` (m columns,
+ * finite values: the caller validated them). Yields progress in [0, 1].
+ */
+export function pearsonPartSteps(
   data: Float32Array | Float64Array,
   m: number,
   r0: number,
   r1: number,
   kernel: Kernel,
 ): Steps<PearsonPart> {
+  const k = kernel === 'wasm' ? wasmKernel() : null;
+  return k ? pearsonPartWasm(k, data, m, r0, r1) : pearsonPartJs(data, m, r0, r1);
+}
+
+function rescanner(data: Float32Array | Float64Array, m: number, r0: number, r1: number) {
+  return (c: number, sc: number) => {
+    let s = 0;
+    for (let r = r0; r < r1; r++) s += data[r * m + c] * sc;
+    return s;
+  };
+}
+
+function* pearsonPartWasm(
+  k: WasmKernel,
+  data: Float32Array | Float64Array,
+  m: number,
+  r0: number,
+  r1: number,
+): Steps<PearsonPart> {
   const n = r1 - r0;
-  const sum = new Float64Array(m);
-  const maxabs = new Float64Array(m);
-  const varies = new Uint8Array(m);
-  const first = new Float64Array(m);
-  for (let c = 0; c < m; c++) first[c] = data[r0 * m + c];
-  // Pass 1 (row-major, sequential): sums, magnitudes, and exact constancy.
-  for (let r = r0; r < r1; r++) {
-    const off = r * m;
-    for (let c = 0; c < m; c++) {
-      const x = data[off + c];
-      sum[c] += x;
-      const a = x < 0 ? -x : x;
-      if (a > maxabs[c]) maxabs[c] = a;
-      if (x !== first[c]) varies[c] = 1;
+  const mp = pad4(m);
+  const ld = pad48(n);
+  // Layout: z (class-major float32) | packed C | sum mn mx mul sub m2 (float64 × m each) | staging rows.
+  const zOff = 64;
+  const cOff = zOff + mp * ld * 4;
+  const aOff = cOff + ((mp * (mp + 1)) / 2) * 8 + 16;
+  const mE = m + 2;
+  const [sumOff, mnOff, mxOff, mulOff, subOff, m2Off] = [0, 1, 2, 3, 4, 5].map((i) => aOff + i * mE * 8);
+  const stOff = aOff + 6 * mE * 8;
+  const rowsPerStage = Math.max(1, Math.floor(STAGE_BYTES / (m * 8)));
+  const buffer = k.reserve(stOff + rowsPerStage * m * 8);
+  const f64 = (off: number, len: number) => new Float64Array(buffer, off, len);
+  const sum = f64(sumOff, m);
+  const mn = f64(mnOff, m).fill(Infinity);
+  const mx = f64(mxOff, m).fill(-Infinity);
+  const stage = f64(stOff, rowsPerStage * m);
+  // Pass 1: column sums, minima and maxima (SIMD), rows copied into wasm memory 4 MiB at a time.
+  for (let rs = r0; rs < r1; rs += rowsPerStage) {
+    const re = Math.min(r1, rs + rowsPerStage);
+    stage.set(data.subarray(rs * m, re * m));
+    k.colstats(stOff, re - rs, m, sumOff, mnOff, mxOff);
+  }
+  const mul = f64(mulOff, m);
+  const sub = f64(subOff, m);
+  const plan = planColumns(n, m, sum, mn, mx, mul, sub, rescanner(data, m, r0, r1));
+  yield 0.02;
+  // Pass 2: centre, scale, transpose to class-major float32 and sum the squares (float64).
+  const chunkRows = Math.max(rowsPerStage, Math.floor(2e7 / m));
+  for (let rs = r0; rs < r1; rs += rowsPerStage) {
+    const re = Math.min(r1, rs + rowsPerStage);
+    stage.set(data.subarray(rs * m, re * m));
+    k.center(stOff, re - rs, m, rs - r0, zOff, ld, mulOff, subOff, m2Off);
+    if (re < r1 && Math.floor((re - r0) / chunkRows) > Math.floor((rs - r0) / chunkRows)) {
+      yield 0.02 + (0.06 * (re - r0)) / n;
     }
   }
-  const exp = new Int32Array(m);
-  const mean = new Float64Array(m);
+  const m2 = f64(m2Off, m).slice();
+  yield 0.08;
+  const gram = yield* tail(wasmGramSteps(k, zOff, ld, mp, cOff, m), 0.08);
+  return { n, m, mean: plan.mean, m2, exp: plan.exp, constant: plan.constant, first: plan.first, gram };
+}
+
+function* pearsonPartJs(data: Float32Array | Float64Array, m: number, r0: number, r1: number): Steps<PearsonPart> {
+  const n = r1 - r0;
+  const mp = pad4(m);
+  const sum = new Float64Array(m);
+  const mn = new Float64Array(m).fill(Infinity);
+  const mx = new Float64Array(m).fill(-Infinity);
+  columnStatsJs(data, m, r0, r1, sum, mn, mx);
   const mul = new Float64Array(m);
   const sub = new Float64Array(m);
-  const constant = new Uint8Array(m);
-  for (let c = 0; c < m; c++) {
-    const e = Math.min(1024, Math.max(-1023, exponentOf(maxabs[c])));
-    const sc = pow2(-e);
-    exp[c] = e;
-    if (!varies[c]) {
-      // Exactly constant here: centred values are exactly 0, whatever rounding the mean has.
-      constant[c] = 1;
-      mean[c] = first[c] * sc;
-      continue;
-    }
-    let s = sum[c];
-    if (!Number.isFinite(s)) {
-      // The unscaled sum overflowed (values near ±1.8e308): sum the scaled values instead.
-      s = 0;
-      for (let r = r0; r < r1; r++) s += data[r * m + c] * sc;
-      mean[c] = s / n;
-    } else mean[c] = (s * sc) / n;
-    mul[c] = sc;
-    sub[c] = mean[c];
-  }
-  yield 0.03;
-
-  const target = gramTarget(n, m, kernel);
-  const { z, ld } = target;
-  // Pass 2: centre, transpose to class-major (the Gram kernel reads each class as one
-  // contiguous row) and accumulate the float64 sums of squares on the way. Column blocks
-  // of 64 keep the 64 write streams and the read lines in L1.
+  const plan = planColumns(n, m, sum, mn, mx, mul, sub, rescanner(data, m, r0, r1));
+  yield 0.02;
+  const z = new Float64Array(mp * n);
   const m2 = new Float64Array(m);
-  const CB = 64;
-  for (let c0 = 0; c0 < m; c0 += CB) {
-    const c1 = Math.min(m, c0 + CB);
-    for (let r = r0; r < r1; r++) {
-      const off = r * m;
-      const k = r - r0;
-      for (let c = c0; c < c1; c++) {
-        const d = data[off + c] * mul[c] - sub[c];
-        z[c * ld + k] = d;
-        m2[c] += d * d;
-      }
-    }
-    if (c1 < m) yield 0.03 + (0.07 * c1) / m;
+  const CH = Math.max(16, Math.floor(2e6 / m / 16) * 16);
+  for (let rs = r0; rs < r1; rs += CH) {
+    const re = Math.min(r1, rs + CH);
+    centerJs(data, m, rs, re, z, n, rs - r0, mul, sub, m2);
+    if (re < r1) yield 0.02 + (0.06 * (re - r0)) / n;
   }
-  yield 0.1;
-
-  const gramSteps = target.steps(m);
-  let step = gramSteps.next();
-  while (!step.done) {
-    yield 0.1 + 0.9 * step.value;
-    step = gramSteps.next();
-  }
-  return { n, m, mean, m2, exp, constant, first, gram: step.value };
+  yield 0.08;
+  const gram = yield* tail(jsGramSteps(z, n, mp, m), 0.08);
+  return { n, m, mean: plan.mean, m2, exp: plan.exp, constant: plan.constant, first: plan.first, gram };
 }
 
 /**
@@ -214,75 +274,31 @@ export function* pearsonPartColumnsSteps(
   kernel: Kernel,
 ): Steps<PearsonPart> {
   const n = k1 - k0;
-  const exp = new Int32Array(m);
-  const mean = new Float64Array(m);
-  const constant = new Uint8Array(m);
-  const first = new Float64Array(m);
+  const mp = pad4(m);
+  const k = kernel === 'wasm' ? wasmKernel() : null;
+  const zld = k ? pad48(n) : n;
+  const zOff = 64;
+  const cOff = zOff + mp * zld * 4;
+  const z = k
+    ? new Float32Array(k.reserve(cOff + ((mp * (mp + 1)) / 2) * 8), zOff, mp * zld)
+    : new Float64Array(mp * n);
+  const sum = new Float64Array(m);
+  const mn = new Float64Array(m);
+  const mx = new Float64Array(m);
+  for (let c = 0; c < m; c++) [sum[c], mn[c], mx[c]] = rowStatsJs(src, c * ld + k0, n);
+  const mul = new Float64Array(m);
+  const sub = new Float64Array(m);
+  const plan = planColumns(n, m, sum, mn, mx, mul, sub, (c, sc) => {
+    let s = 0;
+    for (let q = 0; q < n; q++) s += src[c * ld + k0 + q] * sc;
+    return s;
+  });
   const m2 = new Float64Array(m);
-  const target = gramTarget(n, m, kernel);
-  const { z, ld: zld } = target;
-  for (let c = 0; c < m; c++) {
-    const o = c * ld + k0;
-    const x0 = src[o];
-    first[c] = x0;
-    let sum = 0;
-    let maxabs = 0;
-    let varies = false;
-    for (let k = 0; k < n; k++) {
-      const x = src[o + k];
-      sum += x;
-      const a = x < 0 ? -x : x;
-      if (a > maxabs) maxabs = a;
-      if (x !== x0) varies = true;
-    }
-    const e = Math.min(1024, Math.max(-1023, exponentOf(maxabs)));
-    const sc = pow2(-e);
-    exp[c] = e;
-    if (!varies) {
-      constant[c] = 1;
-      mean[c] = x0 * sc;
-      continue;
-    }
-    let mu = (sum * sc) / n;
-    if (!Number.isFinite(sum)) {
-      let s = 0;
-      for (let k = 0; k < n; k++) s += src[o + k] * sc;
-      mu = s / n;
-    }
-    mean[c] = mu;
-    let ss = 0;
-    const zo = c * zld;
-    for (let k = 0; k < n; k++) {
-      const d = src[o + k] * sc - mu;
-      z[zo + k] = d;
-      ss += d * d;
-    }
-    m2[c] = ss;
-  }
-  yield 0.1;
-  const gramSteps = target.steps(m);
-  let step = gramSteps.next();
-  while (!step.done) {
-    yield 0.1 + 0.9 * step.value;
-    step = gramSteps.next();
-  }
-  return { n, m, mean, m2, exp, constant, first, gram: step.value };
-}
-
-/** Most bytes one block's class-major copy may take before samples are split in blocks. */
-const BLOCK_BYTES = 512 * 1024 * 1024;
-
-/**
- * Splits n samples into contiguous blocks whose class-major copy for `kernel` stays under
- * 512 MB (and within a wasm32 memory): the Gram of each block is computed separately and
- * the blocks merged exactly, so memory stays bounded whatever n is.
- */
-export function sampleBlocks(n: number, m: number, kernel: Kernel): Array<[number, number]> {
-  const mp = (m + 3) & ~3;
-  const bytesPerSample = mp * (kernel === 'wasm' ? 4 : 8);
-  const per = Math.max(48, Math.floor(BLOCK_BYTES / Math.max(1, bytesPerSample) / 48) * 48);
-  const out: Array<[number, number]> = [];
-  for (let k = 0; k < n; k += per) out.push([k, Math.min(n, k + per)]);
-  if (out.length === 0) out.push([0, 0]);
-  return out;
+  for (let c = 0; c < m; c++) m2[c] = centerRowJs(src, c * ld + k0, n, z, c * zld, mul[c], sub[c]);
+  yield 0.08;
+  const gram = yield* tail(
+    k ? wasmGramSteps(k, zOff, zld, mp, cOff, m) : jsGramSteps(z as Float64Array, n, mp, m),
+    0.08,
+  );
+  return { n, m, mean: plan.mean, m2, exp: plan.exp, constant: plan.constant, first: plan.first, gram };
 }

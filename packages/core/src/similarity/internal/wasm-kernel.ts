@@ -11,6 +11,18 @@ interface WasmExports {
   readonly memory: WasmMemory;
   gram(z: number, ld: number, m: number, k0: number, k1: number, c: number): void;
   rank(v: number, n: number, w: number, out: number, stride: number): number;
+  colstats(x: number, rows: number, m: number, sum: number, mn: number, mx: number): void;
+  center(
+    x: number,
+    rows: number,
+    m: number,
+    k0: number,
+    z: number,
+    ld: number,
+    mul: number,
+    sub: number,
+    m2: number,
+  ): void;
 }
 interface WasmApi {
   validate(bytes: Uint8Array): boolean;
@@ -30,6 +42,20 @@ export interface WasmKernel {
   gram(z: number, ld: number, m: number, k0: number, k1: number, c: number): void;
   /** See assembly/rank.ts; `w` needs 32·n + 1024 bytes. */
   rank(v: number, n: number, w: number, out: number, stride: number): number;
+  /** See assembly/prep.ts. */
+  colstats(x: number, rows: number, m: number, sum: number, mn: number, mx: number): void;
+  /** See assembly/prep.ts. */
+  center(
+    x: number,
+    rows: number,
+    m: number,
+    k0: number,
+    z: number,
+    ld: number,
+    mul: number,
+    sub: number,
+    m2: number,
+  ): void;
 }
 
 let compiled: object | null | undefined;
@@ -65,11 +91,16 @@ function bytes(): Uint8Array {
   return decodeBase64(KERNEL_WASM_BASE64);
 }
 
+let pending: Promise<object | null> | undefined;
+
 /**
- * The compiled kernel module, compiled synchronously on first use (the module is
- * ~3.5 KB, under the 4 KB that Chromium allows to compile synchronously on the main
- * thread), or `null` when WebAssembly or its SIMD proposal is unavailable, or when
- * compiling throws (e.g. a Content-Security-Policy without 'wasm-unsafe-eval').
+ * The compiled kernel module, compiled synchronously on first use, or `null` when
+ * WebAssembly or its SIMD proposal is unavailable, or when compiling throws (e.g. a
+ * Content-Security-Policy without 'wasm-unsafe-eval'). Browsers that refuse to compile
+ * modules over 4 KB synchronously on the main thread (Chromium before ~115; the module
+ * is ≈ 4.2 KB) throw a RangeError: then this returns `null` for now and compiles
+ * asynchronously in the background, so later calls (and every `*Async` call, which
+ * awaits {@link wasmModuleAsync}) get the module.
  */
 export function wasmModule(): object | null {
   if (compiled !== undefined) return compiled;
@@ -81,9 +112,33 @@ export function wasmModule(): object | null {
     compiled = new wa.Module(b);
   } catch (e) {
     failure = e instanceof Error ? e.message : String(e);
+    if (e instanceof RangeError && wa) {
+      void wasmModuleAsync();
+      return null;
+    }
     compiled = null;
   }
-  return compiled;
+  return compiled ?? null;
+}
+
+/** Like {@link wasmModule}, compiling asynchronously (allowed everywhere) when needed. */
+export function wasmModuleAsync(): Promise<object | null> {
+  if (compiled !== undefined) return Promise.resolve(compiled);
+  const wa = api();
+  if (!wa) return Promise.resolve(wasmModule());
+  pending ??= (async () => {
+    try {
+      const b = bytes();
+      if (!wa.validate(b)) throw new Error('WebAssembly SIMD is not supported');
+      compiled = await wa.compile(b);
+      failure = '';
+    } catch (e) {
+      failure = e instanceof Error ? e.message : String(e);
+      compiled = null;
+    }
+    return compiled;
+  })();
+  return pending;
 }
 
 /** Why {@link wasmModule} returned `null` ('' when it did not). */
@@ -116,6 +171,8 @@ export function wasmKernel(): WasmKernel | null {
     },
     gram: ex.gram,
     rank: ex.rank,
+    colstats: ex.colstats,
+    center: ex.center,
   };
 }
 
