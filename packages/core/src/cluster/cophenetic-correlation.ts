@@ -15,6 +15,49 @@ export type CopheneticCorrelationOptions = DistanceReadOptions;
 /** Options of {@link copheneticCorrelationAsync}. */
 export interface CopheneticCorrelationAsyncOptions extends CopheneticCorrelationOptions, AsyncOptions {}
 
+function replaceNan(y: Float64Array, len: number, value: number): void {
+  for (let j = 0; j < len; j++) if (y[j] !== y[j]) y[j] = value;
+}
+
+interface Sums {
+  sy: number;
+  sz: number;
+  syz: number;
+  syy: number;
+  szz: number;
+  my: number;
+  mz: number;
+}
+
+// Row loops in plain functions: V8 does not optimise a running generator.
+function addSums(acc: Sums, y: Float64Array, z: Float64Array, len: number): void {
+  let sy = acc.sy;
+  let sz = acc.sz;
+  for (let j = 0; j < len; j++) {
+    sy += y[j];
+    sz += z[j];
+  }
+  acc.sy = sy;
+  acc.sz = sz;
+}
+
+function addCentred(acc: Sums, y: Float64Array, z: Float64Array, len: number): void {
+  const { my, mz } = acc;
+  let syz = acc.syz;
+  let syy = acc.syy;
+  let szz = acc.szz;
+  for (let j = 0; j < len; j++) {
+    const a = y[j] - my;
+    const b = z[j] - mz;
+    syz += a * b;
+    syy += a * a;
+    szz += b * b;
+  }
+  acc.syz = syz;
+  acc.syy = syy;
+  acc.szz = szz;
+}
+
 function* steps(tree: TreeLike, distances: DistanceInput, options: CopheneticCorrelationOptions | undefined, deadline: () => number): Steps<number> {
   const t = checkTree(tree);
   const readOptions = checkReadOptions(options);
@@ -48,41 +91,26 @@ function* steps(tree: TreeLike, distances: DistanceInput, options: CopheneticCor
       const d = (src.square as Matrix).data;
       y.set(d.subarray(i * n + i + 1, (i + 1) * n));
     }
-    if (src.hasNan) for (let j = 0; j < len; j++) if (y[j] !== y[j]) y[j] = src.nanValue;
+    if (src.hasNan) replaceNan(y, len, src.nanValue);
   };
   // Two passes (means, then centred sums) as scipy.cluster.hierarchy.cophenet does, so
   // that large offsets do not cancel.
-  let sy = 0;
-  let sz = 0;
+  const acc: Sums = { sy: 0, sz: 0, syz: 0, syy: 0, szz: 0, my: 0, mz: 0 };
   for (let i = 0; i < n - 1; i++) {
-    const len = n - i - 1;
     readRow(i);
     rows.row(i, i + 1, n, z, 0);
-    for (let j = 0; j < len; j++) {
-      sy += y[j];
-      sz += z[j];
-    }
+    addSums(acc, y, z, n - i - 1);
     if (performance.now() > deadline()) yield 0.1 + (0.45 * (i + 1)) / n;
   }
-  const my = sy / pairs;
-  const mz = sz / pairs;
-  let syz = 0;
-  let syy = 0;
-  let szz = 0;
+  acc.my = acc.sy / pairs;
+  acc.mz = acc.sz / pairs;
   for (let i = 0; i < n - 1; i++) {
-    const len = n - i - 1;
     readRow(i);
     rows.row(i, i + 1, n, z, 0);
-    for (let j = 0; j < len; j++) {
-      const a = y[j] - my;
-      const b = z[j] - mz;
-      syz += a * b;
-      syy += a * a;
-      szz += b * b;
-    }
+    addCentred(acc, y, z, n - i - 1);
     if (performance.now() > deadline()) yield 0.55 + (0.45 * (i + 1)) / n;
   }
-  return syz / Math.sqrt(syy * szz);
+  return acc.syz / Math.sqrt(acc.syy * acc.szz);
 }
 
 /**

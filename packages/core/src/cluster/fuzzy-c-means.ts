@@ -48,6 +48,95 @@ function positiveInteger(v: unknown, name: string, fallback: number): number {
   return v;
 }
 
+/** State carried between rounds of {@link fcmRound}. */
+interface RoundState {
+  readonly x: Float32Array | Float64Array;
+  readonly n: number;
+  readonly d: number;
+  readonly k: number;
+  readonly m: number;
+  U: Float64Array;
+  next: Float64Array;
+  readonly C: Float64Array;
+  readonly D2: Float64Array;
+  objective: number;
+}
+
+/**
+ * One round of Bezdek's alternating optimisation; returns the largest membership change.
+ * A plain function (not inside the generator) so that V8 optimises it.
+ */
+function fcmRound(st: RoundState): number {
+  const { x, n, d, k, m, C, D2 } = st;
+  const U = st.U;
+  const next = st.next;
+  const p = 1 / (m - 1);
+  const two = m === 2;
+  // Bezdek (1981), eq. 11.3b: centres are the u^m-weighted means of the rows.
+  const wsum = new Float64Array(k);
+  const Cnew = new Float64Array(k * d);
+  for (let i = 0; i < n; i++) {
+    const xo = i * d;
+    for (let j = 0; j < k; j++) {
+      const u = U[i * k + j];
+      const wij = two ? u * u : Math.pow(u, m);
+      if (wij === 0) continue;
+      wsum[j] += wij;
+      const co = j * d;
+      for (let c = 0; c < d; c++) Cnew[co + c] += wij * x[xo + c];
+    }
+  }
+  for (let j = 0; j < k; j++) {
+    // A cluster nobody belongs to (only possible after exact coincidences) keeps its centre.
+    if (wsum[j] > 0) for (let c = 0; c < d; c++) C[j * d + c] = Cnew[j * d + c] / wsum[j];
+  }
+  for (let i = 0; i < n; i++) {
+    const xo = i * d;
+    for (let j = 0; j < k; j++) {
+      const co = j * d;
+      let s = 0;
+      for (let c = 0; c < d; c++) {
+        const t = x[xo + c] - C[co + c];
+        s += t * t;
+      }
+      D2[i * k + j] = s;
+    }
+  }
+  // Eq. 11.3a: u_ij = 1 / Σ_l (d_ij / d_il)^(2/(m−1)), computed as weights relative to
+  // the nearest centre so that nothing overflows; a row sitting exactly on one or more
+  // centres splits its membership equally among them (the singular case of the paper).
+  let delta = 0;
+  let objective = 0;
+  for (let i = 0; i < n; i++) {
+    const o = i * k;
+    let dmin = Infinity;
+    let zeros = 0;
+    for (let j = 0; j < k; j++) {
+      const v = D2[o + j];
+      if (v < dmin) dmin = v;
+      if (v === 0) zeros++;
+    }
+    let s = 0;
+    for (let j = 0; j < k; j++) {
+      const v = D2[o + j];
+      const w = zeros > 0 ? (v === 0 ? 1 : 0) : v === dmin ? 1 : Math.pow(dmin / v, p);
+      next[o + j] = w;
+      s += w;
+    }
+    for (let j = 0; j < k; j++) {
+      const u = next[o + j] / s;
+      next[o + j] = u;
+      const change = Math.abs(u - U[o + j]);
+      if (change > delta) delta = change;
+      objective += (two ? u * u : Math.pow(u, m)) * D2[o + j];
+    }
+  }
+  st.U = next;
+  st.next = U;
+  st.objective = objective;
+  return delta;
+}
+
 function* steps(rowsIn: MatrixLike, k: number, options: FuzzyCMeansOptions, deadline: () => number): Steps<FuzzyCMeansResult> {
   const X = toMatrix(rowsIn, { name: 'rows', finite: true, allowEmpty: false });
   const n = X.rows;
@@ -68,7 +157,7 @@ function* steps(rowsIn: MatrixLike, k: number, options: FuzzyCMeansOptions, dead
   if (typeof seed !== 'number' || !Number.isFinite(seed)) {
     throw new ClasslensError('INVALID_ARGUMENT', `seed: expected a finite number, got ${String(seed)}`);
   }
-  let U = new Float64Array(n * k);
+  const U = new Float64Array(n * k);
   if (options.initialMemberships !== undefined) {
     const U0 = toMatrix(options.initialMemberships, { name: 'initialMemberships', finite: true });
     if (U0.rows !== n || U0.cols !== k) {
@@ -101,87 +190,34 @@ function* steps(rowsIn: MatrixLike, k: number, options: FuzzyCMeansOptions, dead
       for (let j = 0; j < k; j++) U[i * k + j] /= s;
     }
   }
-  const x = X.data;
-  const C = new Float64Array(k * d);
-  const D2 = new Float64Array(n * k);
-  const w = new Float64Array(k);
-  const wsum = new Float64Array(k);
-  let next = new Float64Array(n * k);
-  const p = 1 / (m - 1);
-  const pow = (u: number): number => (m === 2 ? u * u : Math.pow(u, m));
+  const st: RoundState = {
+    x: X.data,
+    n,
+    d,
+    k,
+    m,
+    U,
+    next: new Float64Array(n * k),
+    C: new Float64Array(k * d),
+    D2: new Float64Array(n * k),
+    objective: NaN,
+  };
   let iterations = 0;
   let converged = false;
-  let objective = NaN;
   while (iterations < maxIterations) {
     iterations++;
-    // Bezdek (1981), eq. 11.3b: centres are the u^m-weighted means of the rows.
-    wsum.fill(0);
-    const Cnew = new Float64Array(k * d);
-    for (let i = 0; i < n; i++) {
-      const xo = i * d;
-      for (let j = 0; j < k; j++) {
-        const wij = pow(U[i * k + j]);
-        if (wij === 0) continue;
-        wsum[j] += wij;
-        const co = j * d;
-        for (let c = 0; c < d; c++) Cnew[co + c] += wij * x[xo + c];
-      }
-    }
-    for (let j = 0; j < k; j++) {
-      // A cluster nobody belongs to (only possible after exact coincidences) keeps its centre.
-      if (wsum[j] > 0) for (let c = 0; c < d; c++) C[j * d + c] = Cnew[j * d + c] / wsum[j];
-    }
-    for (let i = 0; i < n; i++) {
-      const xo = i * d;
-      for (let j = 0; j < k; j++) {
-        const co = j * d;
-        let s = 0;
-        for (let c = 0; c < d; c++) {
-          const t = x[xo + c] - C[co + c];
-          s += t * t;
-        }
-        D2[i * k + j] = s;
-      }
-    }
-    // Eq. 11.3a: u_ij = 1 / Σ_l (d_ij / d_il)^(2/(m−1)), computed as weights relative to
-    // the nearest centre so that nothing overflows; a row sitting exactly on one or more
-    // centres splits its membership equally among them (the singular case of the paper).
-    let delta = 0;
-    objective = 0;
-    for (let i = 0; i < n; i++) {
-      const o = i * k;
-      let dmin = Infinity;
-      let zeros = 0;
-      for (let j = 0; j < k; j++) {
-        const v = D2[o + j];
-        if (v < dmin) dmin = v;
-        if (v === 0) zeros++;
-      }
-      let s = 0;
-      for (let j = 0; j < k; j++) {
-        const v = D2[o + j];
-        w[j] = zeros > 0 ? (v === 0 ? 1 : 0) : v === dmin ? 1 : Math.pow(dmin / v, p);
-        s += w[j];
-      }
-      for (let j = 0; j < k; j++) {
-        const u = w[j] / s;
-        next[o + j] = u;
-        const change = Math.abs(u - U[o + j]);
-        if (change > delta) delta = change;
-        objective += pow(u) * D2[o + j];
-      }
-    }
-    const t = U;
-    U = next;
-    next = t;
+    const delta = fcmRound(st);
     if (delta < tolerance) {
       converged = true;
       break;
     }
     if (performance.now() > deadline()) yield iterations / maxIterations;
   }
+  const memberships = st.U;
+  const C = st.C;
+  const objective = st.objective;
   return {
-    memberships: { rows: n, cols: k, data: U },
+    memberships: { rows: n, cols: k, data: memberships },
     centers: { rows: k, cols: d, data: C },
     iterations,
     converged,

@@ -71,7 +71,8 @@ function* olo(tree: TreeLike, distances: DistanceInput, options: OptimalLeafOrde
  * {@link hclust}). Degenerate cases: trees with fewer than 3 leaves come back unchanged.
  *
  * Complexity: O(n³) time in the worst case (the pruning usually does much better),
- * memory one condensed float64 matrix plus half of one (float32 costs).
+ * memory two condensed float64 matrices (the distances in leaf order and an n × n float32
+ * cost table).
  *
  * @throws `INVALID_ARGUMENT` / `NON_FINITE` for a malformed tree or an unknown method; `LENGTH_MISMATCH` when
  * the distances and the tree have different numbers of points; the distance errors of

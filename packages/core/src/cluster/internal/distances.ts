@@ -34,9 +34,16 @@ export interface DistanceSource {
   readonly hasNan: boolean;
 }
 
+/**
+ * Most points a condensed matrix may hold here: n(n − 1)/2 < 2³¹ keeps every condensed
+ * index an int32 (V8 then indexes without float checks), and is 8.6 GB of float64 —
+ * beyond what a browser or Node will allocate anyway.
+ */
+export const MAX_POINTS = 46341;
+
 /** `rowStart(n)[i] + j` is the condensed index of pair (i, j) for i < j. */
-export function rowStarts(n: number): Float64Array {
-  const rs = new Float64Array(Math.max(n, 1));
+export function rowStarts(n: number): Int32Array {
+  const rs = new Int32Array(Math.max(n, 1));
   for (let i = 0; i < n; i++) rs[i] = n * i - (i * (i + 1)) / 2 - i - 1;
   return rs;
 }
@@ -83,6 +90,14 @@ export interface DistanceShape {
 
 /** Normalises the input's shape (square or condensed) without reading every value. */
 export function distanceShape(input: DistanceInput, name: string): DistanceShape {
+  const shape = rawShape(input, name);
+  if (shape.n > MAX_POINTS) {
+    throw new ClasslensError('INVALID_ARGUMENT', `${name}: ${shape.n} points is more than the ${MAX_POINTS} a condensed matrix can index`);
+  }
+  return shape;
+}
+
+function rawShape(input: DistanceInput, name: string): DistanceShape {
   if (isCondensed(input)) {
     const n = pointsFromCondensedLength(input.length);
     if (n < 0) {
@@ -140,6 +155,155 @@ function throwFirstProblem(m: Matrix, name: string, tol: number, nan: NanPolicy)
 
 const BLOCK = 64;
 
+/** Running state of a validation pass. */
+interface ScanState {
+  max: number;
+  hasNan: boolean;
+}
+
+/**
+ * Fast pass over condensed entries [k0, k1): copies them and tracks the maximum; returns
+ * `false` when some entry is negative, NaN or infinite (then {@link checkCondensed}
+ * decides). One cheap loop with no data-dependent branch beyond the maximum: V8 compiles
+ * explicit NaN/∞ tests in a hot loop to slow code, while `v − v` is 0 only for finite v.
+ */
+function copyCondensed(c: Float64Array | Float32Array, k0: number, k1: number, out: Float64Array | null, st: ScanState): boolean {
+  let max = st.max;
+  let min = Infinity;
+  let acc = 0;
+  if (out) {
+    for (let k = k0; k < k1; k++) {
+      const v = c[k];
+      out[k] = v;
+      if (v > max) max = v;
+      if (v < min) min = v;
+      acc += v - v;
+    }
+  } else {
+    for (let k = k0; k < k1; k++) {
+      const v = c[k];
+      if (v > max) max = v;
+      if (v < min) min = v;
+      acc += v - v;
+    }
+  }
+  st.max = max;
+  return min >= 0 && acc === 0;
+}
+
+/** Precise pass over entries [k0, k1) after the fast pass found something: throws or notes NaN. */
+function checkCondensed(
+  c: Float64Array | Float32Array,
+  n: number,
+  k0: number,
+  k1: number,
+  st: ScanState,
+  name: string,
+  tol: number,
+  nan: NanPolicy,
+): void {
+  let max = -Infinity;
+  for (let k = k0; k < k1; k++) {
+    const v = c[k];
+    if (v >= 0 && v !== Infinity) {
+      if (v > max) max = v;
+    } else if (v !== v && nan === 'max') {
+      st.hasNan = true;
+    } else {
+      const [i, j] = pairOf(n, k);
+      fail(name, i, j, v, v, tol, nan);
+    }
+  }
+  // The fast pass's maximum saw NaN as "not greater"; Infinity never gets here.
+  if (max > st.max) st.max = max;
+}
+
+/**
+ * Fast pass over rows [ib, ib + BLOCK) of a square matrix: copies their upper-triangle
+ * part into `out` and tracks the maximum; returns `false` when some pair is not exactly
+ * symmetric or an entry is negative, NaN or infinite (then {@link scanSquareRows}
+ * decides). Blocked by columns too, so that the column-wise reads of the lower triangle
+ * stay in cache.
+ */
+function copySquareRows(square: Matrix, ib: number, rs: Int32Array, out: Float64Array | null, st: ScanState): boolean {
+  const n = square.rows;
+  const d = square.data;
+  const iEnd = Math.min(n, ib + BLOCK);
+  let max = st.max;
+  let min = Infinity;
+  let acc = 0;
+  let same = true;
+  for (let jb = ib; jb < n; jb += BLOCK) {
+    const jEnd = Math.min(n, jb + BLOCK);
+    for (let i = ib; i < iEnd; i++) {
+      const r = i * n;
+      const o = rs[i];
+      for (let j = Math.max(jb, i + 1); j < jEnd; j++) {
+        const a = d[r + j];
+        const b = d[j * n + i];
+        if (out) out[o + j] = a;
+        if (a > max) max = a;
+        if (a < min) min = a;
+        acc += a - a;
+        if (a !== b) same = false;
+      }
+    }
+  }
+  if (!same || !(min >= 0) || acc !== 0) return false;
+  st.max = max;
+  return true;
+}
+
+/**
+ * Precise pass over rows [ib, ib + BLOCK) of a square matrix: validates every pair against
+ * its transposed entry (tolerance, NaN policy) and writes the upper-triangle part into `out`.
+ */
+function scanSquareRows(
+  square: Matrix,
+  ib: number,
+  rs: Int32Array,
+  out: Float64Array | null,
+  st: ScanState,
+  name: string,
+  tol: number,
+  nan: NanPolicy,
+): void {
+  const n = square.rows;
+  const d = square.data;
+  const iEnd = Math.min(n, ib + BLOCK);
+  let max = st.max;
+  for (let jb = ib; jb < n; jb += BLOCK) {
+    const jEnd = Math.min(n, jb + BLOCK);
+    for (let i = ib; i < iEnd; i++) {
+      const r = i * n;
+      const o = rs[i];
+      for (let j = Math.max(jb, i + 1); j < jEnd; j++) {
+        const a = d[r + j];
+        const b = d[j * n + i];
+        if (a === b && a >= 0 && a !== Infinity) {
+          if (a > max) max = a;
+        } else if (a !== a && b !== b && nan === 'max') {
+          st.hasNan = true;
+        } else if (a >= 0 && b >= 0 && a !== Infinity && b !== Infinity && Math.abs(a - b) <= tol * Math.max(1, a, b)) {
+          if (a > max) max = a;
+        } else {
+          // Slow path: a pair within tolerance with a negative lower entry is fine
+          // (the upper triangle is used); anything else rethrows for the first pair.
+          try {
+            fail(name, i, j, a, b, tol, nan);
+          } catch (e) {
+            throwFirstProblem(square, name, tol, nan);
+            throw e;
+          }
+          if (a > max) max = a;
+        }
+        if (out) out[o + j] = a;
+      }
+    }
+  }
+  st.max = max;
+}
+
 /**
  * Validates every pair and writes the upper triangle into `out` (when given), NaN
  * replaced by the largest finite distance under `nan: 'max'`. Yields progress in [0, 1].
@@ -156,72 +320,31 @@ export function* readDistances(
   const { nan, tol } = options;
   const { n, square, condensed } = shape;
   const total = (n * (n - 1)) / 2;
-  let max = -Infinity;
-  let hasNan = false;
+  const st: ScanState = { max: -Infinity, hasNan: false };
   if (condensed) {
     const STEP = 1 << 16;
     for (let k0 = 0; k0 < total; k0 += STEP) {
       const k1 = Math.min(total, k0 + STEP);
-      for (let k = k0; k < k1; k++) {
-        const v = condensed[k];
-        if (v >= 0 && v !== Infinity) {
-          if (v > max) max = v;
-        } else if (v !== v && nan === 'max') {
-          hasNan = true;
-        } else {
-          const [i, j] = pairOf(n, k);
-          fail(name, i, j, v, v, tol, nan);
-        }
-      }
-      if (out) out.set(condensed.subarray(k0, k1), k0);
+      if (!copyCondensed(condensed, k0, k1, out, st)) checkCondensed(condensed, n, k0, k1, st, name, tol, nan);
       if (performance.now() > deadline()) yield k1 / total;
     }
   } else if (square) {
-    const d = square.data;
     const rs = rowStarts(n);
-    // Blocked so that reading the lower triangle (column-wise) stays in cache.
     for (let ib = 0; ib < n; ib += BLOCK) {
-      const iEnd = Math.min(n, ib + BLOCK);
-      for (let jb = ib; jb < n; jb += BLOCK) {
-        const jEnd = Math.min(n, jb + BLOCK);
-        for (let i = ib; i < iEnd; i++) {
-          const r = i * n;
-          const o = rs[i];
-          for (let j = Math.max(jb, i + 1); j < jEnd; j++) {
-            const a = d[r + j];
-            const b = d[j * n + i];
-            if (a === b && a >= 0 && a !== Infinity) {
-              if (a > max) max = a;
-            } else if (a !== a && b !== b && nan === 'max') {
-              hasNan = true;
-            } else if (a >= 0 && b >= 0 && a !== Infinity && b !== Infinity && Math.abs(a - b) <= tol * Math.max(1, a, b)) {
-              if (a > max) max = a;
-            } else {
-              // Slow path: a pair within tolerance with a negative lower entry is fine
-              // (the upper triangle is used); anything else rethrows for the first pair.
-              try {
-                fail(name, i, j, a, b, tol, nan);
-              } catch (e) {
-                throwFirstProblem(square, name, tol, nan);
-                throw e;
-              }
-              if (a > max) max = a;
-            }
-            if (out) out[o + j] = a;
-          }
-        }
-      }
+      if (!copySquareRows(square, ib, rs, out, st)) scanSquareRows(square, ib, rs, out, st, name, tol, nan);
       if (performance.now() > deadline()) {
-        const done = ib + BLOCK >= n ? total : total - ((n - ib - BLOCK) * (n - ib - BLOCK - 1)) / 2;
-        yield done / Math.max(1, total);
+        const left = Math.max(0, n - ib - BLOCK);
+        yield (total - (left * (left - 1)) / 2) / Math.max(1, total);
       }
     }
   }
-  const nanValue = max === -Infinity ? 0 : max;
-  if (hasNan && out) {
-    for (let k = 0; k < total; k++) if (out[k] !== out[k]) out[k] = nanValue;
-  }
-  return { n, square, condensed, nanValue, hasNan };
+  const nanValue = st.max === -Infinity ? 0 : st.max;
+  if (st.hasNan && out) replaceNan(out, nanValue);
+  return { n, square, condensed, nanValue, hasNan: st.hasNan };
+}
+
+function replaceNan(out: Float64Array, value: number): void {
+  for (let k = 0; k < out.length; k++) if (out[k] !== out[k]) out[k] = value;
 }
 
 /**
