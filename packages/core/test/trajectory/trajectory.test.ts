@@ -15,6 +15,7 @@ import {
   topClasses,
   trajectories,
 } from '../../src/trajectory/index.js';
+import * as root from '../../src/index.js';
 
 // Golden values from numpy (packages/core/test/fixtures/trajectory/make_trajectory_fixture.py)
 // over the first sequences of the committed example data.
@@ -219,13 +220,11 @@ describe('stepDistances(states)', () => {
   it('stepDistances(states) is non-negative, zero exactly for repeated states, and symmetric under reversal', () => {
     fc.assert(
       fc.property(
-        fc
-          .integer({ min: 1, max: 6 })
-          .chain((cols) =>
-            fc.array(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: cols, maxLength: cols }), {
-              maxLength: 12,
-            }),
-          ),
+        fc.integer({ min: 1, max: 6 }).chain((cols) =>
+          fc.array(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: cols, maxLength: cols }), {
+            maxLength: 12,
+          }),
+        ),
         (rows) => {
           const d = stepDistances(rows);
           expect(d.length).toBe(Math.max(0, rows.length - 1));
@@ -419,14 +418,12 @@ describe('predictionChanges(expected, lengths?) and confidenceChanges(expected, 
     expectCode(() => confidenceChanges([[1], [0]], { threshold: -1 }), 'INVALID_ARGUMENT', /threshold/);
     expectCode(() => confidenceChanges([[1], [0]], { lengths: [1] }), 'LENGTH_MISMATCH');
   });
-  const probs = fc
-    .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 20 }))
-    .chain(([m, n]) =>
-      fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: m, maxLength: m }), {
-        minLength: n,
-        maxLength: n,
-      }),
-    );
+  const probs = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 20 })).chain(([m, n]) =>
+    fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: m, maxLength: m }), {
+      minLength: n,
+      maxLength: n,
+    }),
+  );
   it('confidenceChanges(expected, { threshold }) is monotone in the threshold', () => {
     fc.assert(
       fc.property(
@@ -714,5 +711,20 @@ describe('trajectories(points, lengths, options)', () => {
         });
       }),
     );
+  });
+});
+
+describe('@classlens/core root', () => {
+  it('re-exports every trajectory helper', () => {
+    const names = [
+      'stepDistances',
+      'sequenceOffsets',
+      'sequenceStepDistances',
+      'stackSequences',
+      'trajectories',
+      'findJumps',
+    ];
+    names.push('predictionChanges', 'confidenceChanges', 'topClasses', 'topClassChanges', 'expectedPrediction');
+    for (const n of names) expect(typeof (root as Record<string, unknown>)[n], n).toBe('function');
   });
 });
