@@ -46,8 +46,8 @@ export interface PcaModel {
  *   in [1, min(n, d)].
  * @example
  * const m = pcaModel([[1, 2], [3, 4], [5, 7]], 1);
- * m.explainedVarianceRatio[0]; // ≈ 0.998
- * m.scores.data;               // the 1-D coordinates of the three rows
+ * m.explainedVarianceRatio[0]; // 0.9969
+ * m.scores.data;               // Float64Array [-3.071, -0.261, 3.332]
  */
 export function pcaModel(data: MatrixLike, k: number): PcaModel {
   const X = toMatrix(data, { name: 'data', finite: true, allowEmpty: false });

@@ -254,7 +254,7 @@ function initialLayout(X: Matrix, init: 'pca' | 'random' | Matrix, rng: Rng, sca
   }
   const kk = Math.min(2, n, X.cols);
   if (kk === 0) {
-    // No columns: every row is the same point (see below).
+    // No columns: all rows coincide, as with constant data below.
     if (scale) {
       noise(0);
       noise(1);
