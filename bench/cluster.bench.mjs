@@ -92,7 +92,16 @@ function compareWithScipy(tree, path, method) {
  * Plain JS arrays (the merges and order it returns, O(n)) are not counted.
  */
 function allocatedBytes(fn) {
-  const names = ['Float64Array', 'Float32Array', 'Int32Array', 'Uint32Array', 'Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array'];
+  const names = [
+    'Float64Array',
+    'Float32Array',
+    'Int32Array',
+    'Uint32Array',
+    'Uint8Array',
+    'Int8Array',
+    'Uint16Array',
+    'Int16Array',
+  ];
   const saved = names.map((name) => globalThis[name]);
   let bytes = 0;
   names.forEach((name, i) => {
@@ -129,7 +138,9 @@ async function sampledPeak(y, method) {
   return peak;
 }
 
-console.log(`cluster: hclust n=${N_BIG}/${N_OTHER}, ml-hclust n=${N_ML}, optimal ordering n=${N_OLO}${python ? '' : ' (no python: scipy peers skipped)'}`);
+console.log(
+  `cluster: hclust n=${N_BIG}/${N_OTHER}, ml-hclust n=${N_ML}, optimal ordering n=${N_OLO}${python ? '' : ' (no python: scipy peers skipped)'}`,
+);
 
 // 1. Linkages against scipy (and memory).
 for (const [n, methods] of [
@@ -148,7 +159,12 @@ for (const [n, methods] of [
     const allocated = allocatedBytes(() => hclust(y, { linkage: method }));
     const peak = await sampledPeak(y, method);
     report(`hclust ${method}, n=${n}`, ours.median, ratioText(ours.median, scipyMs));
-    if (scipyMs !== null) report(`  scipy linkage ${method}, n=${n}`, scipyMs, `max |Δheight| ${check.maxHeightDiff}, ids equal: ${check.idsEqual}`);
+    if (scipyMs !== null)
+      report(
+        `  scipy linkage ${method}, n=${n}`,
+        scipyMs,
+        `max |Δheight| ${check.maxHeightDiff}, ids equal: ${check.idsEqual}`,
+      );
     console.log(
       `  memory: allocates ${(allocated / 1e6).toFixed(1)} MB = ${(allocated / condensedBytes).toFixed(4)} × one condensed matrix (${(condensedBytes / 1e6).toFixed(1)} MB); sampled peak ${(peak / condensedBytes).toFixed(3)} ×`,
     );
@@ -182,10 +198,17 @@ for (const [n, methods] of [
   const ours = await time(() => (tree = hclust(square, { linkage: 'complete' })), { runs: RUNS });
   const mlRuns = n >= 1000 ? 1 : 3;
   let root;
-  const ml = await time(() => (root = agnes(square, { method: 'complete', isDistanceMatrix: true })), { runs: mlRuns, warmup: 0 });
+  const ml = await time(() => (root = agnes(square, { method: 'complete', isDistanceMatrix: true })), {
+    runs: mlRuns,
+    warmup: 0,
+  });
   const same = Math.abs(root.height - tree.merges[n - 2][2]) <= 1e-9;
   report(`hclust complete (nested arrays), n=${n}`, ours.median, ratioText(ours.median, ml.median));
-  report(`  ml-hclust agnes complete, n=${n} (${mlRuns} run${mlRuns > 1 ? 's' : ''})`, ml.median, `root height equal: ${same}`);
+  report(
+    `  ml-hclust agnes complete, n=${n} (${mlRuns} run${mlRuns > 1 ? 's' : ''})`,
+    ml.median,
+    `root height equal: ${same}`,
+  );
   results.push({
     task: 'hclust complete (number[][] input)',
     n,
@@ -221,8 +244,22 @@ print(json.dumps({'ms': ts}))
   report(`optimalLeafOrdering exact, n=${n} (3 runs)`, exact.median, ratioText(exact.median, scipyMs));
   report(`optimalLeafOrdering 'scipy', n=${n} (3 runs)`, compat.median, ratioText(compat.median, scipyMs));
   if (scipyMs !== null) report(`  scipy optimal_leaf_ordering, n=${n} (3 runs)`, scipyMs);
-  results.push({ task: 'optimalLeafOrdering exact (average tree)', n, oursMs: exact.median, peer: 'scipy optimal_leaf_ordering', peerMs: scipyMs, speedup: scipyMs ? scipyMs / exact.median : null });
-  results.push({ task: "optimalLeafOrdering 'scipy' (average tree)", n, oursMs: compat.median, peer: 'scipy optimal_leaf_ordering', peerMs: scipyMs, speedup: scipyMs ? scipyMs / compat.median : null });
+  results.push({
+    task: 'optimalLeafOrdering exact (average tree)',
+    n,
+    oursMs: exact.median,
+    peer: 'scipy optimal_leaf_ordering',
+    peerMs: scipyMs,
+    speedup: scipyMs ? scipyMs / exact.median : null,
+  });
+  results.push({
+    task: "optimalLeafOrdering 'scipy' (average tree)",
+    n,
+    oursMs: compat.median,
+    peer: 'scipy optimal_leaf_ordering',
+    peerMs: scipyMs,
+    speedup: scipyMs ? scipyMs / compat.median : null,
+  });
 }
 
 // 4. Cophenetic correlation against scipy.cophenet.
@@ -246,7 +283,15 @@ print(json.dumps({'ms': ts, 'c': c}))
   const scipyMs = peer ? median(peer.ms) : null;
   report(`copheneticCorrelation, n=${n}`, ours.median, ratioText(ours.median, scipyMs));
   if (peer) report(`  scipy cophenet, n=${n}`, scipyMs, `|Δr| = ${Math.abs(r - peer.c).toExponential(1)}`);
-  results.push({ task: 'copheneticCorrelation', n, oursMs: ours.median, peer: 'scipy cophenet', peerMs: scipyMs, speedup: scipyMs ? scipyMs / ours.median : null, absDiffR: peer ? Math.abs(r - peer.c) : null });
+  results.push({
+    task: 'copheneticCorrelation',
+    n,
+    oursMs: ours.median,
+    peer: 'scipy cophenet',
+    peerMs: scipyMs,
+    speedup: scipyMs ? scipyMs / ours.median : null,
+    absDiffR: peer ? Math.abs(r - peer.c) : null,
+  });
 }
 
 // 5. Fuzzy c-means: 50 rounds on similarity-matrix-like rows, same initial memberships.
@@ -262,7 +307,10 @@ print(json.dumps({'ms': ts, 'c': c}))
   const matrix = { rows: n, cols: n, data: rows };
   const init = { rows: n, cols: k, data: U0 };
   let result;
-  const ours = await time(() => (result = fuzzyCMeans(matrix, k, { initialMemberships: init, maxIterations: iters, tolerance: 0 })), { runs: RUNS });
+  const ours = await time(
+    () => (result = fuzzyCMeans(matrix, k, { initialMemberships: init, maxIterations: iters, tolerance: 0 })),
+    { runs: RUNS },
+  );
   const outPath = join(dir, 'fcm.U');
   const peer = runPython(`
 import json, time, numpy as np
@@ -294,7 +342,16 @@ print(json.dumps({'ms': ts[1:]}))
   }
   report(`fuzzyCMeans n=${n}, d=${n}, k=${k}, ${iters} rounds`, ours.median, ratioText(ours.median, peerMs));
   if (peer) report(`  numpy (BLAS) same updates`, peerMs, `max |Δu| = ${maxDiff.toExponential(1)}`);
-  results.push({ task: `fuzzyCMeans k=${k}, ${iters} rounds`, n, d: n, oursMs: ours.median, peer: 'numpy (vectorised, BLAS) implementation', peerMs, speedup: peerMs ? peerMs / ours.median : null, maxMembershipDiff: maxDiff });
+  results.push({
+    task: `fuzzyCMeans k=${k}, ${iters} rounds`,
+    n,
+    d: n,
+    oursMs: ours.median,
+    peer: 'numpy (vectorised, BLAS) implementation',
+    peerMs,
+    speedup: peerMs ? peerMs / ours.median : null,
+    maxMembershipDiff: maxDiff,
+  });
 }
 
 rmSync(dir, { recursive: true, force: true });

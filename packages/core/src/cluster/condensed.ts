@@ -8,7 +8,11 @@ function throwFirst(d: Float32Array | Float64Array, n: number, bad: (a: number, 
     for (let j = i + 1; j < n; j++) {
       const a = d[i * n + j];
       const b = d[j * n + i];
-      if (bad(a, b)) throw new ClasslensError('NOT_SYMMETRIC', `matrix: not symmetric at (${i}, ${j}): ${a} vs ${b}`, { row: i, col: j });
+      if (bad(a, b))
+        throw new ClasslensError('NOT_SYMMETRIC', `matrix: not symmetric at (${i}, ${j}): ${a} vs ${b}`, {
+          row: i,
+          col: j,
+        });
     }
   }
   throw new Error('unreachable');
@@ -44,7 +48,10 @@ export function condensed(matrix: MatrixLike, options: CondensedOptions = {}): F
   }
   const m = toMatrix(matrix, { name: 'matrix' });
   if (m.rows !== m.cols) {
-    throw new ClasslensError('NOT_SQUARE', `matrix: ${m.rows} × ${m.cols} matrix is not square`, { rows: m.rows, cols: m.cols });
+    throw new ClasslensError('NOT_SQUARE', `matrix: ${m.rows} × ${m.cols} matrix is not square`, {
+      rows: m.rows,
+      cols: m.cols,
+    });
   }
   const n = m.rows;
   const d = m.data;

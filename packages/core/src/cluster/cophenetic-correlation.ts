@@ -3,7 +3,7 @@ import { ClasslensError } from '../common/errors.js';
 import type { Matrix } from '../common/matrix.js';
 import { CopheneticRows } from './internal/cophenetic-pairs.js';
 import type { DistanceInput, DistanceReadOptions } from './internal/distances.js';
-import { checkReadOptions, distanceShape, pairReader, readDistances } from './internal/distances.js';
+import { checkReadOptions, distanceShape, readDistances } from './internal/distances.js';
 import type { Steps } from './internal/run.js';
 import { runAsync, runSync } from './internal/run.js';
 import type { TreeLike } from './internal/tree.js';
@@ -58,7 +58,12 @@ function addCentred(acc: Sums, y: Float64Array, z: Float64Array, len: number): v
   acc.szz = szz;
 }
 
-function* steps(tree: TreeLike, distances: DistanceInput, options: CopheneticCorrelationOptions | undefined, deadline: () => number): Steps<number> {
+function* steps(
+  tree: TreeLike,
+  distances: DistanceInput,
+  options: CopheneticCorrelationOptions | undefined,
+  deadline: () => number,
+): Steps<number> {
   const t = checkTree(tree);
   const readOptions = checkReadOptions(options);
   const shape = distanceShape(distances, 'distances');
@@ -130,7 +135,11 @@ function* steps(tree: TreeLike, distances: DistanceInput, options: CopheneticCor
  * @example
  * copheneticCorrelation(hclust(d, { linkage: 'average' }), d); // e.g. 0.87
  */
-export function copheneticCorrelation(tree: TreeLike, distances: DistanceInput, options?: CopheneticCorrelationOptions): number {
+export function copheneticCorrelation(
+  tree: TreeLike,
+  distances: DistanceInput,
+  options?: CopheneticCorrelationOptions,
+): number {
   return runSync((deadline) => steps(tree, distances, options, deadline));
 }
 

@@ -48,6 +48,49 @@ function positiveInteger(v: unknown, name: string, fallback: number): number {
   return v;
 }
 
+/** ‖x[xo …] − c[co …]‖² over d coordinates; four accumulators so the adds overlap. */
+function squaredDistance(x: Float32Array | Float64Array, xo: number, c: Float64Array, co: number, d: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let q = 0;
+  for (; q + 3 < d; q += 4) {
+    const t0 = x[xo + q] - c[co + q];
+    const t1 = x[xo + q + 1] - c[co + q + 1];
+    const t2 = x[xo + q + 2] - c[co + q + 2];
+    const t3 = x[xo + q + 3] - c[co + q + 3];
+    s0 += t0 * t0;
+    s1 += t1 * t1;
+    s2 += t2 * t2;
+    s3 += t3 * t3;
+  }
+  for (; q < d; q++) {
+    const t = x[xo + q] - c[co + q];
+    s0 += t * t;
+  }
+  return s0 + s1 + (s2 + s3);
+}
+
+/** out[o …] += w · x[xo …] over d coordinates. */
+function addScaled(
+  out: Float64Array,
+  o: number,
+  x: Float32Array | Float64Array,
+  xo: number,
+  w: number,
+  d: number,
+): void {
+  let q = 0;
+  for (; q + 3 < d; q += 4) {
+    out[o + q] += w * x[xo + q];
+    out[o + q + 1] += w * x[xo + q + 1];
+    out[o + q + 2] += w * x[xo + q + 2];
+    out[o + q + 3] += w * x[xo + q + 3];
+  }
+  for (; q < d; q++) out[o + q] += w * x[xo + q];
+}
+
 /** State carried between rounds of {@link fcmRound}. */
 interface RoundState {
   readonly x: Float32Array | Float64Array;
@@ -82,8 +125,7 @@ function fcmRound(st: RoundState): number {
       const wij = two ? u * u : Math.pow(u, m);
       if (wij === 0) continue;
       wsum[j] += wij;
-      const co = j * d;
-      for (let c = 0; c < d; c++) Cnew[co + c] += wij * x[xo + c];
+      addScaled(Cnew, j * d, x, xo, wij, d);
     }
   }
   for (let j = 0; j < k; j++) {
@@ -92,15 +134,7 @@ function fcmRound(st: RoundState): number {
   }
   for (let i = 0; i < n; i++) {
     const xo = i * d;
-    for (let j = 0; j < k; j++) {
-      const co = j * d;
-      let s = 0;
-      for (let c = 0; c < d; c++) {
-        const t = x[xo + c] - C[co + c];
-        s += t * t;
-      }
-      D2[i * k + j] = s;
-    }
+    for (let j = 0; j < k; j++) D2[i * k + j] = squaredDistance(x, xo, C, j * d, d);
   }
   // Eq. 11.3a: u_ij = 1 / Σ_l (d_ij / d_il)^(2/(m−1)), computed as weights relative to
   // the nearest centre so that nothing overflows; a row sitting exactly on one or more
@@ -137,7 +171,12 @@ function fcmRound(st: RoundState): number {
   return delta;
 }
 
-function* steps(rowsIn: MatrixLike, k: number, options: FuzzyCMeansOptions, deadline: () => number): Steps<FuzzyCMeansResult> {
+function* steps(
+  rowsIn: MatrixLike,
+  k: number,
+  options: FuzzyCMeansOptions,
+  deadline: () => number,
+): Steps<FuzzyCMeansResult> {
   const X = toMatrix(rowsIn, { name: 'rows', finite: true, allowEmpty: false });
   const n = X.rows;
   const d = X.cols;
@@ -169,7 +208,11 @@ function* steps(rowsIn: MatrixLike, k: number, options: FuzzyCMeansOptions, dead
       for (let j = 0; j < k; j++) {
         const v = U0.data[i * k + j];
         if (v < 0) {
-          throw new ClasslensError('INVALID_ARGUMENT', `initialMemberships: negative value ${v} at row ${i}, column ${j}`, { row: i, col: j });
+          throw new ClasslensError(
+            'INVALID_ARGUMENT',
+            `initialMemberships: negative value ${v} at row ${i}, column ${j}`,
+            { row: i, col: j },
+          );
         }
         s += v;
         colSums[j] += v;
@@ -178,7 +221,8 @@ function* steps(rowsIn: MatrixLike, k: number, options: FuzzyCMeansOptions, dead
       for (let j = 0; j < k; j++) U[i * k + j] = U0.data[i * k + j] / s;
     }
     for (let j = 0; j < k; j++) {
-      if (!(colSums[j] > 0)) throw new ClasslensError('INVALID_ARGUMENT', `initialMemberships: column ${j} sums to 0`, { col: j });
+      if (!(colSums[j] > 0))
+        throw new ClasslensError('INVALID_ARGUMENT', `initialMemberships: column ${j} sums to 0`, { col: j });
     }
   } else {
     // Random memberships normalised per row (the usual FCM start, e.g. scikit-fuzzy's):
@@ -262,6 +306,10 @@ export function fuzzyCMeans(rows: MatrixLike, k: number, options: FuzzyCMeansOpt
  * @example
  * const result = await fuzzyCMeansAsync(rows, 5, { seed: 7, signal, onProgress });
  */
-export function fuzzyCMeansAsync(rows: MatrixLike, k: number, options: FuzzyCMeansAsyncOptions = {}): Promise<FuzzyCMeansResult> {
+export function fuzzyCMeansAsync(
+  rows: MatrixLike,
+  k: number,
+  options: FuzzyCMeansAsyncOptions = {},
+): Promise<FuzzyCMeansResult> {
   return runAsync((deadline) => steps(rows, k, options, deadline), options);
 }

@@ -53,7 +53,10 @@ export interface HclustAsyncOptions extends HclustOptions, AsyncOptions {}
 
 const LINKAGES: Record<Linkage, number> = { single: 0, complete: COMPLETE, average: AVERAGE, ward: WARD };
 
-function checkOptions(options: HclustOptions | undefined): { linkage: Linkage; optimalOrdering: false | 'exact' | 'scipy' } {
+function checkOptions(options: HclustOptions | undefined): {
+  linkage: Linkage;
+  optimalOrdering: false | 'exact' | 'scipy';
+} {
   if (options != null && typeof options !== 'object') {
     throw new ClasslensError('INVALID_ARGUMENT', 'hclust: options must be an object');
   }
@@ -66,12 +69,19 @@ function checkOptions(options: HclustOptions | undefined): { linkage: Linkage; o
   }
   const o = options?.optimalOrdering ?? false;
   if (o !== true && o !== false && o !== 'scipy') {
-    throw new ClasslensError('INVALID_ARGUMENT', `optimalOrdering: expected true, false or 'scipy', got ${JSON.stringify(o)}`);
+    throw new ClasslensError(
+      'INVALID_ARGUMENT',
+      `optimalOrdering: expected true, false or 'scipy', got ${JSON.stringify(o)}`,
+    );
   }
   return { linkage, optimalOrdering: o === true ? 'exact' : o };
 }
 
-function* hclustSteps(distances: DistanceInput, options: HclustOptions | undefined, deadline: () => number): Steps<HclustTree> {
+function* hclustSteps(
+  distances: DistanceInput,
+  options: HclustOptions | undefined,
+  deadline: () => number,
+): Steps<HclustTree> {
   const { linkage, optimalOrdering } = checkOptions(options);
   const readOptions = checkReadOptions(options);
   const shape = distanceShape(distances, 'distances');

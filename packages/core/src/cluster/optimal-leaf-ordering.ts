@@ -23,7 +23,12 @@ export interface OptimalLeafOrderingOptions extends DistanceReadOptions {
 /** Options of {@link optimalLeafOrderingAsync}. */
 export interface OptimalLeafOrderingAsyncOptions extends OptimalLeafOrderingOptions, AsyncOptions {}
 
-function* olo(tree: TreeLike, distances: DistanceInput, options: OptimalLeafOrderingOptions | undefined, deadline: () => number): Steps<HclustTree> {
+function* olo(
+  tree: TreeLike,
+  distances: DistanceInput,
+  options: OptimalLeafOrderingOptions | undefined,
+  deadline: () => number,
+): Steps<HclustTree> {
   const t = checkTree(tree);
   const readOptions = checkReadOptions(options);
   const method = options?.method ?? 'exact';
@@ -83,7 +88,11 @@ function* olo(tree: TreeLike, distances: DistanceInput, options: OptimalLeafOrde
  * // same as hclust(d, { linkage: 'average', optimalOrdering: true })
  * const asScipy = optimalLeafOrdering(hclust(d), d, { method: 'scipy' });
  */
-export function optimalLeafOrdering(tree: TreeLike, distances: DistanceInput, options?: OptimalLeafOrderingOptions): HclustTree {
+export function optimalLeafOrdering(
+  tree: TreeLike,
+  distances: DistanceInput,
+  options?: OptimalLeafOrderingOptions,
+): HclustTree {
   return runSync((deadline) => olo(tree, distances, options, deadline));
 }
 

@@ -39,24 +39,37 @@ const METHODS: readonly SimilarityToDistanceMethod[] = ['1-r', 'sqrt(2(1-r))', '
 export function similarityToDistance(similarity: MatrixLike, options: SimilarityToDistanceOptions = {}): Matrix {
   const method = options.method ?? '1-r';
   if (!METHODS.includes(method)) {
-    throw new ClasslensError('INVALID_ARGUMENT', `method: expected '1-r', 'sqrt(2(1-r))' or '1-|r|', got ${JSON.stringify(method)}`);
+    throw new ClasslensError(
+      'INVALID_ARGUMENT',
+      `method: expected '1-r', 'sqrt(2(1-r))' or '1-|r|', got ${JSON.stringify(method)}`,
+    );
   }
   const s = toMatrix(similarity, { name: 'similarity' });
   if (s.rows !== s.cols) {
-    throw new ClasslensError('NOT_SQUARE', `similarity: ${s.rows} × ${s.cols} matrix is not square`, { rows: s.rows, cols: s.cols });
+    throw new ClasslensError('NOT_SQUARE', `similarity: ${s.rows} × ${s.cols} matrix is not square`, {
+      rows: s.rows,
+      cols: s.cols,
+    });
   }
   const n = s.rows;
   const src = s.data;
   for (let k = 0; k < src.length; k++) {
     const r = src[k];
     if (r === Infinity || r === -Infinity) {
-      throw new ClasslensError('NON_FINITE', `similarity: ${r} at row ${Math.floor(k / n)}, column ${k % n}`, { row: Math.floor(k / n), col: k % n });
-    }
-    if (r > 1 + 1e-9 || r < -1 - 1e-9) {
-      throw new ClasslensError('INVALID_ARGUMENT', `similarity: ${r} at row ${Math.floor(k / n)}, column ${k % n} is outside [−1, 1]`, {
+      throw new ClasslensError('NON_FINITE', `similarity: ${r} at row ${Math.floor(k / n)}, column ${k % n}`, {
         row: Math.floor(k / n),
         col: k % n,
       });
+    }
+    if (r > 1 + 1e-9 || r < -1 - 1e-9) {
+      throw new ClasslensError(
+        'INVALID_ARGUMENT',
+        `similarity: ${r} at row ${Math.floor(k / n)}, column ${k % n} is outside [−1, 1]`,
+        {
+          row: Math.floor(k / n),
+          col: k % n,
+        },
+      );
     }
   }
   const out = new Float64Array(n * n);

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Linkage } from '../../src/index.js';
-import { ClasslensError, cophenetic, copheneticAsync, copheneticCorrelation, copheneticCorrelationAsync, hclust } from '../../src/index.js';
+import {
+  ClasslensError,
+  cophenetic,
+  copheneticAsync,
+  copheneticCorrelation,
+  copheneticCorrelationAsync,
+  hclust,
+} from '../../src/index.js';
 import type { HclustFixture } from './helpers.js';
 import { loadFixture, pdist, randomPoints, square } from './helpers.js';
 
@@ -10,12 +17,13 @@ const fixture = loadFixture<HclustFixture>('hclust.json');
 describe('cophenetic(tree) against scipy.cluster.hierarchy.cophenet', () => {
   for (const c of fixture.cases) {
     for (const [method, e] of Object.entries(c.linkage)) {
-      if (!e.cophenet) continue;
+      const expected = e.cophenet;
+      if (!expected) continue;
       it(`${c.name}, ${method}: squareform(cophenet(Z)) exactly`, () => {
         const m = cophenetic(hclust(new Float64Array(c.condensed), { linkage: method as Linkage }));
         expect(m.rows).toBe(c.n);
         expect(m.cols).toBe(c.n);
-        expect(Array.from(m.data)).toEqual(square(e.cophenet, c.n).flat());
+        expect(Array.from(m.data)).toEqual(square(expected, c.n).flat());
       });
     }
   }
@@ -61,25 +69,38 @@ describe('copheneticCorrelation(tree, distances) against scipy.cluster.hierarchy
 describe('cophenetic(tree) properties', () => {
   it('is a symmetric ultrametric with zero diagonal whose values are merge heights', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.integer({ min: 1, max: 20 }), fc.constantFrom<Linkage>('single', 'complete', 'average', 'ward'), (seed, n, linkage) => {
-        const t = hclust(pdist(randomPoints(seed, n, 3)), { linkage });
-        const { data } = cophenetic(t);
-        const heights = new Set(t.merges.map((m) => m[2]));
-        for (let i = 0; i < n; i++) {
-          expect(data[i * n + i]).toBe(0);
-          for (let j = 0; j < n; j++) {
-            expect(data[i * n + j]).toBe(data[j * n + i]);
-            if (i !== j) expect(heights.has(data[i * n + j])).toBe(true);
-            for (let k = 0; k < n; k++) expect(data[i * n + j]).toBeLessThanOrEqual(Math.max(data[i * n + k], data[k * n + j]));
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: 1, max: 20 }),
+        fc.constantFrom<Linkage>('single', 'complete', 'average', 'ward'),
+        (seed, n, linkage) => {
+          const t = hclust(pdist(randomPoints(seed, n, 3)), { linkage });
+          const { data } = cophenetic(t);
+          const heights = new Set(t.merges.map((m) => m[2]));
+          for (let i = 0; i < n; i++) {
+            expect(data[i * n + i]).toBe(0);
+            for (let j = 0; j < n; j++) {
+              expect(data[i * n + j]).toBe(data[j * n + i]);
+              if (i !== j) expect(heights.has(data[i * n + j])).toBe(true);
+              for (let k = 0; k < n; k++)
+                expect(data[i * n + j]).toBeLessThanOrEqual(Math.max(data[i * n + k], data[k * n + j]));
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 40 },
     );
   });
   it('matches a direct lowest-common-ancestor walk on trees whose heights are not monotone', () => {
     // Hand-made tree (not from hclust): merge 2 is lower than merge 1.
-    const tree = { merges: [[0, 1, 5, 2], [2, 3, 7, 2], [4, 5, 1, 4]] as [number, number, number, number][], order: [0, 1, 2, 3] };
+    const tree = {
+      merges: [
+        [0, 1, 5, 2],
+        [2, 3, 7, 2],
+        [4, 5, 1, 4],
+      ] as [number, number, number, number][],
+      order: [0, 1, 2, 3],
+    };
     const m = cophenetic(tree);
     expect(Array.from(m.data)).toEqual([0, 5, 1, 1, 5, 0, 1, 1, 1, 1, 0, 7, 1, 1, 7, 0]);
   });
@@ -100,6 +121,8 @@ describe('copheneticAsync / copheneticCorrelationAsync', () => {
     const ctl = new AbortController();
     ctl.abort();
     await expect(copheneticAsync(t, { signal: ctl.signal })).rejects.toMatchObject({ name: 'AbortError' });
-    await expect(copheneticCorrelationAsync(t, y, { signal: ctl.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(copheneticCorrelationAsync(t, y, { signal: ctl.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
   });
 });

@@ -12,7 +12,8 @@ describe('cutTree(tree, k) against scipy.cluster.hierarchy.cut_tree', () => {
     for (const [method, e] of Object.entries(c.linkage)) {
       it(`${c.name}, ${method}: same labels as cut_tree(Z, n_clusters=k) for k in ${Object.keys(e.cutTree).join(', ')}`, () => {
         const tree = hclust(new Float64Array(c.condensed), { linkage: method as Linkage });
-        for (const [k, labels] of Object.entries(e.cutTree)) expect(Array.from(cutTree(tree, Number(k)))).toEqual(labels);
+        for (const [k, labels] of Object.entries(e.cutTree))
+          expect(Array.from(cutTree(tree, Number(k)))).toEqual(labels);
       });
     }
   }
@@ -37,24 +38,29 @@ describe('cutTree(tree, k) against scipy.cluster.hierarchy.cut_tree', () => {
 describe('cutTree(tree, k) properties', () => {
   it('has exactly k labels 0 … k − 1 numbered by first appearance, and k + 1 refines k', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.integer({ min: 1, max: 25 }), fc.constantFrom<Linkage>('single', 'complete', 'average', 'ward'), (seed, n, linkage) => {
-        const tree = hclust(pdist(randomPoints(seed, n, 2)), { linkage });
-        let prev: Int32Array | null = null;
-        for (let k = n; k >= 1; k--) {
-          const labels = cutTree(tree, k);
-          expect(new Set(labels).size).toBe(k);
-          expect(Array.from(labels)).toEqual(canonical(labels));
-          if (prev) {
-            // Every cluster of the finer cut lies inside one cluster of the coarser cut.
-            const map = new Map<number, number>();
-            prev.forEach((l, i) => {
-              if (!map.has(l)) map.set(l, labels[i]);
-              expect(labels[i]).toBe(map.get(l));
-            });
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: 1, max: 25 }),
+        fc.constantFrom<Linkage>('single', 'complete', 'average', 'ward'),
+        (seed, n, linkage) => {
+          const tree = hclust(pdist(randomPoints(seed, n, 2)), { linkage });
+          let prev: Int32Array | null = null;
+          for (let k = n; k >= 1; k--) {
+            const labels = cutTree(tree, k);
+            expect(new Set(labels).size).toBe(k);
+            expect(Array.from(labels)).toEqual(canonical(labels));
+            if (prev) {
+              // Every cluster of the finer cut lies inside one cluster of the coarser cut.
+              const map = new Map<number, number>();
+              prev.forEach((l, i) => {
+                if (!map.has(l)) map.set(l, labels[i]);
+                expect(labels[i]).toBe(map.get(l));
+              });
+            }
+            prev = labels;
           }
-          prev = labels;
-        }
-      }),
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -85,8 +91,22 @@ describe('cutTree(tree, k) errors', () => {
     expect(code(() => cutTree(tree, 2.5))).toMatch(/^INVALID_ARGUMENT/);
   });
   it('throws for malformed trees: bad ids, reused ids, self-merges, non-finite heights, wrong order length', () => {
-    expect(code(() => cutTree({ merges: [[0, 5, 1, 2]] } as never, 1))).toMatch(/^INVALID_ARGUMENT: tree: merge 0 has an invalid cluster id 5/);
-    expect(code(() => cutTree({ merges: [[0, 1, 1, 2], [1, 2, 2, 2]] }, 1))).toMatch(/invalid cluster id 1/);
+    expect(code(() => cutTree({ merges: [[0, 5, 1, 2]] } as never, 1))).toMatch(
+      /^INVALID_ARGUMENT: tree: merge 0 has an invalid cluster id 5/,
+    );
+    expect(
+      code(() =>
+        cutTree(
+          {
+            merges: [
+              [0, 1, 1, 2],
+              [1, 2, 2, 2],
+            ],
+          },
+          1,
+        ),
+      ),
+    ).toMatch(/invalid cluster id 1/);
     expect(code(() => cutTree({ merges: [[1, 1, 1, 2]] }, 1))).toMatch(/^INVALID_ARGUMENT/);
     expect(code(() => cutTree({ merges: [[0, 1, NaN, 2]] }, 1))).toMatch(/^NON_FINITE/);
     expect(code(() => cutTree({ merges: [[0, 1, 1, 2]], order: [0, 1, 2] }, 1))).toMatch(/^LENGTH_MISMATCH/);

@@ -14,7 +14,15 @@ function code(f: () => unknown): string | undefined {
 describe('condensed(matrix) and squareform(values)', () => {
   it('condensed writes the upper triangle row by row, as scipy squareform', () => {
     // scipy.spatial.distance.squareform([[0,1,2],[1,0,3],[2,3,0]]) == [1, 2, 3]
-    expect(Array.from(condensed([[0, 1, 2], [1, 0, 3], [2, 3, 0]]))).toEqual([1, 2, 3]);
+    expect(
+      Array.from(
+        condensed([
+          [0, 1, 2],
+          [1, 0, 3],
+          [2, 3, 0],
+        ]),
+      ),
+    ).toEqual([1, 2, 3]);
   });
   it('squareform builds the square matrix with a zero diagonal', () => {
     const m = squareform(new Float64Array([1, 2, 3]));
@@ -33,7 +41,14 @@ describe('condensed(matrix) and squareform(values)', () => {
     );
   });
   it('keeps NaN (format conversion only) and ignores the diagonal', () => {
-    expect(Array.from(condensed([[5, NaN], [NaN, 7]]))).toEqual([NaN]);
+    expect(
+      Array.from(
+        condensed([
+          [5, NaN],
+          [NaN, 7],
+        ]),
+      ),
+    ).toEqual([NaN]);
   });
   it('handles the degenerate sizes like scipy: [] ↔ 1 × 1', () => {
     expect(condensed([])).toEqual(new Float64Array(0));
@@ -42,9 +57,35 @@ describe('condensed(matrix) and squareform(values)', () => {
   });
   it('throws NOT_SQUARE, NOT_SYMMETRIC (first pair) and INVALID_SHAPE', () => {
     expect(code(() => condensed([[0, 1]]))).toBe('NOT_SQUARE');
-    expect(() => condensed([[0, 1, 2], [1, 0, 3], [2, 4, 0]])).toThrow('matrix: not symmetric at (1, 2): 3 vs 4');
-    expect(code(() => condensed([[0, 1], [1.5, 0]], { symmetryTolerance: -1 }))).toBe('INVALID_ARGUMENT');
-    expect(code(() => condensed([[0, 1], [1.5, 0]], { symmetryTolerance: 1 }))).toBeUndefined();
+    expect(() =>
+      condensed([
+        [0, 1, 2],
+        [1, 0, 3],
+        [2, 4, 0],
+      ]),
+    ).toThrow('matrix: not symmetric at (1, 2): 3 vs 4');
+    expect(
+      code(() =>
+        condensed(
+          [
+            [0, 1],
+            [1.5, 0],
+          ],
+          { symmetryTolerance: -1 },
+        ),
+      ),
+    ).toBe('INVALID_ARGUMENT');
+    expect(
+      code(() =>
+        condensed(
+          [
+            [0, 1],
+            [1.5, 0],
+          ],
+          { symmetryTolerance: 1 },
+        ),
+      ),
+    ).toBeUndefined();
     expect(code(() => squareform(new Float64Array(5)))).toBe('INVALID_SHAPE');
     expect(code(() => squareform(null as never))).toBe('INVALID_ARGUMENT');
   });
@@ -106,8 +147,20 @@ describe('similarityToDistance(similarity, { method })', () => {
   });
   it('throws NOT_SQUARE, NON_FINITE, INVALID_ARGUMENT', () => {
     expect(code(() => similarityToDistance([[1, 0]]))).toBe('NOT_SQUARE');
-    expect(code(() => similarityToDistance([[1, Infinity], [0, 1]]))).toBe('NON_FINITE');
-    expect(() => similarityToDistance([[1, 2], [2, 1]])).toThrow('similarity: 2 at row 0, column 1 is outside [−1, 1]');
+    expect(
+      code(() =>
+        similarityToDistance([
+          [1, Infinity],
+          [0, 1],
+        ]),
+      ),
+    ).toBe('NON_FINITE');
+    expect(() =>
+      similarityToDistance([
+        [1, 2],
+        [2, 1],
+      ]),
+    ).toThrow('similarity: 2 at row 0, column 1 is outside [−1, 1]');
     expect(code(() => similarityToDistance(r, { method: 'abs' as '1-r' }))).toBe('INVALID_ARGUMENT');
   });
 });

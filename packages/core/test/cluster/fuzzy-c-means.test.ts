@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Matrix } from '../../src/index.js';
-import { ClasslensError, cutTree, fuzzyCMeans, fuzzyCMeansAsync, hclust, similarityToDistance } from '../../src/index.js';
+import {
+  ClasslensError,
+  cutTree,
+  fuzzyCMeans,
+  fuzzyCMeansAsync,
+  hclust,
+  similarityToDistance,
+} from '../../src/index.js';
 import { loadFixture, randomPoints } from './helpers.js';
 
 interface FuzzyFixture {
@@ -11,7 +18,13 @@ interface FuzzyFixture {
     m: number;
     initialMemberships: number[][];
     fixed: Record<string, { memberships: number[][]; centers: number[][]; iterations: number; objective: number }>;
-    converged: { memberships: number[][]; centers: number[][]; iterations: number; objective: number; tolerance: number };
+    converged: {
+      memberships: number[][];
+      centers: number[][];
+      iterations: number;
+      objective: number;
+      tolerance: number;
+    };
   }[];
 }
 const fixture = loadFixture<FuzzyFixture>('fuzzy.json');
@@ -28,7 +41,12 @@ describe('fuzzyCMeans(rows, k, { m, initialMemberships }) against a numpy implem
   for (const c of fixture.cases) {
     for (const [iters, e] of Object.entries(c.fixed)) {
       it(`m = ${c.m}, ${iters} round(s): memberships, centres and objective to 1e-10`, () => {
-        const r = fuzzyCMeans(fixture.rows, 3, { m: c.m, initialMemberships: c.initialMemberships, maxIterations: Number(iters), tolerance: 0 });
+        const r = fuzzyCMeans(fixture.rows, 3, {
+          m: c.m,
+          initialMemberships: c.initialMemberships,
+          maxIterations: Number(iters),
+          tolerance: 0,
+        });
         expect(r.iterations).toBe(e.iterations);
         expect(r.converged).toBe(false);
         expectMatrixClose(r.memberships, e.memberships, 1e-10);
@@ -38,7 +56,12 @@ describe('fuzzyCMeans(rows, k, { m, initialMemberships }) against a numpy implem
     }
     it(`m = ${c.m}: converges to numpy's fixed point (tolerance 1e-9, within one round of numpy's count)`, () => {
       const e = c.converged;
-      const r = fuzzyCMeans(fixture.rows, 3, { m: c.m, initialMemberships: c.initialMemberships, maxIterations: 1000, tolerance: e.tolerance });
+      const r = fuzzyCMeans(fixture.rows, 3, {
+        m: c.m,
+        initialMemberships: c.initialMemberships,
+        maxIterations: 1000,
+        tolerance: e.tolerance,
+      });
       expect(r.converged).toBe(true);
       expect(Math.abs(r.iterations - e.iterations)).toBeLessThanOrEqual(1);
       expectMatrixClose(r.memberships, e.memberships, 1e-8);
@@ -81,29 +104,36 @@ describe('fuzzyCMeans(rows, k) on similarity rows with overlapping groups', () =
 describe('fuzzyCMeans(rows, k) invariants', () => {
   it('memberships lie in [0, 1] with rows summing to 1, the objective never increases, and equal seeds give equal results', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 5 }), fc.constantFrom(1.3, 2, 3), (seed, n, d, kk, m) => {
-        const k = Math.min(kk, n);
-        const rows = randomPoints(seed, n, d);
-        const r = fuzzyCMeans(rows, k, { seed, m });
-        for (let i = 0; i < n; i++) {
-          let s = 0;
-          for (let j = 0; j < k; j++) {
-            const v = r.memberships.data[i * k + j];
-            expect(v >= 0 && v <= 1).toBe(true);
-            s += v;
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.constantFrom(1.3, 2, 3),
+        (seed, n, d, kk, m) => {
+          const k = Math.min(kk, n);
+          const rows = randomPoints(seed, n, d);
+          const r = fuzzyCMeans(rows, k, { seed, m });
+          for (let i = 0; i < n; i++) {
+            let s = 0;
+            for (let j = 0; j < k; j++) {
+              const v = r.memberships.data[i * k + j];
+              expect(v >= 0 && v <= 1).toBe(true);
+              s += v;
+            }
+            expect(Math.abs(s - 1)).toBeLessThanOrEqual(1e-12);
           }
-          expect(Math.abs(s - 1)).toBeLessThanOrEqual(1e-12);
-        }
-        expect(r.centers.rows).toBe(k);
-        expect(r.centers.cols).toBe(d);
-        expect(fuzzyCMeans(rows, k, { seed, m })).toEqual(r);
-        let prev = Infinity;
-        for (let t = 1; t <= 6; t++) {
-          const obj = fuzzyCMeans(rows, k, { seed, m, maxIterations: t, tolerance: 0 }).objective;
-          expect(obj).toBeLessThanOrEqual(prev * (1 + 1e-12) + 1e-12);
-          prev = obj;
-        }
-      }),
+          expect(r.centers.rows).toBe(k);
+          expect(r.centers.cols).toBe(d);
+          expect(fuzzyCMeans(rows, k, { seed, m })).toEqual(r);
+          let prev = Infinity;
+          for (let t = 1; t <= 6; t++) {
+            const obj = fuzzyCMeans(rows, k, { seed, m, maxIterations: t, tolerance: 0 }).objective;
+            expect(obj).toBeLessThanOrEqual(prev * (1 + 1e-12) + 1e-12);
+            prev = obj;
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -119,24 +149,49 @@ describe('fuzzyCMeans(rows, k) invariants', () => {
     expect(r.centers.data[0]).toBeCloseTo(2, 12);
   });
   it('a row exactly on a centre belongs to it (no NaN from a zero distance)', () => {
-    const r = fuzzyCMeans([[0], [0], [1], [1]], 2, { initialMemberships: [[1, 0], [1, 0], [0, 1], [0, 1]] });
+    const r = fuzzyCMeans([[0], [0], [1], [1]], 2, {
+      initialMemberships: [
+        [1, 0],
+        [1, 0],
+        [0, 1],
+        [0, 1],
+      ],
+    });
     expect(Array.from(r.memberships.data)).toEqual([1, 0, 1, 0, 0, 1, 0, 1]);
     expect(Array.from(r.centers.data)).toEqual([0, 1]);
     expect(r.converged).toBe(true);
     expect(r.objective).toBe(0);
   });
   it('splits a row equally between coinciding centres, and gives 1/k with zero columns', () => {
-    const r = fuzzyCMeans([[1], [1]], 2, { initialMemberships: [[0.3, 0.7], [0.6, 0.4]] });
+    const r = fuzzyCMeans([[1], [1]], 2, {
+      initialMemberships: [
+        [0.3, 0.7],
+        [0.6, 0.4],
+      ],
+    });
     expect(Array.from(r.memberships.data)).toEqual([0.5, 0.5, 0.5, 0.5]);
     const z = fuzzyCMeans([[], [], []], 3);
     expect(Array.from(z.memberships.data)).toEqual(new Array(9).fill(1 / 3));
   });
   it('normalises initial memberships and does not mutate inputs', () => {
     const rows = [[0], [1], [5], [6]];
-    const init = [[2, 2], [1, 3], [3, 1], [1, 1]];
+    const init = [
+      [2, 2],
+      [1, 3],
+      [3, 1],
+      [1, 1],
+    ];
     const copy = JSON.stringify([rows, init]);
     const a = fuzzyCMeans(rows, 2, { initialMemberships: init, maxIterations: 1 });
-    const b = fuzzyCMeans(rows, 2, { initialMemberships: [[0.5, 0.5], [0.25, 0.75], [0.75, 0.25], [0.5, 0.5]], maxIterations: 1 });
+    const b = fuzzyCMeans(rows, 2, {
+      initialMemberships: [
+        [0.5, 0.5],
+        [0.25, 0.75],
+        [0.75, 0.25],
+        [0.5, 0.5],
+      ],
+      maxIterations: 1,
+    });
     expect(a).toEqual(b);
     expect(JSON.stringify([rows, init])).toBe(copy);
   });
@@ -167,15 +222,47 @@ describe('fuzzyCMeans(rows, k) errors', () => {
     expect(code(() => fuzzyCMeans(rows, 2, { maxIterations: 0 }))).toBe('INVALID_ARGUMENT');
     expect(code(() => fuzzyCMeans(rows, 2, { tolerance: -1 }))).toBe('INVALID_ARGUMENT');
     expect(code(() => fuzzyCMeans(rows, 2, { seed: NaN }))).toBe('INVALID_ARGUMENT');
-    expect(code(() => fuzzyCMeans(rows, 2, { initialMemberships: [[1, 0], [0, 0], [0, 1]] }))).toBe('INVALID_ARGUMENT');
-    expect(code(() => fuzzyCMeans(rows, 2, { initialMemberships: [[1, 0], [1, 0], [1, 0]] }))).toBe('INVALID_ARGUMENT');
-    expect(code(() => fuzzyCMeans(rows, 2, { initialMemberships: [[1, -1], [1, 0], [0, 1]] }))).toBe('INVALID_ARGUMENT');
+    expect(
+      code(() =>
+        fuzzyCMeans(rows, 2, {
+          initialMemberships: [
+            [1, 0],
+            [0, 0],
+            [0, 1],
+          ],
+        }),
+      ),
+    ).toBe('INVALID_ARGUMENT');
+    expect(
+      code(() =>
+        fuzzyCMeans(rows, 2, {
+          initialMemberships: [
+            [1, 0],
+            [1, 0],
+            [1, 0],
+          ],
+        }),
+      ),
+    ).toBe('INVALID_ARGUMENT');
+    expect(
+      code(() =>
+        fuzzyCMeans(rows, 2, {
+          initialMemberships: [
+            [1, -1],
+            [1, 0],
+            [0, 1],
+          ],
+        }),
+      ),
+    ).toBe('INVALID_ARGUMENT');
   });
 });
 
 describe('fuzzyCMeansAsync(rows, k, { signal, onProgress })', () => {
   it('resolves to the synchronous result', async () => {
-    await expect(fuzzyCMeansAsync(fixture.rows, 3, { seed: 5 })).resolves.toEqual(fuzzyCMeans(fixture.rows, 3, { seed: 5 }));
+    await expect(fuzzyCMeansAsync(fixture.rows, 3, { seed: 5 })).resolves.toEqual(
+      fuzzyCMeans(fixture.rows, 3, { seed: 5 }),
+    );
   });
   it('stops with AbortError after an abort during the run', async () => {
     const rows = randomPoints(4, 3000, 20);

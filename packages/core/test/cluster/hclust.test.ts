@@ -106,7 +106,7 @@ describe('hclust(distances) NaN policy', () => {
     [NaN, NaN, 0, NaN],
     [0.9, 0.8, NaN, 0],
   ];
-  it("throws NON_FINITE naming the first NaN pair by default", () => {
+  it('throws NON_FINITE naming the first NaN pair by default', () => {
     expectCode(() => hclust(sim), 'NON_FINITE', /NaN at \(0, 2\).*nan: 'max'/);
   });
   it("with { nan: 'max' } treats NaN as the largest finite distance", () => {
@@ -124,7 +124,15 @@ describe('hclust(distances) NaN policy', () => {
 
 describe('hclust(distances) errors', () => {
   it('throws NOT_SQUARE for a non-square matrix', () => {
-    expectCode(() => hclust([[0, 1, 2], [1, 0, 3]]), 'NOT_SQUARE', /2 × 3/);
+    expectCode(
+      () =>
+        hclust([
+          [0, 1, 2],
+          [1, 0, 3],
+        ]),
+      'NOT_SQUARE',
+      /2 × 3/,
+    );
   });
   it('throws NOT_SYMMETRIC naming the first offending pair', () => {
     const m = [
@@ -137,7 +145,9 @@ describe('hclust(distances) errors', () => {
   });
   it('finds the first offending pair in row-major order even across 64-row blocks', () => {
     const n = 150;
-    const m = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : 1 + Math.min(i, j) + Math.max(i, j) / 1000)));
+    const m = Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, j) => (i === j ? 0 : 1 + Math.min(i, j) + Math.max(i, j) / 1000)),
+    );
     m[140][70] += 1; // pair (70, 140): later block
     m[100][3] += 1; // pair (3, 100): row 3 comes first
     try {
@@ -158,16 +168,50 @@ describe('hclust(distances) errors', () => {
     expectCode(() => hclust(m, { symmetryTolerance: 0 }), 'NOT_SYMMETRIC');
   });
   it('throws NON_FINITE for Infinity in either triangle and in condensed input', () => {
-    expectCode(() => hclust([[0, Infinity], [Infinity, 0]]), 'NON_FINITE', /Infinity at \(0, 1\)/);
-    expectCode(() => hclust([[0, 1], [-Infinity, 0]]), 'NON_FINITE', /-Infinity at \(1, 0\)/);
+    expectCode(
+      () =>
+        hclust([
+          [0, Infinity],
+          [Infinity, 0],
+        ]),
+      'NON_FINITE',
+      /Infinity at \(0, 1\)/,
+    );
+    expectCode(
+      () =>
+        hclust([
+          [0, 1],
+          [-Infinity, 0],
+        ]),
+      'NON_FINITE',
+      /-Infinity at \(1, 0\)/,
+    );
     expectCode(() => hclust(new Float64Array([1, 2, Infinity])), 'NON_FINITE', /Infinity at \(1, 2\)/);
     expectCode(() => hclust(new Float64Array([1, NaN, 2])), 'NON_FINITE', /NaN at \(0, 2\)/);
   });
   it('throws NOT_SYMMETRIC when only one of a pair is NaN', () => {
-    expectCode(() => hclust([[0, NaN], [1, 0]], { nan: 'max' }), 'NOT_SYMMETRIC');
+    expectCode(
+      () =>
+        hclust(
+          [
+            [0, NaN],
+            [1, 0],
+          ],
+          { nan: 'max' },
+        ),
+      'NOT_SYMMETRIC',
+    );
   });
   it('throws INVALID_ARGUMENT for negative distances', () => {
-    expectCode(() => hclust([[0, -1], [-1, 0]]), 'INVALID_ARGUMENT', /negative distance -1 at \(0, 1\)/);
+    expectCode(
+      () =>
+        hclust([
+          [0, -1],
+          [-1, 0],
+        ]),
+      'INVALID_ARGUMENT',
+      /negative distance -1 at \(0, 1\)/,
+    );
     expectCode(() => hclust(new Float64Array([1, -2, 3])), 'INVALID_ARGUMENT', /negative distance -2 at \(0, 2\)/);
   });
   it('throws INVALID_SHAPE for a condensed length that is not n(n − 1)/2, or ragged rows', () => {
@@ -178,7 +222,11 @@ describe('hclust(distances) errors', () => {
     const y = new Float64Array([1, 2, 3]);
     expectCode(() => hclust(y, { linkage: 'centroid' as Linkage }), 'INVALID_ARGUMENT', /linkage/);
     expectCode(() => hclust(y, { nan: 'skip' as 'max' }), 'INVALID_ARGUMENT', /nan/);
-    expectCode(() => hclust(y, { optimalOrdering: 'yes' as unknown as boolean }), 'INVALID_ARGUMENT', /optimalOrdering/);
+    expectCode(
+      () => hclust(y, { optimalOrdering: 'yes' as unknown as boolean }),
+      'INVALID_ARGUMENT',
+      /optimalOrdering/,
+    );
     expectCode(() => hclust(y, { symmetryTolerance: -1 }), 'INVALID_ARGUMENT', /symmetryTolerance/);
     expectCode(() => hclust('abc' as unknown as number[][]), 'INVALID_ARGUMENT');
   });
@@ -221,7 +269,8 @@ describe('hclust(distances) properties', () => {
         const c1 = cophenetic(t1);
         const c2 = cophenetic(t2);
         for (let a = 0; a < n; a++) {
-          for (let b = 0; b < n; b++) expect(Math.abs(c2.data[a * n + b] - c1.data[perm[a] * n + perm[b]])).toBeLessThanOrEqual(1e-9);
+          for (let b = 0; b < n; b++)
+            expect(Math.abs(c2.data[a * n + b] - c1.data[perm[a] * n + perm[b]])).toBeLessThanOrEqual(1e-9);
         }
         for (let k = 1; k <= n; k++) {
           const l1 = cutTree(t1, k);
@@ -284,7 +333,9 @@ describe('hclustAsync(distances, { signal, onProgress })', () => {
     const c = fixture.cases.find((x) => x.n === 90)!;
     const y = new Float64Array(c.condensed);
     for (const linkage of LINKAGES) {
-      await expect(hclustAsync(y, { linkage, optimalOrdering: true })).resolves.toEqual(hclust(y, { linkage, optimalOrdering: true }));
+      await expect(hclustAsync(y, { linkage, optimalOrdering: true })).resolves.toEqual(
+        hclust(y, { linkage, optimalOrdering: true }),
+      );
     }
   });
 
@@ -306,31 +357,42 @@ describe('hclustAsync(distances, { signal, onProgress })', () => {
     const ctl = new AbortController();
     ctl.abort();
     const seen: number[] = [];
-    await expect(hclustAsync(big, { signal: ctl.signal, onProgress: (f) => seen.push(f) })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(hclustAsync(big, { signal: ctl.signal, onProgress: (f) => seen.push(f) })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect(seen).toEqual([]);
   });
 
   it('stops within one slice of an abort during the run (no further progress)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 3 }), fc.constantFrom<Linkage>('single', 'ward'), async (after, linkage) => {
-        const ctl = new AbortController();
-        const seen: number[] = [];
-        const run = hclustAsync(big, {
-          linkage,
-          signal: ctl.signal,
-          onProgress: (f) => {
-            seen.push(f);
-            if (seen.length === after) ctl.abort();
-          },
-        });
-        await expect(run).rejects.toMatchObject({ name: 'AbortError' });
-        expect(seen).toHaveLength(after);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 3 }),
+        fc.constantFrom<Linkage>('single', 'ward'),
+        async (after, linkage) => {
+          const ctl = new AbortController();
+          const seen: number[] = [];
+          const run = hclustAsync(big, {
+            linkage,
+            signal: ctl.signal,
+            onProgress: (f) => {
+              seen.push(f);
+              if (seen.length === after) ctl.abort();
+            },
+          });
+          await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+          expect(seen).toHaveLength(after);
+        },
+      ),
       { numRuns: 4 },
     );
   });
 
   it('rejects with the validation error (not a throw) for bad input', async () => {
-    await expect(hclustAsync([[0, 1], [2, 0]])).rejects.toMatchObject({ code: 'NOT_SYMMETRIC' });
+    await expect(
+      hclustAsync([
+        [0, 1],
+        [2, 0],
+      ]),
+    ).rejects.toMatchObject({ code: 'NOT_SYMMETRIC' });
   });
 });

@@ -82,8 +82,10 @@ export function pathCost(c: ArrayLike<number>, n: number, order: number[]): numb
  * members (not Lance–Williams, not NN-chain): repeatedly merge the closest pair of
  * clusters. Returns the merge heights in merge order and the clusters' member lists.
  */
-export function naiveLinkage(points: number[][], linkage: 'single' | 'complete' | 'average' | 'ward'): { heights: number[]; partitions: number[][][] } {
-  const n = points.length;
+export function naiveLinkage(
+  points: number[][],
+  linkage: 'single' | 'complete' | 'average' | 'ward',
+): { heights: number[]; partitions: number[][][] } {
   const d = (i: number, j: number): number => Math.sqrt(points[i].reduce((s, v, c) => s + (v - points[j][c]) ** 2, 0));
   const clusterDistance = (A: number[], B: number[]): number => {
     if (linkage === 'ward') {

@@ -80,28 +80,38 @@ describe("optimalLeafOrdering(tree, distances) (method 'exact')", () => {
 
   it('keeps the tree: same merges and heights, only the two ids of rows swapped', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.integer({ min: 3, max: 30 }), fc.constantFrom<Linkage>('single', 'complete', 'average', 'ward'), (seed, n, linkage) => {
-        const y = pdist(randomPoints(seed, n, 2));
-        const t = hclust(y, { linkage });
-        const o = optimalLeafOrdering(t, y);
-        o.merges.forEach((m, k) => {
-          expect([Math.min(m[0], m[1]), Math.max(m[0], m[1]), m[2], m[3]]).toEqual(t.merges[k]);
-        });
-        expect([...o.order].sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
-      }),
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: 3, max: 30 }),
+        fc.constantFrom<Linkage>('single', 'complete', 'average', 'ward'),
+        (seed, n, linkage) => {
+          const y = pdist(randomPoints(seed, n, 2));
+          const t = hclust(y, { linkage });
+          const o = optimalLeafOrdering(t, y);
+          o.merges.forEach((m, k) => {
+            expect([Math.min(m[0], m[1]), Math.max(m[0], m[1]), m[2], m[3]]).toEqual(t.merges[k]);
+          });
+          expect([...o.order].sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it('is optimal over all 2^(n−1) flips of random trees', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.integer({ min: 3, max: 9 }), fc.constantFrom<Linkage>('single', 'complete', 'average', 'ward'), (seed, n, linkage) => {
-        const y = pdist(randomPoints(seed, n, 2));
-        const t = hclust(y, { linkage });
-        const best = bruteForce(t, y, n);
-        const cost = pathCost(y, n, optimalLeafOrdering(t, y).order);
-        expect(cost).toBeLessThanOrEqual(best * (1 + COST_TOL));
-      }),
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: 3, max: 9 }),
+        fc.constantFrom<Linkage>('single', 'complete', 'average', 'ward'),
+        (seed, n, linkage) => {
+          const y = pdist(randomPoints(seed, n, 2));
+          const t = hclust(y, { linkage });
+          const best = bruteForce(t, y, n);
+          const cost = pathCost(y, n, optimalLeafOrdering(t, y).order);
+          expect(cost).toBeLessThanOrEqual(best * (1 + COST_TOL));
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -116,7 +126,10 @@ describe("optimalLeafOrdering(tree, distances) (method 'exact')", () => {
 
   it('returns trees with fewer than 3 leaves unchanged', () => {
     expect(optimalLeafOrdering({ merges: [], order: [] }, [])).toEqual({ merges: [], order: [] });
-    expect(optimalLeafOrdering({ merges: [[0, 1, 2, 2]], order: [0, 1] }, new Float64Array([2]))).toEqual({ merges: [[0, 1, 2, 2]], order: [0, 1] });
+    expect(optimalLeafOrdering({ merges: [[0, 1, 2, 2]], order: [0, 1] }, new Float64Array([2]))).toEqual({
+      merges: [[0, 1, 2, 2]],
+      order: [0, 1],
+    });
   });
 
   it('throws LENGTH_MISMATCH, INVALID_ARGUMENT and the distance errors', () => {
@@ -145,7 +158,9 @@ describe('optimalLeafOrderingAsync(tree, distances, { signal, onProgress })', ()
     const y = pdist(randomPoints(9, 120, 3));
     const t = hclust(y, { linkage: 'average' });
     const seen: number[] = [];
-    await expect(optimalLeafOrderingAsync(t, y, { onProgress: (f) => seen.push(f) })).resolves.toEqual(optimalLeafOrdering(t, y));
+    await expect(optimalLeafOrderingAsync(t, y, { onProgress: (f) => seen.push(f) })).resolves.toEqual(
+      optimalLeafOrdering(t, y),
+    );
     expect(seen[seen.length - 1]).toBe(1);
   });
   it('rejects with AbortError when aborted', async () => {

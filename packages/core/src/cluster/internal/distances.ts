@@ -92,7 +92,10 @@ export interface DistanceShape {
 export function distanceShape(input: DistanceInput, name: string): DistanceShape {
   const shape = rawShape(input, name);
   if (shape.n > MAX_POINTS) {
-    throw new ClasslensError('INVALID_ARGUMENT', `${name}: ${shape.n} points is more than the ${MAX_POINTS} a condensed matrix can index`);
+    throw new ClasslensError(
+      'INVALID_ARGUMENT',
+      `${name}: ${shape.n} points is more than the ${MAX_POINTS} a condensed matrix can index`,
+    );
   }
   return shape;
 }
@@ -101,13 +104,19 @@ function rawShape(input: DistanceInput, name: string): DistanceShape {
   if (isCondensed(input)) {
     const n = pointsFromCondensedLength(input.length);
     if (n < 0) {
-      throw new ClasslensError('INVALID_SHAPE', `${name}: condensed length ${input.length} is not n(n − 1)/2 for any n`);
+      throw new ClasslensError(
+        'INVALID_SHAPE',
+        `${name}: condensed length ${input.length} is not n(n − 1)/2 for any n`,
+      );
     }
     return { n, condensed: input };
   }
   const m = toMatrix(input as MatrixLike, { name });
   if (m.rows !== m.cols) {
-    throw new ClasslensError('NOT_SQUARE', `${name}: ${m.rows} × ${m.cols} matrix is not square`, { rows: m.rows, cols: m.cols });
+    throw new ClasslensError('NOT_SQUARE', `${name}: ${m.rows} × ${m.cols} matrix is not square`, {
+      rows: m.rows,
+      cols: m.cols,
+    });
   }
   return { n: m.rows, square: m };
 }
@@ -137,7 +146,11 @@ function fail(name: string, i: number, j: number, a: number, b: number, tol: num
   }
   if (an) {
     if (nan === 'error') {
-      throw new ClasslensError('NON_FINITE', `${name}: NaN at ${at} (pass { nan: 'max' } to treat NaN as the largest distance)`, details);
+      throw new ClasslensError(
+        'NON_FINITE',
+        `${name}: NaN at ${at} (pass { nan: 'max' } to treat NaN as the largest distance)`,
+        details,
+      );
     }
     return;
   }
@@ -167,7 +180,13 @@ interface ScanState {
  * decides). One cheap loop with no data-dependent branch beyond the maximum: V8 compiles
  * explicit NaN/∞ tests in a hot loop to slow code, while `v − v` is 0 only for finite v.
  */
-function copyCondensed(c: Float64Array | Float32Array, k0: number, k1: number, out: Float64Array | null, st: ScanState): boolean {
+function copyCondensed(
+  c: Float64Array | Float32Array,
+  k0: number,
+  k1: number,
+  out: Float64Array | null,
+  st: ScanState,
+): boolean {
   let max = st.max;
   let min = Infinity;
   let acc = 0;

@@ -53,7 +53,7 @@ function chainMerges(s: ChainState, deadline: () => number): void {
   const { D, n, method, rs, size, active, chain } = s;
   const { a, b, h } = s.out;
   let { m, len, k } = s;
-  for (; k < n - 1; ) {
+  for (; k < n - 1;) {
     if (len === 0) {
       chain[0] = active[0];
       len = 1;
@@ -200,7 +200,7 @@ function primSteps(s: PrimState, deadline: () => number): void {
   const { D, n, rs, best, open } = s;
   const { a, b, h } = s.out;
   let { m, x, y, k } = s;
-  for (; k < n - 1; ) {
+  for (; k < n - 1;) {
     let cur = Infinity;
     m = removeSorted(open, m, x);
     const rx = rs[x];
@@ -248,7 +248,18 @@ function primSteps(s: PrimState, deadline: () => number): void {
 export function* mstSingle(D: Float64Array, n: number, deadline: () => number): Steps<RawLinkage> {
   const open = new Int32Array(n);
   for (let i = 0; i < n; i++) open[i] = i;
-  const s: PrimState = { D, n, rs: rowStarts(n), best: new Float64Array(n).fill(Infinity), open, out: newLinkage(n), m: n, x: 0, y: 0, k: 0 };
+  const s: PrimState = {
+    D,
+    n,
+    rs: rowStarts(n),
+    best: new Float64Array(n).fill(Infinity),
+    open,
+    out: newLinkage(n),
+    m: n,
+    x: 0,
+    y: 0,
+    k: 0,
+  };
   for (;;) {
     primSteps(s, deadline);
     if (s.k >= n - 1) return s.out;

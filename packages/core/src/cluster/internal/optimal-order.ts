@@ -82,9 +82,16 @@ interface Ctx {
 // Hot loops live in plain functions: V8 cannot switch a running generator to optimised
 // code, so the generator below only sequences them.
 
-function fillSortedDistances(SD: Float64Array, rs: Int32Array, leaves: number[], dist: (i: number, j: number) => number): void {
+function fillSortedDistances(
+  SD: Float64Array,
+  rs: Int32Array,
+  leaves: number[],
+  dist: (i: number, j: number) => number,
+  p0: number,
+  p1: number,
+): void {
   const n = leaves.length;
-  for (let p = 0; p < n; p++) {
+  for (let p = p0; p < p1; p++) {
     const lp = leaves[p];
     const o = rs[p];
     for (let q = p + 1; q < n; q++) {
@@ -112,15 +119,9 @@ function minAcross(c: Ctx, mMin: number, mMax: number, kMin: number, kMax: numbe
  * For every w, the k's sorted by M[k, w]. scipy sorts again for every (u, w); the order
  * depends on w only, so sorting once per w gives the identical order |u| times cheaper.
  */
-function sortKs(c: Ctx, wMin: number, wMax: number, kMin: number, kSize: number): void {
-  const { M, n } = c;
-  const need = (wMax - wMin) * kSize;
-  if (c.kVals.length < need) {
-    c.kVals = new Float32Array(need);
-    c.kIdx = new Int32Array(need);
-  }
-  const { kVals, kIdx } = c;
-  for (let w = wMin; w < wMax; w++) {
+function sortKs(c: Ctx, wMin: number, w0: number, w1: number, kMin: number, kSize: number): void {
+  const { M, n, kVals, kIdx } = c;
+  for (let w = w0; w < w1; w++) {
     const o = (w - wMin) * kSize;
     for (let k = 0; k < kSize; k++) {
       kVals[o + k] = M[(kMin + k) * n + w];
@@ -134,7 +135,16 @@ function sortKs(c: Ctx, wMin: number, wMax: number, kMin: number, kSize: number)
  * M[u, w] for one u and every w: min over m, k of M[u, m] + M[w, k] + D[m, k], scanning
  * m and k by increasing M with scipy's float32 bounds to stop early.
  */
-function fillRow(c: Ctx, u: number, mMin: number, mSize: number, wMin: number, wMax: number, kSize: number, minKm: number): void {
+function fillRow(
+  c: Ctx,
+  u: number,
+  mMin: number,
+  mSize: number,
+  wMin: number,
+  wMax: number,
+  kSize: number,
+  minKm: number,
+): void {
   const { M, n, SD, rs, mVals, mIdx, kIdx } = c;
   for (let m = 0; m < mSize; m++) {
     mVals[m] = M[(mMin + m) * n + u];
@@ -188,19 +198,17 @@ function bestEnds(c: Ctx, lLo: number, lHi: number, rLo: number, rHi: number): [
  * The paper's backtracking: from the root's best ends, each node is laid out with the
  * child holding its left end first, and the pair (m, k) realising
  * M[left, right] = M[left, m] + M[k, right] + D[m, k] gives the children's ends.
- * Recomputing (m, k) for the one chosen pair per node costs O(n²) in all.
+ * Recomputing (m, k) for the one chosen pair per node costs O(n²) in all. Runs until
+ * `deadline()` has passed; `stack` holds the pending (node, left end, right end) triples.
  */
-function backtrack(c: Ctx, rootU: number, rootW: number): Uint8Array {
+function backtrack(c: Ctx, stack: number[], swapped: Uint8Array, deadline: () => number): void {
   const { n, sl, sr, lo, hi, M, SD, rs } = c;
-  const count = n - 1;
-  const swapped = new Uint8Array(count);
   const inner = (v: number, end: number): number => {
     // The child of cluster v that does not contain `end` (v itself for a leaf).
     if (v < n) return v;
     const x = sl[v - n];
     return end >= lo[x] && end < hi[x] ? sr[v - n] : x;
   };
-  const stack: number[] = [n + count - 1, rootU, rootW];
   while (stack.length > 0) {
     const right = stack.pop() as number;
     const left = stack.pop() as number;
@@ -228,8 +236,8 @@ function backtrack(c: Ctx, rootU: number, rootW: number): Uint8Array {
       }
     }
     stack.push(first, left, bm, second, bk, right);
+    if (performance.now() > deadline()) return;
   }
-  return swapped;
 }
 
 /**
@@ -290,7 +298,10 @@ export function* optimalOrder(
   const rs = rowStarts(n);
   const total = (n * (n - 1)) / 2;
   const SD = new Float64Array(total);
-  fillSortedDistances(SD, rs, leaves, dist);
+  for (let p = 0; p < n; p += 32) {
+    fillSortedDistances(SD, rs, leaves, dist, p, Math.min(n, p + 32));
+    if (performance.now() > deadline()) yield 0;
+  }
   const c: Ctx = {
     n,
     sl,
@@ -354,7 +365,15 @@ export function* optimalOrder(
         const kMin = lo[K[swapR]];
         const kSize = hi[K[swapR]] - kMin;
         const minKm = minAcross(c, mMin, mMin + mSize, kMin, kMin + kSize);
-        sortKs(c, wMin, wMax, kMin, kSize);
+        const need = (wMax - wMin) * kSize;
+        if (c.kVals.length < need) {
+          c.kVals = new Float32Array(need);
+          c.kIdx = new Int32Array(need);
+        }
+        for (let w = wMin; w < wMax; w += 16) {
+          sortKs(c, wMin, w, Math.min(wMax, w + 16), kMin, kSize);
+          if (performance.now() > deadline()) yield pairsDone / total;
+        }
         for (let u = uMin; u < uMax; u++) {
           fillRow(c, u, mMin, mSize, wMin, wMax, kSize, minKm);
           pairsDone += wMax - wMin;
@@ -374,7 +393,17 @@ export function* optimalOrder(
   }
   const a = new Int32Array(count);
   const b = new Int32Array(count);
-  const swap = scipy ? scipyRotations(t, mustSwap) : backtrack(c, rootU, rootW);
+  let swap: Uint8Array;
+  if (scipy) swap = scipyRotations(t, mustSwap);
+  else {
+    swap = new Uint8Array(count);
+    const stack: number[] = [n + count - 1, rootU, rootW];
+    for (;;) {
+      backtrack(c, stack, swap, deadline);
+      if (stack.length === 0) break;
+      yield 1;
+    }
+  }
   for (let k = 0; k < count; k++) {
     a[k] = swap[k] ? t.b[k] : t.a[k];
     b[k] = swap[k] ? t.a[k] : t.b[k];

@@ -124,7 +124,10 @@ export function checkTree(tree: TreeLike, name = 'tree'): TreeColumns {
     return { n: len, a: new Int32Array(0), b: new Int32Array(0), h: new Float64Array(0) };
   }
   if (tree.order != null && tree.order.length !== n) {
-    throw new ClasslensError('LENGTH_MISMATCH', `${name}: order has length ${tree.order.length} but merges has ${count} rows (expected ${n} leaves)`);
+    throw new ClasslensError(
+      'LENGTH_MISMATCH',
+      `${name}: order has length ${tree.order.length} but merges has ${count} rows (expected ${n} leaves)`,
+    );
   }
   const a = new Int32Array(count);
   const b = new Int32Array(count);
@@ -137,11 +140,14 @@ export function checkTree(tree: TreeLike, name = 'tree'): TreeColumns {
     const z = row?.[2];
     for (const v of [x, y]) {
       if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= n + k || used[v]) {
-        throw new ClasslensError('INVALID_ARGUMENT', `${name}: merge ${k} has an invalid cluster id ${String(v)}`, { index: k });
+        throw new ClasslensError('INVALID_ARGUMENT', `${name}: merge ${k} has an invalid cluster id ${String(v)}`, {
+          index: k,
+        });
       }
       used[v] = 1;
     }
-    if (x === y) throw new ClasslensError('INVALID_ARGUMENT', `${name}: merge ${k} joins cluster ${x} with itself`, { index: k });
+    if (x === y)
+      throw new ClasslensError('INVALID_ARGUMENT', `${name}: merge ${k} joins cluster ${x} with itself`, { index: k });
     if (typeof z !== 'number' || !Number.isFinite(z)) {
       throw new ClasslensError('NON_FINITE', `${name}: merge ${k} has height ${String(z)}`, { index: k });
     }
