@@ -29,48 +29,52 @@ export function colstats(x: usize, rows: i32, m: i32, sum: usize, mn: usize, mx:
   }
 }
 
-const RB: i32 = 16; // rows per tile: each column's 16 float32 results fill one cache line
+const CB: i32 = 32; // columns per block: 32 write streams (pages) of z at a time
 
 /**
  * Writes d = x[r, c]·mul[c] − sub[c] for `rows` row-major float64 rows at `x` as float32
- * to z[c·ld + k0 + r] (class-major) and adds d² (float64) to m2[c]. Tiles of 16 rows keep
- * the reads of a tile in L1 and make each column's writes one contiguous cache line.
+ * to z[c·ld + k0 + r] (class-major) and adds d² (float64) to m2[c]. Works on 4 rows × 2
+ * columns at a time: the 8 results are transposed in registers so that each column gets
+ * one 16-byte store of 4 consecutive samples; blocks of 32 columns keep the number of
+ * pages written at once small (each column of z is a separate page).
  */
 export function center(x: usize, rows: i32, m: i32, k0: i32, z: usize, ld: i32, mul: usize, sub: usize, m2: usize): void {
-  const m2c = m & ~1;
+  const mc = m & ~1;
   const rs: usize = <usize>m * 8;
   const zs: usize = <usize>ld * 4;
-  for (let rb = 0; rb < rows; rb += RB) {
-    const re = min(rows, rb + RB);
-    for (let c = 0; c < m2c; c += 2) {
-      const o: usize = <usize>c * 8;
-      const mu = v128.load(mul + o);
-      const su = v128.load(sub + o);
-      let acc = f64x2.splat(0);
-      let p: usize = x + <usize>rb * rs + o;
-      let q: usize = z + <usize>c * zs + <usize>(k0 + rb) * 4;
-      for (let r = rb; r < re; r++) {
-        const d = f64x2.sub(f64x2.mul(v128.load(p), mu), su);
-        acc = f64x2.add(acc, f64x2.mul(d, d));
-        const f = f32x4.demote_f64x2_zero(d);
-        v128.store32_lane(q, f, 0);
-        v128.store32_lane(q + zs, f, 1);
-        p += rs;
-        q += 4;
+  const r4 = rows & ~3;
+  for (let c0 = 0; c0 < mc; c0 += CB) {
+    const c1 = min(mc, c0 + CB);
+    for (let r = 0; r < r4; r += 4) {
+      const row: usize = x + <usize>r * rs;
+      const zr: usize = z + <usize>(k0 + r) * 4;
+      for (let c = c0; c < c1; c += 2) {
+        const o: usize = <usize>c * 8;
+        const mu = v128.load(mul + o);
+        const su = v128.load(sub + o);
+        const d0 = f64x2.sub(f64x2.mul(v128.load(row + o), mu), su);
+        const d1 = f64x2.sub(f64x2.mul(v128.load(row + rs + o), mu), su);
+        const d2 = f64x2.sub(f64x2.mul(v128.load(row + 2 * rs + o), mu), su);
+        const d3 = f64x2.sub(f64x2.mul(v128.load(row + 3 * rs + o), mu), su);
+        const sq = f64x2.add(f64x2.add(f64x2.mul(d0, d0), f64x2.mul(d1, d1)), f64x2.add(f64x2.mul(d2, d2), f64x2.mul(d3, d3)));
+        v128.store(m2 + o, f64x2.add(v128.load(m2 + o), sq));
+        // (a_r, b_r) for rows r..r+3 → a0 a1 a2 a3 | b0 b1 b2 b3
+        const f01 = v128.shuffle<u32>(f32x4.demote_f64x2_zero(d0), f32x4.demote_f64x2_zero(d1), 0, 1, 4, 5);
+        const f23 = v128.shuffle<u32>(f32x4.demote_f64x2_zero(d2), f32x4.demote_f64x2_zero(d3), 0, 1, 4, 5);
+        const q: usize = zr + <usize>c * zs;
+        v128.store(q, v128.shuffle<u32>(f01, f23, 0, 2, 4, 6));
+        v128.store(q + zs, v128.shuffle<u32>(f01, f23, 1, 3, 5, 7));
       }
-      v128.store(m2 + o, f64x2.add(v128.load(m2 + o), acc));
     }
-    if (m2c < m) {
-      const o: usize = <usize>m2c * 8;
-      const mu = load<f64>(mul + o);
-      const su = load<f64>(sub + o);
-      let acc: f64 = 0;
-      for (let r = rb; r < re; r++) {
-        const d = load<f64>(x + <usize>r * rs + o) * mu - su;
-        acc += d * d;
-        store<f32>(z + <usize>m2c * zs + <usize>(k0 + r) * 4, <f32>d);
-      }
-      store<f64>(m2 + o, load<f64>(m2 + o) + acc);
+  }
+  // Leftover rows (rows % 4) for every column, and the last column when m is odd.
+  for (let r = 0; r < rows; r++) {
+    const cFrom = r < r4 ? mc : 0;
+    for (let c = cFrom; c < m; c++) {
+      const o: usize = <usize>c * 8;
+      const d = load<f64>(x + <usize>r * rs + o) * load<f64>(mul + o) - load<f64>(sub + o);
+      store<f64>(m2 + o, load<f64>(m2 + o) + d * d);
+      store<f32>(z + <usize>c * zs + <usize>(k0 + r) * 4, <f32>d);
     }
   }
 }

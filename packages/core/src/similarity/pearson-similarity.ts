@@ -2,17 +2,20 @@ import { throwIfAborted } from '../common/errors.js';
 import { toMatrix, type Matrix, type MatrixLike } from '../common/matrix.js';
 import type { SimilarityAsyncOptions, SimilarityOptions } from './similarity-options.js';
 import { checkBackend, resolveKernel } from './internal/kernel.js';
+import { checkFinite } from './internal/finite.js';
 import { mergePearson } from './internal/merge.js';
-import { checkWorkers, planWorkers, runAll, splitRange } from './internal/parallel.js';
+import { checkWorkers, planWorkers, runAll, sampleTasks, splitRange } from './internal/parallel.js';
 import { pearsonSteps } from './internal/pearson.js';
 import type { PearsonPart } from './internal/pearson-part.js';
 import { runSteps, runStepsAsync } from './internal/steps.js';
+import { isShared } from './internal/parallel.js';
 import { wasmModuleAsync } from './internal/wasm-kernel.js';
 import { WORKER_UNAVAILABLE } from '../workers/worker-pool.js';
 
 function prepare(scores: MatrixLike, options: SimilarityOptions, name: string) {
   const backend = checkBackend(options?.backend, name);
-  const x = toMatrix(scores, { name: 'scores', finite: true, allowEmpty: false });
+  const x = toMatrix(scores, { name: 'scores', allowEmpty: false });
+  checkFinite(x, 'scores');
   return { x, backend };
 }
 
@@ -54,10 +57,11 @@ export function pearsonSimilarity(scores: MatrixLike, options: SimilarityOptions
 }
 
 /**
- * {@link pearsonSimilarity} without blocking the calling thread: samples are split across
- * a worker pool (each worker gets a copy of its rows, transferred, and returns its
- * partial sums; the parts are merged exactly), or, without workers, computed in-thread in
- * chunks of ≈ 10–50 ms. Aborting rejects with an `AbortError` within one chunk and
+ * {@link pearsonSimilarity} without blocking the calling thread: samples are split into
+ * slices run on a worker pool (each slice is copied and transferred to a worker, which
+ * returns its partial sums; the parts are merged exactly), or, without workers, computed in-thread in
+ * chunks of ≈ 10–50 ms. Scores whose `data` lives on a `SharedArrayBuffer` are read by the
+ * workers in place, saving the copies. Aborting rejects with an `AbortError` within one chunk and
  * terminates the workers involved. Same result as the synchronous form up to rounding in
  * the last bits when the work is split.
  *
@@ -84,18 +88,22 @@ export async function pearsonSimilarityAsync(
   const plan = await planWorkers(options.workers, (n * m * m) / 2, Math.floor(n / 48) || 1);
   if (plan) {
     try {
-      const ranges = splitRange(n, plan.parts, 48);
+      const ranges = splitRange(n, sampleTasks(n, m, plan.parts), 48);
       const parts = await runAll(
         ranges.map(([r0, r1]) => (sig: AbortSignal, progress: (f: number) => void) => {
-          // A copy of the rows, so the caller's array is never detached.
+          const run = { signal: sig, onProgress: progress };
+          // Shared memory is read in place; otherwise each worker gets a copy of its rows
+          // (transferred, not copied again), so the caller's array is never detached.
+          if (isShared(x.data)) {
+            return plan.pool.run<PearsonPart[]>('similarity/pearson-part', { data: x.data, m, r0, r1, kernel }, run);
+          }
           const data = x.data.slice(r0 * m, r1 * m);
           return plan.pool.run<PearsonPart[]>(
             'similarity/pearson-part',
             { data, m, kernel },
             {
+              ...run,
               transfer: [data.buffer as ArrayBuffer],
-              signal: sig,
-              onProgress: progress,
             },
           );
         }),

@@ -3,6 +3,7 @@ import { toMatrix, type Matrix, type MatrixLike } from '../common/matrix.js';
 import type { SimilarityAsyncOptions, SimilarityOptions } from './similarity-options.js';
 import { scatterColumns } from './internal/column-ranker.js';
 import { checkBackend, resolveKernel } from './internal/kernel.js';
+import { checkFinite } from './internal/finite.js';
 import { checkWorkers, planWorkers } from './internal/parallel.js';
 import { rankInWorkers } from './internal/parallel-rank.js';
 import { rankColumnsSteps } from './internal/ranking.js';
@@ -12,7 +13,8 @@ import { WORKER_UNAVAILABLE } from '../workers/worker-pool.js';
 
 function prepare(scores: MatrixLike, options: SimilarityOptions, name: string) {
   const backend = checkBackend(options?.backend, name);
-  const x = toMatrix(scores, { name: 'scores', finite: true });
+  const x = toMatrix(scores, { name: 'scores' });
+  checkFinite(x, 'scores');
   return { x, backend };
 }
 

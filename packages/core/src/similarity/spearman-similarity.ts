@@ -2,8 +2,9 @@ import { throwIfAborted } from '../common/errors.js';
 import { toMatrix, type Matrix, type MatrixLike } from '../common/matrix.js';
 import type { SimilarityAsyncOptions, SimilarityOptions } from './similarity-options.js';
 import { checkBackend, resolveKernel } from './internal/kernel.js';
+import { checkFinite } from './internal/finite.js';
 import { mergePearson } from './internal/merge.js';
-import { checkWorkers, planWorkers, runAll, splitRange } from './internal/parallel.js';
+import { checkWorkers, planWorkers, runAll, sampleTasks, splitRange } from './internal/parallel.js';
 import { rankInWorkers } from './internal/parallel-rank.js';
 import type { PearsonPart } from './internal/pearson-part.js';
 import { RANK_SHARE, spearmanSteps } from './internal/ranking.js';
@@ -13,7 +14,8 @@ import { WORKER_UNAVAILABLE } from '../workers/worker-pool.js';
 
 function prepare(scores: MatrixLike, options: SimilarityOptions, name: string) {
   const backend = checkBackend(options?.backend, name);
-  const x = toMatrix(scores, { name: 'scores', finite: true, allowEmpty: false });
+  const x = toMatrix(scores, { name: 'scores', allowEmpty: false });
+  checkFinite(x, 'scores');
   return { x, backend };
 }
 
@@ -79,7 +81,7 @@ export async function spearmanSimilarityAsync(
         (f) => onProgress?.(RANK_SHARE * f),
         (c0, count, r) => ranks.set(r, c0 * n),
       );
-      const ranges = splitRange(n, Math.min(plan.parts, Math.max(1, Math.floor(n / 48))), 48);
+      const ranges = splitRange(n, sampleTasks(n, m, plan.parts), 48);
       const parts = await runAll(
         ranges.map(([k0, k1]) => (sig: AbortSignal, progress: (f: number) => void) => {
           const nk = k1 - k0;

@@ -151,6 +151,19 @@ describe('similarity *Async through real workers (built core, default worker-ent
     expect(maxDiff(rho, C.spearmanSimilarity(x, { backend: 'js' }))).toBeLessThan(1e-12);
     pool.close();
   });
+  it('reads scores on a SharedArrayBuffer in place (no copies) with the same results', async () => {
+    const pool = new W.WorkerPool({ size: 2 });
+    const x = logits(2500, 40, 6);
+    const sab = new Float64Array(new SharedArrayBuffer(x.data.byteLength));
+    sab.set(x.data);
+    const shared = { rows: x.rows, cols: x.cols, data: sab };
+    const r = await C.pearsonSimilarityAsync(shared, { workers: pool, backend: 'js' });
+    expect(maxDiff(r, C.pearsonSimilarity(x, { backend: 'js' }))).toBeLessThan(1e-12);
+    const ranks = await C.rankColumnsAsync(shared, { workers: pool });
+    expect(Array.from(ranks.data)).toEqual(Array.from(C.rankColumns(x).data));
+    expect(Array.from(sab)).toEqual(Array.from(x.data));
+    pool.close();
+  });
   it('aborting terminates the workers involved and rejects with AbortError', async () => {
     const pool = new W.WorkerPool({ size: 2 });
     const x = logits(20_000, 300, 3);

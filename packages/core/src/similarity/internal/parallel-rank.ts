@@ -1,12 +1,12 @@
 import type { Matrix } from '../../common/matrix.js';
 import type { WorkerPool } from '../../workers/worker-pool.js';
 import { gatherColumns } from './column-ranker.js';
-import { runAll } from './parallel.js';
+import { isShared, runAll } from './parallel.js';
 import type { Kernel } from './pearson-part.js';
 
 /**
  * Ranks the columns of `x` in workers: columns go out in class-major blocks (copies,
- * transferred), several blocks per worker so that the calling thread gathers the next
+ * transferred; or, for scores on a SharedArrayBuffer, workers gather them in place), several blocks per worker so that the calling thread gathers the next
  * block while workers rank the previous ones; `onBlock` receives each block's ranks
  * (class-major, `count` × n) as it arrives.
  */
@@ -24,13 +24,29 @@ export async function rankInWorkers(
   for (let c0 = 0; c0 < m; c0 += per) blocks.push([c0, Math.min(per, m - c0)]);
   await runAll(
     blocks.map(([c0, count]) => async (sig: AbortSignal, progress: (f: number) => void) => {
-      const data = new Float64Array(count * n);
-      gatherColumns(x, c0, count, data);
-      const r = await plan.pool.run<{ ranks: Float64Array; ss: Float64Array }>(
-        'similarity/rank',
-        { data, n, count, kernel },
-        { transfer: [data.buffer], signal: sig, onProgress: progress },
-      );
+      type Out = { ranks: Float64Array; ss: Float64Array };
+      let r: Out;
+      if (isShared(x.data)) {
+        // Workers read shared scores in place and gather their columns themselves.
+        const shared = { rows: n, cols: m, data: x.data };
+        r = await plan.pool.run<Out>(
+          'similarity/rank',
+          { x: shared, c0, n, count, kernel },
+          { signal: sig, onProgress: progress },
+        );
+      } else {
+        const data = new Float64Array(count * n);
+        gatherColumns(x, c0, count, data);
+        r = await plan.pool.run<Out>(
+          'similarity/rank',
+          { data, n, count, kernel },
+          {
+            transfer: [data.buffer],
+            signal: sig,
+            onProgress: progress,
+          },
+        );
+      }
       onBlock(c0, count, r.ranks);
       progress(1);
     }),

@@ -56,8 +56,12 @@ export async function runAll<T>(
   signal: AbortSignal | undefined,
   onProgress: ((f: number) => void) | undefined,
 ): Promise<T[]> {
-  const inner = new AbortController();
-  const forward = () => inner.abort(signal?.reason);
+  // One controller per job (a single shared signal would collect one listener per job).
+  const controllers = jobs.map(() => new AbortController());
+  const abortAll = (reason: unknown) => {
+    for (const c of controllers) c.abort(reason);
+  };
+  const forward = () => abortAll(signal?.reason);
   signal?.addEventListener('abort', forward, { once: true });
   const fractions = new Float64Array(jobs.length);
   const report = () => {
@@ -69,11 +73,11 @@ export async function runAll<T>(
   try {
     return await Promise.all(
       jobs.map((job, i) =>
-        job(inner.signal, (f) => {
+        job(controllers[i].signal, (f) => {
           fractions[i] = f;
           report();
         }).catch((e: unknown) => {
-          inner.abort(e);
+          abortAll(e);
           throw e;
         }),
       ),
@@ -81,4 +85,24 @@ export async function runAll<T>(
   } finally {
     signal?.removeEventListener('abort', forward);
   }
+}
+
+/** Multiply-adds per worker task (≈ 150 ms with the SIMD kernel). */
+const TASK_MULADDS = 2e9;
+
+/**
+ * How many tasks to cut n samples × m classes of Gram work into for `parts` workers:
+ * several per worker, so that the calling thread copies the next slice while workers
+ * compute (and a slow worker does not hold up the end), but each big enough that its
+ * m × m partial result (transferred back and merged) stays a small overhead.
+ */
+export function sampleTasks(n: number, m: number, parts: number): number {
+  const byWork = Math.ceil((n * m * m) / 2 / TASK_MULADDS);
+  return Math.max(parts, Math.min(8 * parts, byWork, Math.max(1, Math.floor(n / 48))));
+}
+
+/** `true` when `a` is backed by a SharedArrayBuffer (workers can then read it in place). */
+export function isShared(a: ArrayBufferView): boolean {
+  const SAB = (globalThis as { SharedArrayBuffer?: new (n: number) => ArrayBufferLike }).SharedArrayBuffer;
+  return SAB !== undefined && a.buffer instanceof SAB;
 }

@@ -6,7 +6,8 @@ import { registerTask } from '../../workers/task-registry.js';
 import type { Kernel, PearsonPart } from './pearson-part.js';
 import { pearsonColumnPartsSteps, pearsonPartsSteps } from './pearson.js';
 import type { Steps } from './steps.js';
-import { columnRanker } from './column-ranker.js';
+import { columnRanker, gatherColumns } from './column-ranker.js';
+import type { Matrix } from '../../common/matrix.js';
 import { wasmModule } from './wasm-kernel.js';
 
 function usable(kernel: Kernel): Kernel {
@@ -31,12 +32,12 @@ function transferParts(parts: PearsonPart[], transfer: (...b: ArrayBuffer[]) => 
 
 /** Registers the similarity tasks (idempotent). */
 export function registerSimilarityTasks(): void {
-  /** Rows of a row-major slice → its Pearson parts. */
+  /** Rows [r0, r1) (default: all) of row-major scores → their Pearson parts. */
   registerTask(
     'similarity/pearson-part',
-    (p: { data: Float32Array | Float64Array; m: number; kernel: Kernel }, ctx) => {
+    (p: { data: Float32Array | Float64Array; m: number; r0?: number; r1?: number; kernel: Kernel }, ctx) => {
       const rows = p.m > 0 ? p.data.length / p.m : 0;
-      const parts = drive(pearsonPartsSteps(p.data, p.m, 0, rows, usable(p.kernel)), ctx.progress);
+      const parts = drive(pearsonPartsSteps(p.data, p.m, p.r0 ?? 0, p.r1 ?? rows, usable(p.kernel)), ctx.progress);
       return transferParts(parts, ctx.transfer);
     },
   );
@@ -51,21 +52,27 @@ export function registerSimilarityTasks(): void {
   );
 
   /** Class-major columns (count × n) → their average ranks (same layout) and Σ (rank − mean)². */
-  registerTask('similarity/rank', (p: { data: Float64Array; n: number; count: number; kernel: Kernel }, ctx) => {
-    const { data, n, count } = p;
-    const ranker = columnRanker(n, Math.min(count, 16), usable(p.kernel));
-    const ranks = new Float64Array(count * n);
-    const ss = new Float64Array(count);
-    const tmp = new Float64Array(ranker.block);
-    for (let c0 = 0; c0 < count; c0 += ranker.block) {
-      const k = Math.min(ranker.block, count - c0);
-      ranker.input.set(data.subarray(c0 * n, (c0 + k) * n));
-      ranker.rank(k, tmp);
-      ranks.set(ranker.output.subarray(0, k * n), c0 * n);
-      ss.set(tmp.subarray(0, k), c0);
-      ctx.progress((c0 + k) / count);
-    }
-    ctx.transfer(ranks.buffer, ss.buffer);
-    return { ranks, ss };
-  });
+  registerTask(
+    'similarity/rank',
+    (p: { data?: Float64Array; x?: Matrix; c0?: number; n: number; count: number; kernel: Kernel }, ctx) => {
+      const { data, x, n, count } = p;
+      const ranker = columnRanker(n, Math.min(count, 16), usable(p.kernel));
+      const ranks = new Float64Array(count * n);
+      const ss = new Float64Array(count);
+      const tmp = new Float64Array(ranker.block);
+      for (let c0 = 0; c0 < count; c0 += ranker.block) {
+        const k = Math.min(ranker.block, count - c0);
+        // Shared scores are gathered here, in the worker; otherwise the caller sent a
+        // class-major copy of the columns.
+        if (x) gatherColumns(x, (p.c0 ?? 0) + c0, k, ranker.input);
+        else ranker.input.set(data!.subarray(c0 * n, (c0 + k) * n));
+        ranker.rank(k, tmp);
+        ranks.set(ranker.output.subarray(0, k * n), c0 * n);
+        ss.set(tmp.subarray(0, k), c0);
+        ctx.progress((c0 + k) / count);
+      }
+      ctx.transfer(ranks.buffer, ss.buffer);
+      return { ranks, ss };
+    },
+  );
 }
