@@ -60,30 +60,36 @@ export function columnRanker(n: number, block: number, kernel: Kernel): ColumnRa
   };
 }
 
+/** Rows per tile of the gathers/scatters below. */
+const RB = 64;
+
 /**
  * Copies columns [c0, c0 + count) of the row-major `x` into `into`, class-major (column b
- * at [b·n, (b+1)·n)). Reading `count` adjacent values per row keeps the access sequential
- * enough; reading one column at a time would touch a new cache line (and page) per value.
+ * at [b·n, (b+1)·n)). Tiles of 64 rows: each row of x lies on its own memory page once m
+ * is in the hundreds, and without huge pages every new page costs a TLB miss (expensive
+ * under virtualisation), so a tile's 64 rows are visited once for all `count` columns
+ * while each column receives 64 contiguous values.
  */
 export function gatherColumns(x: Matrix, c0: number, count: number, into: Float64Array): void {
   const { rows: n, cols: m, data } = x;
-  for (let r = 0; r < n; r++) {
-    const off = r * m + c0;
-    for (let b = 0; b < count; b++) into[b * n + r] = data[off + b];
+  for (let r0 = 0; r0 < n; r0 += RB) {
+    const r1 = Math.min(n, r0 + RB);
+    for (let b = 0; b < count; b++) {
+      const o = b * n;
+      const c = c0 + b;
+      for (let r = r0; r < r1; r++) into[o + r] = data[r * m + c];
+    }
   }
 }
 
 /** The inverse of {@link gatherColumns}: writes class-major `from` into row-major `out` (m columns). */
-export function scatterColumns(
-  from: Float64Array,
-  n: number,
-  count: number,
-  out: Float64Array,
-  m: number,
-  c0: number,
-): void {
-  for (let r = 0; r < n; r++) {
-    const off = r * m + c0;
-    for (let b = 0; b < count; b++) out[off + b] = from[b * n + r];
+export function scatterColumns(from: Float64Array, n: number, count: number, out: Float64Array, m: number, c0: number): void {
+  for (let r0 = 0; r0 < n; r0 += RB) {
+    const r1 = Math.min(n, r0 + RB);
+    for (let b = 0; b < count; b++) {
+      const o = b * n;
+      const c = c0 + b;
+      for (let r = r0; r < r1; r++) out[r * m + c] = from[o + r];
+    }
   }
 }
