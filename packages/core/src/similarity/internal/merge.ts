@@ -57,17 +57,19 @@ export function mergePearson(parts: readonly PearsonPart[], m: number): Matrix {
     }
   });
 
-  const inv = new Float64Array(m);
-  for (let c = 0; c < m; c++) inv[c] = constant[c] || !(sii[c] > 0) ? NaN : 1 / Math.sqrt(sii[c]);
+  // NaN marks classes without variance; S_ij / √(S_ii S_jj) rounds once in the square root
+  // and once in the division, so perfectly related columns give exactly ±1 more often.
+  const var_ = new Float64Array(m);
+  for (let c = 0; c < m; c++) var_[c] = constant[c] || !(sii[c] > 0) ? NaN : sii[c];
   for (let i = 0, q = 0; i < m; i++) {
     for (let j = 0; j < i; j++, q++) {
-      let r = S[q] * inv[i] * inv[j];
+      let r = S[q] / Math.sqrt(var_[i] * var_[j]);
       if (r > 1) r = 1;
       else if (r < -1) r = -1;
       out[i * m + j] = r;
       out[j * m + i] = r;
     }
-    out[i * m + i] = Number.isNaN(inv[i]) ? NaN : 1;
+    out[i * m + i] = Number.isNaN(var_[i]) ? NaN : 1;
     q++;
   }
   return { rows: m, cols: m, data: out };
