@@ -1,7 +1,8 @@
 import type { AsyncOptions } from '../common/async.js';
 import { ClasslensError } from '../common/errors.js';
 import type { DistanceInput, NanPolicy } from './internal/distances.js';
-import { checkReadOptions, distanceShape, pairReader, readDistances } from './internal/distances.js';
+import type { DistanceSource } from './internal/distances.js';
+import { checkReadOptions, distanceShape, pairReader, readDistances, rowStarts } from './internal/distances.js';
 import { AVERAGE, COMPLETE, WARD, mstSingle, nnChain } from './internal/nn-chain.js';
 import { optimalOrder } from './internal/optimal-order.js';
 import type { Steps } from './internal/run.js';
@@ -77,6 +78,22 @@ function checkOptions(options: HclustOptions | undefined): {
   return { linkage, optimalOrdering: o === true ? 'exact' : o };
 }
 
+/** Runs `steps`, re-yielding its progress mapped to [from, from + width]. */
+function* scaled<T>(steps: Steps<T>, from: number, width: number): Steps<T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    yield from + r.value * width;
+  }
+}
+
+/** Row starts that make `D[rs[i] + j]` read entry (i, j) of a square n × n matrix. */
+function squareRowStarts(n: number): Int32Array {
+  const rs = new Int32Array(Math.max(n, 1));
+  for (let i = 0; i < n; i++) rs[i] = i * n;
+  return rs;
+}
+
 function* hclustSteps(
   distances: DistanceInput,
   options: HclustOptions | undefined,
@@ -89,32 +106,33 @@ function* hclustSteps(
   // Progress weights: reading ≈ 10 %, merging ≈ 90 % (or 30 / 70 with optimal ordering).
   const wRead = 0.1;
   const wMerge = optimalOrdering ? 0.3 : 0.9;
-  // The one working copy: NN-chain overwrites it in place with cluster distances.
-  let D: Float64Array | null = new Float64Array((n * (n - 1)) / 2);
-  const reading = readDistances(shape, readOptions, deadline, D);
-  let r = reading.next();
-  while (!r.done) {
-    yield r.value * wRead;
-    r = reading.next();
+  let D: Float64Array | null = null;
+  let rs: Int32Array | null = null;
+  let source: DistanceSource | null = null;
+  // Single linkage only reads the distances: float64 input without NaN is used in place
+  // (no copy at all). Otherwise one condensed working copy, which NN-chain overwrites
+  // with cluster distances.
+  const data = shape.condensed ?? shape.square?.data;
+  if (linkage === 'single' && data instanceof Float64Array) {
+    source = yield* scaled(readDistances(shape, readOptions, deadline, null), 0, wRead);
+    if (!source.hasNan) {
+      D = data;
+      rs = shape.condensed ? rowStarts(n) : squareRowStarts(n);
+    }
   }
-  const source = r.value;
-  const engine = linkage === 'single' ? mstSingle(D, n, deadline) : nnChain(D, n, LINKAGES[linkage], deadline);
-  let e = engine.next();
-  while (!e.done) {
-    yield wRead + e.value * wMerge;
-    e = engine.next();
+  if (D === null || rs === null) {
+    D = new Float64Array((n * (n - 1)) / 2);
+    rs = rowStarts(n);
+    source = yield* scaled(readDistances(shape, readOptions, deadline, D), 0, wRead);
   }
+  const engine = linkage === 'single' ? mstSingle(D, n, rs, deadline) : nnChain(D, n, LINKAGES[linkage], deadline);
+  const raw = yield* scaled(engine, wRead, wMerge);
   D = null;
-  let tree = finalizeLinkage(e.value, n);
+  let tree = finalizeLinkage(raw, n);
   if (optimalOrdering) {
     // NN-chain consumed the working copy; the ordering reads the caller's distances.
-    const ordering = optimalOrder(tree, pairReader(source), deadline, optimalOrdering === 'scipy');
-    let o = ordering.next();
-    while (!o.done) {
-      yield wRead + wMerge + o.value * (1 - wRead - wMerge);
-      o = ordering.next();
-    }
-    tree = o.value;
+    const ordering = optimalOrder(tree, pairReader(source as DistanceSource), deadline, optimalOrdering === 'scipy');
+    tree = yield* scaled(ordering, wRead + wMerge, 1 - wRead - wMerge);
   }
   return { merges: toMerges(tree), order: leavesOrder(tree) };
 }
@@ -126,7 +144,9 @@ function* hclustSteps(
  *
  * Single linkage runs Prim's minimum spanning tree; complete, average and Ward run the
  * nearest-neighbour chain (Müllner 2011, arXiv:1109.2378) with Lance–Williams updates.
- * Both are O(n²) time and use one condensed working copy (n(n − 1)/2 float64) plus O(n).
+ * Both are O(n²) time. Complete, average and Ward use one condensed working copy
+ * (n(n − 1)/2 float64) plus O(n); single linkage reads float64 input in place (O(n)
+ * extra) and copies only Float32 input or input with NaN.
  * Ward assumes Euclidean distances, as in SciPy. With `optimalOrdering`, the children of
  * merges are then swapped so that the leaf order minimises the sum of distances between
  * neighbours (Bar-Joseph et al. 2001; see {@link optimalLeafOrdering}; O(n³) worst case,

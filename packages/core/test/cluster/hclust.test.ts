@@ -115,7 +115,9 @@ describe('hclust(distances) NaN policy', () => {
       expect(hclust(sim, { linkage, nan: 'max' })).toEqual(hclust(replaced, { linkage }));
     }
     const cond = new Float64Array([0.2, NaN, 0.9, NaN, 0.8, NaN]);
-    expect(hclust(cond, { nan: 'max' })).toEqual(hclust(replaced));
+    for (const linkage of LINKAGES)
+      expect(hclust(cond, { linkage, nan: 'max' })).toEqual(hclust(replaced, { linkage }));
+    expect(Array.from(cond.slice(0, 2))).toEqual([0.2, NaN]); // input untouched
   });
   it("with { nan: 'max' } and only NaN distances uses 0", () => {
     expect(hclust(new Float64Array([NaN, NaN, NaN]), { nan: 'max' }).merges.map((m) => m[2])).toEqual([0, 0]);

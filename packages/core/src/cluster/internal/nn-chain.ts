@@ -243,15 +243,17 @@ function primSteps(s: PrimState, deadline: () => number): void {
 /**
  * Single linkage as Prim's minimum spanning tree on the complete graph (Gower & Ross
  * 1969: single-linkage merges are MST edges in increasing order), as scipy's
- * `mst_single_linkage`: O(n²) time, O(n) extra memory, `D` only read.
+ * `mst_single_linkage`: O(n²) time, O(n) extra memory, `D` only read. The distance of
+ * (i, j), i < j, is `D[rs[i] + j]`: `rs` from {@link rowStarts} for a condensed `D`, or
+ * `rs[i] = i·n` to read the upper triangle of a square matrix in place.
  */
-export function* mstSingle(D: Float64Array, n: number, deadline: () => number): Steps<RawLinkage> {
+export function* mstSingle(D: Float64Array, n: number, rs: Int32Array, deadline: () => number): Steps<RawLinkage> {
   const open = new Int32Array(n);
   for (let i = 0; i < n; i++) open[i] = i;
   const s: PrimState = {
     D,
     n,
-    rs: rowStarts(n),
+    rs,
     best: new Float64Array(n).fill(Infinity),
     open,
     out: newLinkage(n),
