@@ -196,6 +196,9 @@ for (const [n, methods] of [
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) square[i][j] = square[j][i] = y[k++];
   let tree;
   const ours = await time(() => (tree = hclust(square, { linkage: 'complete' })), { runs: RUNS });
+  // The same distances as a Matrix (what pearsonSimilarity → similarityToDistance gives).
+  const matrix = { rows: n, cols: n, data: new Float64Array(square.flat()) };
+  const oursMatrix = await time(() => hclust(matrix, { linkage: 'complete' }), { runs: RUNS });
   const mlRuns = n >= 1000 ? 1 : 3;
   let root;
   const ml = await time(() => (root = agnes(square, { method: 'complete', isDistanceMatrix: true })), {
@@ -209,11 +212,13 @@ for (const [n, methods] of [
     ml.median,
     `root height equal: ${same}`,
   );
+  report(`hclust complete (Matrix), n=${n}`, oursMatrix.median, ratioText(oursMatrix.median, ml.median));
   results.push({
     task: 'hclust complete (number[][] input)',
     n,
     oursMs: ours.median,
     oursRuns: ours.runs,
+    oursMatrixInputMs: oursMatrix.median,
     peer: 'ml-hclust agnes',
     peerMs: ml.median,
     peerRuns: ml.runs,
