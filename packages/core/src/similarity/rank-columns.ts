@@ -27,11 +27,11 @@ function prepare(scores: MatrixLike, options: SimilarityOptions, name: string) {
  * Degenerate cases: zero rows give a 0 × m matrix; a constant column ranks (n + 1) / 2
  * everywhere; -0 ties with 0.
  *
- * Method: each column is distributed into n equal-width buckets between its minimum and
- * maximum, buckets are sorted (insertion sort when small, heapsort or an LSD radix sort
- * on the IEEE-754 bits when a skewed distribution piles values up), then ties are
- * averaged — expected O(n) per column, worst case O(n) for the radix part. Runs in
- * WebAssembly where available (`backend`), else JavaScript; both give identical ranks.
+ * Method: the WebAssembly kernel LSD-radix-sorts each column on the IEEE-754 bits (three
+ * 11-bit passes over the high half of an order-preserving key, then the low half where
+ * the high halves tie); the JavaScript kernel distributes each column into n buckets
+ * between its minimum and maximum and sorts the buckets. Both are O(n) per column and
+ * give identical ranks (`backend` chooses).
  *
  * @param scores n × m, a {@link Matrix} or `number[][]`.
  * @returns n × m Float64 matrix of ranks, row-major like the input.

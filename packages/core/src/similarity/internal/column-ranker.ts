@@ -32,7 +32,7 @@ export function columnRanker(n: number, block: number, kernel: Kernel): ColumnRa
       const inOff = 64;
       const outOff = inOff + block * n * 8;
       const wOff = outOff + block * n * 8;
-      const buffer = k.reserve(wOff + 32 * n + 1024);
+      const buffer = k.reserve(wOff + 16 * n + 8192);
       const input = new Float64Array(buffer, inOff, block * n);
       const output = new Float64Array(buffer, outOff, block * n);
       return {
@@ -83,7 +83,14 @@ export function gatherColumns(x: Matrix, c0: number, count: number, into: Float6
 }
 
 /** The inverse of {@link gatherColumns}: writes class-major `from` into row-major `out` (m columns). */
-export function scatterColumns(from: Float64Array, n: number, count: number, out: Float64Array, m: number, c0: number): void {
+export function scatterColumns(
+  from: Float64Array,
+  n: number,
+  count: number,
+  out: Float64Array,
+  m: number,
+  c0: number,
+): void {
   for (let r0 = 0; r0 < n; r0 += RB) {
     const r1 = Math.min(n, r0 + RB);
     for (let b = 0; b < count; b++) {

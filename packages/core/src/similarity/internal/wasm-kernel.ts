@@ -40,7 +40,7 @@ export interface WasmKernel {
   reserve(bytes: number): ArrayBuffer;
   /** See assembly/gram.ts. */
   gram(z: number, ld: number, m: number, k0: number, k1: number, c: number): void;
-  /** See assembly/rank.ts; `w` needs 32·n + 1024 bytes. */
+  /** See assembly/rank.ts; `w` needs 16·n + 8192 bytes. */
   rank(v: number, n: number, w: number, out: number, stride: number): number;
   /** See assembly/prep.ts. */
   colstats(x: number, rows: number, m: number, sum: number, mn: number, mx: number): void;
