@@ -1,0 +1,65 @@
+// The elements under a strict Content-Security-Policy (QUALITY.md): `script-src 'self';
+// style-src 'self'` — no inline scripts or styles, no eval. Lit's constructable
+// stylesheets and style-property bindings must draw without a single violation.
+import { expect, nextFrame } from '../harness/index.js';
+
+const bundle = new URL('../../packages/elements/dist/cdn/classlens.js', import.meta.url).pathname;
+
+function strictFrame(): Promise<{ frame: HTMLIFrameElement; violations: string[] }> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '700px';
+  frame.style.height = '420px';
+  const violations: string[] = [];
+  frame.srcdoc = `<!doctype html><html><head>
+    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:">
+    <script type="module" src="${bundle}"></script></head><body></body></html>`;
+  return new Promise((resolve) => {
+    frame.addEventListener('load', () => {
+      frame.contentDocument!.addEventListener('securitypolicyviolation', (e) =>
+        violations.push(`${e.violatedDirective}: ${e.blockedURI || e.sample}`),
+      );
+      resolve({ frame, violations });
+    });
+    document.body.append(frame);
+  });
+}
+
+describe('under a strict Content-Security-Policy', () => {
+  it('cl-flow-sankey registers, draws, styles and shows tooltips with no violation', async () => {
+    const { frame, violations } = await strictFrame();
+    const win = frame.contentWindow as Window & typeof globalThis;
+    await win.customElements.whenDefined('cl-flow-sankey');
+    const doc = frame.contentDocument!;
+    const el = doc.createElement('cl-flow-sankey') as HTMLElement & { stages: string[][]; updateComplete: Promise<boolean> };
+    el.setAttribute('style', 'display:block'); // attribute set by script via CSSOM is allowed
+    doc.body.append(el);
+    el.stages = [
+      ['a', 'a', 'b', 'c'],
+      ['a', 'b', 'b', 'c'],
+    ];
+    await el.updateComplete;
+    await nextFrame(3);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    expect(root.querySelectorAll('[part~="link"]').length).to.equal(4); // a→a, a→b, b→b, c→c
+    // Styles came through adopted stylesheets: a themed colour is applied.
+    const node = root.querySelector('[part~="node"]')!;
+    expect(win.getComputedStyle(node).stroke).to.not.equal('none');
+    root.querySelector('[part~="link"]')!.dispatchEvent(new win.PointerEvent('pointerenter'));
+    await el.updateComplete;
+    expect(root.querySelector('[part~="tooltip"]')).to.not.equal(null);
+    await nextFrame(2);
+    expect(violations).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('a violation would be seen: an inline style element is reported', async () => {
+    const { frame, violations } = await strictFrame();
+    const style = frame.contentDocument!.createElement('style');
+    style.textContent = 'body { color: red }';
+    frame.contentDocument!.head.append(style);
+    await nextFrame(3);
+    expect(violations.some((v) => v.startsWith('style-src'))).to.equal(true);
+    frame.remove();
+  });
+});
