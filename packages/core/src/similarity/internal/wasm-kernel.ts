@@ -98,7 +98,7 @@ let pending: Promise<object | null> | undefined;
  * WebAssembly or its SIMD proposal is unavailable, or when compiling throws (e.g. a
  * Content-Security-Policy without 'wasm-unsafe-eval'). Browsers that refuse to compile
  * modules over 4 KB synchronously on the main thread (Chromium before ~115; the module
- * is ≈ 4.2 KB) throw a RangeError: then this returns `null` for now and compiles
+ * is ≈ 3.4 KB today, but may grow) throw a RangeError: then this returns `null` for now and compiles
  * asynchronously in the background, so later calls (and every `*Async` call, which
  * awaits {@link wasmModuleAsync}) get the module.
  */
