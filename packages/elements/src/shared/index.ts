@@ -6,3 +6,4 @@ export * from './format.js';
 export * from './base-element.js';
 export * from './tooltip.js';
 export * from './export-image.js';
+export * from './css-props.js';

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from './css-props.js';
 
 /** What a tooltip shows: a title and label/value rows. All text; never HTML. */
 export interface TooltipContent {
@@ -30,7 +30,7 @@ export function renderTooltip(content: TooltipContent | null, at: TooltipPlaceme
     top: below ? `${Math.round(at.y + 14)}px` : 'auto',
     bottom: below ? 'auto' : `${Math.round(at.height - at.y + 10)}px`,
   };
-  return html`<div class="tooltip" part="tooltip" role="tooltip" aria-label=${content.title} style=${styleMap(style)}>
+  return html`<div class="tooltip" part="tooltip" role="tooltip" aria-label=${content.title} ${cssProps(style)}>
     <div class="tooltip__title">${content.title}</div>
     <table>
       ${content.rows.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}
