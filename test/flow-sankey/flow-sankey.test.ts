@@ -406,6 +406,42 @@ describe('<cl-flow-sankey>', () => {
       }
     });
 
+    it('re-rendering with new data 300 times does not grow the heap beyond noise', async () => {
+      const el = await sankey();
+      const w = window as unknown as { gc: () => void };
+      const perf = performance as unknown as { memory: { usedJSHeapSize: number } };
+      const big = (k: number) => {
+        const n = 2000;
+        const a: string[] = [];
+        const b: string[] = [];
+        for (let i = 0; i < n; i++) {
+          a.push(`c${(i * 7 + k) % 40}`);
+          b.push(`c${(i * 13 + k) % 40}`);
+        }
+        return [a, b];
+      };
+      const round = async (from: number) => {
+        for (let k = from; k < from + 150; k++) {
+          el.stages = big(k);
+          el.highlight = k % 2 ? [k, k + 1] : null;
+          await el.updateComplete;
+        }
+      };
+      await round(0); // warm up: JIT, template caches
+      w.gc();
+      await aTimeout(0);
+      w.gc();
+      const before = perf.memory.usedJSHeapSize;
+      await round(150);
+      w.gc();
+      await aTimeout(0);
+      w.gc();
+      const growth = perf.memory.usedJSHeapSize - before;
+      // One chart of 2,000 items is ~0.3 MB; 150 leaked renders would be tens of MB.
+      // Measured: 18–93 KB normally; a leak of each graph adds ~5 MB.
+      expect(growth).to.be.below(1.5 * 1024 * 1024);
+    });
+
     it('registering the tag twice (two bundles) does not throw', async () => {
       const url = new URL('../../packages/elements/src/flow-sankey/cl-flow-sankey.ts', import.meta.url);
       url.search = '?second-copy';
