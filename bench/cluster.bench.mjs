@@ -13,13 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { agnes } from 'ml-hclust';
-import {
-  copheneticCorrelation,
-  fuzzyCMeans,
-  hclust,
-  hclustAsync,
-  optimalLeafOrdering,
-} from '../packages/core/dist/index.js';
+import { copheneticCorrelation, fuzzyCMeans, hclust, optimalLeafOrdering } from '../packages/core/dist/index.js';
 import { full, median, python, quick, report, rng, runPython, time, writeResult } from './lib.mjs';
 
 const N_BIG = quick ? 800 : 5000;
@@ -124,20 +118,6 @@ function allocatedBytes(fn) {
   return bytes;
 }
 
-/** Peak ArrayBuffer bytes above the baseline while hclustAsync runs (sampled per slice). */
-async function sampledPeak(y, method) {
-  globalThis.gc?.();
-  const base = process.memoryUsage().arrayBuffers;
-  let peak = 0;
-  await hclustAsync(y, {
-    linkage: method,
-    onProgress: () => {
-      peak = Math.max(peak, process.memoryUsage().arrayBuffers - base);
-    },
-  });
-  return peak;
-}
-
 console.log(
   `cluster: hclust n=${N_BIG}/${N_OTHER}, ml-hclust n=${N_ML}, optimal ordering n=${N_OLO}${python ? '' : ' (no python: scipy peers skipped)'}`,
 );
@@ -157,7 +137,6 @@ for (const [n, methods] of [
     const scipyMs = peer ? median(peer.ms) : null;
     const check = peer ? compareWithScipy(tree, path, method) : null;
     const allocated = allocatedBytes(() => hclust(y, { linkage: method }));
-    const peak = await sampledPeak(y, method);
     report(`hclust ${method}, n=${n}`, ours.median, ratioText(ours.median, scipyMs));
     if (scipyMs !== null)
       report(
@@ -166,7 +145,7 @@ for (const [n, methods] of [
         `max |Δheight| ${check.maxHeightDiff}, ids equal: ${check.idsEqual}`,
       );
     console.log(
-      `  memory: allocates ${(allocated / 1e6).toFixed(1)} MB = ${(allocated / condensedBytes).toFixed(4)} × one condensed matrix (${(condensedBytes / 1e6).toFixed(1)} MB); sampled peak ${(peak / condensedBytes).toFixed(3)} ×`,
+      `  memory: allocates ${(allocated / 1e6).toFixed(1)} MB = ${(allocated / condensedBytes).toFixed(4)} × one condensed matrix (${(condensedBytes / 1e6).toFixed(1)} MB)`,
     );
     results.push({
       task: `hclust ${method}`,
@@ -182,7 +161,6 @@ for (const [n, methods] of [
       allocatedBytes: allocated,
       condensedBytes,
       allocatedOverCondensed: allocated / condensedBytes,
-      sampledPeakOverCondensed: peak / condensedBytes,
     });
   }
 }
