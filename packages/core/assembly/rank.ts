@@ -65,8 +65,18 @@ function sortHigh(a: usize, t: usize, counts: usize, s: i32, e: i32): void {
   if (src != a) memory.copy(a + (<usize>s << 3), src + (<usize>s << 3), <usize>(e - s) << 3);
 }
 
+/**
+ * Stores rank r of value `idx`: float64 r at out + idx·stride, or, when `centred`, float32
+ * r − mid (exact: ranks are multiples of ½ and float32 holds those exactly below 2²²).
+ */
+@inline
+function put(out: usize, idx: u64, stride: usize, r: f64, mid: f64, centred: bool): void {
+  if (centred) store<f32>(out + <usize>idx * stride, <f32>(r - mid));
+  else store<f64>(out + <usize>idx * stride, r);
+}
+
 /** Assigns average ranks to runs of equal high words in sorted a[s..e); returns Σ (rank − mid)². */
-function assign(a: usize, s0: i32, e0: i32, out: usize, stride: usize, mid: f64): f64 {
+function assign(a: usize, s0: i32, e0: i32, out: usize, stride: usize, mid: f64, centred: bool): f64 {
   let ss: f64 = 0;
   let s = s0;
   while (s < e0) {
@@ -76,7 +86,7 @@ function assign(a: usize, s0: i32, e0: i32, out: usize, stride: usize, mid: f64)
     const r = (<f64>(s + 1) + <f64>e) / 2;
     const d = r - mid;
     ss += d * d * <f64>(e - s);
-    for (let q = s; q < e; q++) store<f64>(out + <usize>(load<u64>(a + (<usize>q << 3)) & 0xffffffff) * stride, r);
+    for (let q = s; q < e; q++) put(out, load<u64>(a + (<usize>q << 3)) & 0xffffffff, stride, r, mid, centred);
     s = e;
   }
   return ss;
@@ -84,10 +94,11 @@ function assign(a: usize, s0: i32, e0: i32, out: usize, stride: usize, mid: f64)
 
 /**
  * Average ranks (1-based, ties averaged) of the n finite float64 values at `v`, written
- * as float64 to out + k·stride bytes for value k. `w` is 16·n + 8192 bytes of scratch.
- * Returns Σ (rank − (n+1)/2)², 0 exactly when every value ties.
+ * for value k at out + k·stride bytes: as float64, or with `centred` ≠ 0 as float32
+ * rank − (n+1)/2 (what Spearman's Gram kernel reads). `w` is 16·n + 8192 bytes of
+ * scratch. Returns Σ (rank − (n+1)/2)², 0 exactly when every value ties.
  */
-export function rank(v: usize, n: i32, w: usize, out: usize, stride: i32): f64 {
+export function rank(v: usize, n: i32, w: usize, out: usize, stride: i32, centred: i32): f64 {
   if (n <= 0) return 0;
   const A: usize = w; // u64[n]
   const B: usize = A + (<usize>n << 3); // u64[n]
@@ -107,7 +118,7 @@ export function rank(v: usize, n: i32, w: usize, out: usize, stride: i32): f64 {
       const r = <f64>(i + 1);
       const d = r - mid;
       ss += d * d;
-      store<f64>(out + <usize>(x & 0xffffffff) * os, r);
+      put(out, x & 0xffffffff, os, r, mid, centred != 0);
     } else {
       // A run of equal high words: re-key as (low word << 32 | index) in B and sort by it.
       for (let q = i; q < j; q++) {
@@ -126,7 +137,7 @@ export function rank(v: usize, n: i32, w: usize, out: usize, stride: i32): f64 {
           store<u64>(B + (<usize>(p + 1) << 3), y);
         }
       } else sortHigh(B, A, counts, i, j);
-      ss += assign(B, i, j, out, os, mid);
+      ss += assign(B, i, j, out, os, mid, centred != 0);
     }
     i = j;
   }

@@ -71,7 +71,7 @@ export async function rankColumnsAsync(scores: MatrixLike, options: SimilarityAs
     try {
       const out = new Float64Array(n * m);
       await rankInWorkers(x, kernel, plan, signal, onProgress, (c0, count, ranks) =>
-        scatterColumns(ranks, n, count, out, m, c0),
+        scatterColumns(ranks as Float64Array, n, count, out, m, c0),
       );
       onProgress?.(1);
       return { rows: n, cols: m, data: out };

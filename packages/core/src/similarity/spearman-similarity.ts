@@ -6,8 +6,7 @@ import { checkFinite } from './internal/finite.js';
 import { mergePearson } from './internal/merge.js';
 import { checkWorkers, planWorkers, runAll, sampleTasks, splitRange } from './internal/parallel.js';
 import { rankInWorkers } from './internal/parallel-rank.js';
-import type { PearsonPart } from './internal/pearson-part.js';
-import { RANK_SHARE, spearmanSteps } from './internal/ranking.js';
+import { centredRanksPart, RANK_SHARE, spearmanSteps } from './internal/ranking.js';
 import { runSteps, runStepsAsync } from './internal/steps.js';
 import { wasmModuleAsync } from './internal/wasm-kernel.js';
 import { WORKER_UNAVAILABLE } from '../workers/worker-pool.js';
@@ -50,9 +49,9 @@ export function spearmanSimilarity(scores: MatrixLike, options: SimilarityOption
 }
 
 /**
- * {@link spearmanSimilarity} without blocking the calling thread: columns are ranked in
- * a worker pool, then the ranks are split by samples across the pool for the correlation
- * sums (merged exactly); without workers, both run in-thread in chunks. Aborting rejects
+ * {@link spearmanSimilarity} without blocking the calling thread: blocks of columns are
+ * ranked in a worker pool, then the centred ranks are cut by samples across the pool for
+ * the correlation sums, which add up; without workers, both run in-thread in chunks. Aborting rejects
  * with an `AbortError` within one chunk and terminates the workers involved.
  *
  * @example
@@ -72,26 +71,33 @@ export async function spearmanSimilarityAsync(
   const plan = m > 0 ? await planWorkers(options.workers, (n * m * m) / 2 + n * m * 200, Math.ceil(m / 16)) : null;
   if (plan) {
     try {
-      const ranks = new Float64Array(n * m);
+      // Ranks, centred (rank − (n+1)/2), class-major: float32 for the wasm Gram kernel.
+      const z = kernel === 'wasm' ? new Float32Array(m * n) : new Float64Array(m * n);
+      const ss = new Float64Array(m);
       await rankInWorkers(
         x,
         kernel,
         plan,
         signal,
         (f) => onProgress?.(RANK_SHARE * f),
-        (c0, count, r) => ranks.set(r, c0 * n),
+        (c0, count, r, s) => {
+          z.set(r, c0 * n);
+          ss.set(s, c0);
+        },
+        true,
       );
+      // Centred globally, the slices' Gram matrices simply add up.
       const ranges = splitRange(n, sampleTasks(n, m, plan.parts), 48);
-      const parts = await runAll(
+      const grams = await runAll(
         ranges.map(([k0, k1]) => (sig: AbortSignal, progress: (f: number) => void) => {
           const nk = k1 - k0;
-          const data = new Float64Array(m * nk);
-          for (let c = 0; c < m; c++) data.set(ranks.subarray(c * n + k0, c * n + k1), c * nk);
-          return plan.pool.run<PearsonPart[]>(
-            'similarity/pearson-part-columns',
-            { data, m, n: nk, kernel },
+          const slice = z instanceof Float32Array ? new Float32Array(m * nk) : new Float64Array(m * nk);
+          for (let c = 0; c < m; c++) slice.set(z.subarray(c * n + k0, c * n + k1), c * nk);
+          return plan.pool.run<Float64Array>(
+            'similarity/gram',
+            { z: slice, m, n: nk, kernel },
             {
-              transfer: [data.buffer],
+              transfer: [slice.buffer],
               signal: sig,
               onProgress: progress,
             },
@@ -100,7 +106,9 @@ export async function spearmanSimilarityAsync(
         signal,
         (f) => onProgress?.(RANK_SHARE + (1 - RANK_SHARE) * f),
       );
-      const result = mergePearson(parts.flat(), m);
+      const gram = grams[0];
+      for (let g = 1; g < grams.length; g++) for (let q = 0; q < gram.length; q++) gram[q] += grams[g][q];
+      const result = mergePearson([centredRanksPart(n, ss, gram)], m);
       onProgress?.(1);
       return result;
     } catch (e) {

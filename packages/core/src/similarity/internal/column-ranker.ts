@@ -6,14 +6,16 @@ import type { Kernel } from './pearson-part.js';
 /**
  * Ranks columns a block at a time: fill `input` (column b of the block at
  * [b·n, (b+1)·n)), call `rank(count, ss)`, read the ranks from `output` in the same
- * layout; `ss[b]` receives Σ (rank − (n+1)/2)². With the wasm kernel both buffers live in
- * the kernel's own memory, so nothing is copied in or out.
+ * layout; `ss[b]` receives Σ (rank − (n+1)/2)². With `centred`, `output` holds
+ * rank − (n+1)/2 instead — float32 from the wasm kernel (exact below 2²² samples), float64
+ * from the JS one — which is what Spearman's Gram kernel reads. With the wasm kernel both
+ * buffers live in the kernel's own memory, so nothing is copied in or out.
  */
 export interface ColumnRanker {
   readonly n: number;
   readonly block: number;
   readonly input: Float64Array;
-  readonly output: Float64Array;
+  readonly output: Float64Array | Float32Array;
   rank(count: number, ss: Float64Array): void;
 }
 
@@ -25,23 +27,29 @@ export function rankBlockSize(m: number): number {
   return Math.max(1, Math.min(m, 16));
 }
 
-export function columnRanker(n: number, block: number, kernel: Kernel): ColumnRanker {
+export function columnRanker(n: number, block: number, kernel: Kernel, centred = false): ColumnRanker {
+  const mid = (n + 1) / 2;
   if (kernel === 'wasm') {
     const k = wasmKernel();
     if (k) {
+      const width = centred ? 4 : 8;
       const inOff = 64;
       const outOff = inOff + block * n * 8;
       const wOff = outOff + block * n * 8;
       const buffer = k.reserve(wOff + 16 * n + 8192);
       const input = new Float64Array(buffer, inOff, block * n);
-      const output = new Float64Array(buffer, outOff, block * n);
+      const output = centred
+        ? new Float32Array(buffer, outOff, block * n)
+        : new Float64Array(buffer, outOff, block * n);
       return {
         n,
         block,
         input,
         output,
         rank(count, ss) {
-          for (let b = 0; b < count; b++) ss[b] = k.rank(inOff + b * n * 8, n, wOff, outOff + b * n * 8, 8);
+          for (let b = 0; b < count; b++) {
+            ss[b] = k.rank(inOff + b * n * 8, n, wOff, outOff + b * n * width, width, centred ? 1 : 0);
+          }
         },
       };
     }
@@ -55,7 +63,7 @@ export function columnRanker(n: number, block: number, kernel: Kernel): ColumnRa
     input,
     output,
     rank(count, ss) {
-      for (let b = 0; b < count; b++) ss[b] = scratch.rank(input, b * n, output, b * n, 1);
+      for (let b = 0; b < count; b++) ss[b] = scratch.rank(input, b * n, output, b * n, 1, centred ? mid : 0);
     },
   };
 }

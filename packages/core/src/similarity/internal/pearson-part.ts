@@ -2,7 +2,7 @@ import type { Steps } from './steps.js';
 import { gramJs } from './gram-js.js';
 import { wasmKernel, WASM_MAX_BYTES, type WasmKernel } from './wasm-kernel.js';
 import { exponentOf, pow2 } from './float-bits.js';
-import { centerJs, centerRowJs, columnStatsJs, rowStatsJs } from './prepare-js.js';
+import { centerJs, columnStatsJs } from './prepare-js.js';
 
 /** Which Gram kernel runs: WebAssembly SIMD (float32 products) or scalar JS (float64). */
 export type Kernel = 'wasm' | 'js';
@@ -36,8 +36,10 @@ export interface PearsonPart {
   gram: Float64Array;
 }
 
-const pad4 = (m: number) => (m + 3) & ~3;
-const pad48 = (n: number) => Math.ceil(n / 48) * 48;
+/** m padded to the Gram kernel's tile height (4). */
+export const pad4 = (m: number) => (m + 3) & ~3;
+/** n padded to the wasm Gram kernel's sample step (48 = 4 lanes × 12 products). */
+export const pad48 = (n: number) => Math.ceil(n / 48) * 48;
 /** Rows of float64 copied into wasm memory at a time (4 MiB), whatever the input. */
 const STAGE_BYTES = 4 * 1024 * 1024;
 
@@ -76,7 +78,7 @@ export function sampleBlocks(n: number, m: number, kernel: Kernel): Array<[numbe
 const CHUNK_MULADDS = 2.5e8;
 
 /** Runs the wasm Gram kernel over z (at zOff) in k-chunks; returns the packed triangle of the first m rows. */
-function* wasmGramSteps(
+export function* wasmGramSteps(
   k: WasmKernel,
   zOff: number,
   ld: number,
@@ -94,7 +96,7 @@ function* wasmGramSteps(
 }
 
 /** Runs the JS Gram kernel over z in k-chunks; returns the packed triangle of the first m rows. */
-function* jsGramSteps(z: Float64Array, ld: number, mp: number, m: number): Steps<Float64Array> {
+export function* jsGramSteps(z: Float64Array, ld: number, mp: number, m: number): Steps<Float64Array> {
   const c = new Float64Array((mp * (mp + 1)) / 2);
   const step = Math.max(1, Math.floor(CHUNK_MULADDS / 5 / (mp * mp)));
   for (let k0 = 0; k0 < ld; k0 += step) {
@@ -261,44 +263,27 @@ function* pearsonPartJs(data: Float32Array | Float64Array, m: number, r0: number
 }
 
 /**
- * The {@link PearsonPart} of samples [k0, k1) of a class-major matrix: row c of `src`
- * (stride `ld`) holds column c's samples. Used by Spearman, whose ranks come out
- * class-major.
+ * The packed lower triangle of Σ_k z_ik z_jk for a class-major matrix `z` (m rows of n
+ * samples, already centred): what a worker computes for one slice of Spearman's centred
+ * ranks. float32 input goes to the wasm kernel, float64 to the JS kernel.
  */
-export function* pearsonPartColumnsSteps(
-  src: Float64Array,
-  ld: number,
+export function* gramOfColumnsSteps(
+  z: Float32Array | Float64Array,
+  n: number,
   m: number,
-  k0: number,
-  k1: number,
   kernel: Kernel,
-): Steps<PearsonPart> {
-  const n = k1 - k0;
+): Steps<Float64Array> {
   const mp = pad4(m);
   const k = kernel === 'wasm' ? wasmKernel() : null;
-  const zld = k ? pad48(n) : n;
-  const zOff = 64;
-  const cOff = zOff + mp * zld * 4;
-  const z = k
-    ? new Float32Array(k.reserve(cOff + ((mp * (mp + 1)) / 2) * 8), zOff, mp * zld)
-    : new Float64Array(mp * n);
-  const sum = new Float64Array(m);
-  const mn = new Float64Array(m);
-  const mx = new Float64Array(m);
-  for (let c = 0; c < m; c++) [sum[c], mn[c], mx[c]] = rowStatsJs(src, c * ld + k0, n);
-  const mul = new Float64Array(m);
-  const sub = new Float64Array(m);
-  const plan = planColumns(n, m, sum, mn, mx, mul, sub, (c, sc) => {
-    let s = 0;
-    for (let q = 0; q < n; q++) s += src[c * ld + k0 + q] * sc;
-    return s;
-  });
-  const m2 = new Float64Array(m);
-  for (let c = 0; c < m; c++) m2[c] = centerRowJs(src, c * ld + k0, n, z, c * zld, mul[c], sub[c]);
-  yield 0.08;
-  const gram = yield* tail(
-    k ? wasmGramSteps(k, zOff, zld, mp, cOff, m) : jsGramSteps(z as Float64Array, n, mp, m),
-    0.08,
-  );
-  return { n, m, mean: plan.mean, m2, exp: plan.exp, constant: plan.constant, first: plan.first, gram };
+  if (k) {
+    const ld = pad48(n);
+    const zOff = 64;
+    const cOff = zOff + mp * ld * 4;
+    const zv = new Float32Array(k.reserve(cOff + ((mp * (mp + 1)) / 2) * 8), zOff, mp * ld);
+    for (let c = 0; c < m; c++) zv.set(z.subarray(c * n, (c + 1) * n), c * ld);
+    return yield* wasmGramSteps(k, zOff, ld, mp, cOff, m);
+  }
+  const zz = new Float64Array(mp * n);
+  zz.set(z);
+  return yield* jsGramSteps(zz, n, mp, m);
 }

@@ -2,13 +2,7 @@ import type { Matrix } from '../../common/matrix.js';
 import type { Steps } from './steps.js';
 import { scaleSteps } from './steps.js';
 import { mergePearson } from './merge.js';
-import {
-  pearsonPartColumnsSteps,
-  pearsonPartSteps,
-  sampleBlocks,
-  type Kernel,
-  type PearsonPart,
-} from './pearson-part.js';
+import { pearsonPartSteps, sampleBlocks, type Kernel, type PearsonPart } from './pearson-part.js';
 
 /**
  * The {@link PearsonPart}s of rows [r0, r1) of row-major `data` (m columns), one per
@@ -40,31 +34,4 @@ export function* pearsonPartsSteps(
 export function* pearsonSteps(x: Matrix, kernel: Kernel): Steps<Matrix> {
   const parts = yield* pearsonPartsSteps(x.data, x.cols, 0, x.rows, kernel);
   return mergePearson(parts, x.cols);
-}
-
-/**
- * The {@link PearsonPart}s of samples [k0, k1) of class-major `src` (row stride `ld`),
- * one per memory-bounded block of samples.
- */
-export function* pearsonColumnPartsSteps(
-  src: Float64Array,
-  ld: number,
-  m: number,
-  k0: number,
-  k1: number,
-  kernel: Kernel,
-): Steps<PearsonPart[]> {
-  const blocks = sampleBlocks(k1 - k0, m, kernel);
-  const parts: PearsonPart[] = [];
-  for (let b = 0; b < blocks.length; b++) {
-    const [a, z] = blocks[b];
-    parts.push(
-      yield* scaleSteps(
-        pearsonPartColumnsSteps(src, ld, m, k0 + a, k0 + z, kernel),
-        b / blocks.length,
-        (b + 1) / blocks.length,
-      ),
-    );
-  }
-  return parts;
 }

@@ -64,36 +64,3 @@ export function centerJs(
     }
   }
 }
-
-/** Σ of `src[o + k]` for k < n, its min and max: the class-major counterpart of {@link columnStatsJs}. */
-export function rowStatsJs(src: Float64Array, o: number, n: number): [sum: number, min: number, max: number] {
-  let sum = 0;
-  let mn = Infinity;
-  let mx = -Infinity;
-  for (let k = 0; k < n; k++) {
-    const x = src[o + k];
-    sum += x;
-    if (x < mn) mn = x;
-    if (x > mx) mx = x;
-  }
-  return [sum, mn, mx];
-}
-
-/** z[zo + k] = src[o + k]·mul − sub for k < n; returns Σ of the squares (float64). */
-export function centerRowJs(
-  src: Float64Array,
-  o: number,
-  n: number,
-  z: Float32Array | Float64Array,
-  zo: number,
-  mul: number,
-  sub: number,
-): number {
-  let s2 = 0;
-  for (let k = 0; k < n; k++) {
-    const d = src[o + k] * mul - sub;
-    z[zo + k] = d;
-    s2 += d * d;
-  }
-  return s2;
-}

@@ -35,12 +35,12 @@ export class RankScratch {
   }
 
   /**
-   * Ranks the n finite values `src[from .. from + n)` and writes the rank of value k to
-   * `out[offset + k * stride]`.
+   * Ranks the n finite values `src[from .. from + n)` and writes the rank of value k,
+   * minus `shift`, to `out[offset + k * stride]`.
    * Returns the sum of squared deviations of the ranks from their mean (n + 1) / 2
    * (0 exactly when every value ties), which Spearman needs and which is cheapest here.
    */
-  rank(src: Float64Array, from: number, out: Float64Array, offset: number, stride: number): number {
+  rank(src: Float64Array, from: number, out: Float64Array, offset: number, stride: number, shift = 0): number {
     const { n, bucket, ends, sv, si } = this;
     if (n === 0) return 0;
     let min = src[from];
@@ -51,7 +51,7 @@ export class RankScratch {
       else if (v > max) max = v;
     }
     if (min === max) {
-      const r = (n + 1) / 2;
+      const r = (n + 1) / 2 - shift;
       for (let k = 0; k < n; k++) out[offset + k * stride] = r;
       return 0;
     }
@@ -99,7 +99,8 @@ export class RankScratch {
       const r = (s + 1 + e) / 2;
       const d = r - mid;
       ss += d * d * (e - s);
-      for (let q = s; q < e; q++) out[offset + si[q] * stride] = r;
+      const rs = r - shift;
+      for (let q = s; q < e; q++) out[offset + si[q] * stride] = rs;
       s = e;
     }
     return ss;

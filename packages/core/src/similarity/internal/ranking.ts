@@ -1,9 +1,10 @@
 import type { Matrix } from '../../common/matrix.js';
 import { columnRanker, gatherColumns, rankBlockSize, scatterColumns } from './column-ranker.js';
 import { mergePearson } from './merge.js';
-import type { Kernel } from './pearson-part.js';
-import { pearsonColumnPartsSteps } from './pearson.js';
+import { jsGramSteps, pad4, pad48, wasmGramSteps, type Kernel, type PearsonPart } from './pearson-part.js';
+import { RankScratch } from './rank.js';
 import { scaleSteps, type Steps } from './steps.js';
+import { wasmKernel, WASM_MAX_BYTES } from './wasm-kernel.js';
 
 /** Average ranks of every column of `x`, row-major like `x`, in-thread. */
 export function* rankColumnsSteps(x: Matrix, kernel: Kernel): Steps<Matrix> {
@@ -17,37 +18,87 @@ export function* rankColumnsSteps(x: Matrix, kernel: Kernel): Steps<Matrix> {
     const count = Math.min(B, m - c0);
     gatherColumns(x, c0, count, ranker.input);
     ranker.rank(count, ss);
-    scatterColumns(ranker.output, n, count, out, m, c0);
+    scatterColumns(ranker.output as Float64Array, n, count, out, m, c0);
     if (c0 + count < m) yield (c0 + count) / m;
   }
   return { rows: n, cols: m, data: out };
 }
 
-/** Average ranks of every column of `x`, class-major (column c at [c·n, (c+1)·n)). */
-export function* rankClassMajorSteps(x: Matrix, kernel: Kernel): Steps<Float64Array> {
-  const { rows: n, cols: m } = x;
-  const ranks = new Float64Array(n * m);
-  if (n === 0 || m === 0) return ranks;
-  const B = rankBlockSize(m);
-  const ranker = columnRanker(n, B, kernel);
-  const ss = new Float64Array(B);
-  for (let c0 = 0; c0 < m; c0 += B) {
-    const count = Math.min(B, m - c0);
-    gatherColumns(x, c0, count, ranker.input);
-    ranker.rank(count, ss);
-    ranks.set(ranker.output.subarray(0, count * n), c0 * n);
-    if (c0 + count < m) yield (c0 + count) / m;
-  }
-  return ranks;
-}
-
 /** Share of Spearman's time spent ranking (progress weighting only). */
 export const RANK_SHARE = 0.4;
 
-/** Spearman correlations of a validated, non-empty `x`, in-thread: Pearson on ranks. */
+/** Bytes of wasm memory {@link spearmanSteps} needs for n × m (z, C, rank input and scratch). */
+function spearmanWasmBytes(n: number, m: number): number {
+  const mp = pad4(m);
+  return 64 + mp * pad48(n) * 4 + ((mp * (mp + 1)) / 2) * 8 + 16 * n * 8 + 16 * n + 8192 + 64;
+}
+
+/** `true` when {@link spearmanSteps} can run n × m on the wasm kernel. */
+export function spearmanFitsWasm(n: number, m: number): boolean {
+  return spearmanWasmBytes(n, m) < WASM_MAX_BYTES - 65536;
+}
+
+/**
+ * The one {@link PearsonPart} of globally centred ranks: means are 0 by construction and
+ * Σ (rank − mean)² comes exactly from the ranking, so the merge only divides.
+ */
+export function centredRanksPart(n: number, ss: Float64Array, gram: Float64Array): PearsonPart {
+  const m = ss.length;
+  const constant = new Uint8Array(m);
+  for (let c = 0; c < m; c++) constant[c] = ss[c] === 0 ? 1 : 0;
+  return {
+    n,
+    m,
+    mean: new Float64Array(m),
+    m2: ss,
+    exp: new Int32Array(m),
+    constant,
+    first: new Float64Array(m),
+    gram,
+  };
+}
+
+/**
+ * Spearman correlations of a validated, non-empty `x`, in-thread: each column is ranked
+ * straight into the class-major matrix the Gram kernel reads, as rank − (n+1)/2 (float32
+ * in wasm memory, exact; float64 for JS), then ρ_ij = Σ_k z_ik z_jk / √(ss_i ss_j) with
+ * the exact sums of squares from the ranking.
+ */
 export function* spearmanSteps(x: Matrix, kernel: Kernel): Steps<Matrix> {
   const { rows: n, cols: m } = x;
-  const ranks = yield* scaleSteps(rankClassMajorSteps(x, kernel), 0, RANK_SHARE);
-  const parts = yield* scaleSteps(pearsonColumnPartsSteps(ranks, n, m, 0, n, kernel), RANK_SHARE, 1);
-  return mergePearson(parts, m);
+  const B = rankBlockSize(m);
+  const mp = pad4(m);
+  const mid = (n + 1) / 2;
+  const ss = new Float64Array(m);
+  const k = kernel === 'wasm' && spearmanFitsWasm(n, m) ? wasmKernel() : null;
+  let gramSteps: Steps<Float64Array>;
+  if (k) {
+    const ld = pad48(n);
+    const zOff = 64;
+    const cOff = zOff + mp * ld * 4;
+    const inOff = cOff + ((mp * (mp + 1)) / 2) * 8 + 8;
+    const wOff = inOff + B * n * 8;
+    const input = new Float64Array(k.reserve(wOff + 16 * n + 8192), inOff, B * n);
+    for (let c0 = 0; c0 < m; c0 += B) {
+      const count = Math.min(B, m - c0);
+      gatherColumns(x, c0, count, input);
+      for (let b = 0; b < count; b++) ss[c0 + b] = k.rank(inOff + b * n * 8, n, wOff, zOff + (c0 + b) * ld * 4, 4, 1);
+      if (c0 + count < m) yield (RANK_SHARE * (c0 + count)) / m;
+    }
+    gramSteps = wasmGramSteps(k, zOff, ld, mp, cOff, m);
+  } else {
+    const z = new Float64Array(mp * n);
+    const input = new Float64Array(B * n);
+    const scratch = new RankScratch(n);
+    for (let c0 = 0; c0 < m; c0 += B) {
+      const count = Math.min(B, m - c0);
+      gatherColumns(x, c0, count, input);
+      for (let b = 0; b < count; b++) ss[c0 + b] = scratch.rank(input, b * n, z, (c0 + b) * n, 1, mid);
+      if (c0 + count < m) yield (RANK_SHARE * (c0 + count)) / m;
+    }
+    gramSteps = jsGramSteps(z, n, mp, m);
+  }
+  yield RANK_SHARE;
+  const gram = yield* scaleSteps(gramSteps, RANK_SHARE, 1);
+  return mergePearson([centredRanksPart(n, ss, gram)], m);
 }

@@ -4,7 +4,8 @@
 // path run on a slice.
 import { registerTask } from '../../workers/task-registry.js';
 import type { Kernel, PearsonPart } from './pearson-part.js';
-import { pearsonColumnPartsSteps, pearsonPartsSteps } from './pearson.js';
+import { pearsonPartsSteps } from './pearson.js';
+import { gramOfColumnsSteps } from './pearson-part.js';
 import type { Steps } from './steps.js';
 import { columnRanker, gatherColumns } from './column-ranker.js';
 import type { Matrix } from '../../common/matrix.js';
@@ -42,22 +43,39 @@ export function registerSimilarityTasks(): void {
     },
   );
 
-  /** A class-major slice (m rows × n samples) → its Pearson parts. */
+  /** Class-major centred values (m rows × n samples) → the packed triangle of their Gram matrix. */
   registerTask(
-    'similarity/pearson-part-columns',
-    (p: { data: Float64Array; m: number; n: number; kernel: Kernel }, ctx) => {
-      const parts = drive(pearsonColumnPartsSteps(p.data, p.n, p.m, 0, p.n, usable(p.kernel)), ctx.progress);
-      return transferParts(parts, ctx.transfer);
+    'similarity/gram',
+    (p: { z: Float32Array | Float64Array; m: number; n: number; kernel: Kernel }, ctx) => {
+      const kernel = p.z instanceof Float32Array ? usable(p.kernel) : 'js';
+      const gram = drive(gramOfColumnsSteps(p.z, p.n, p.m, kernel), ctx.progress);
+      ctx.transfer(gram.buffer as ArrayBuffer);
+      return gram;
     },
   );
 
-  /** Class-major columns (count × n) → their average ranks (same layout) and Σ (rank − mean)². */
+  /**
+   * Class-major columns (count × n), or columns [c0, c0 + count) of shared row-major
+   * scores → their average ranks (same layout; `centred`: rank − (n+1)/2, float32 from
+   * the wasm kernel) and Σ (rank − mean)².
+   */
   registerTask(
     'similarity/rank',
-    (p: { data?: Float64Array; x?: Matrix; c0?: number; n: number; count: number; kernel: Kernel }, ctx) => {
+    (
+      p: {
+        data?: Float64Array;
+        x?: Matrix;
+        c0?: number;
+        n: number;
+        count: number;
+        kernel: Kernel;
+        centred?: boolean;
+      },
+      ctx,
+    ) => {
       const { data, x, n, count } = p;
-      const ranker = columnRanker(n, Math.min(count, 16), usable(p.kernel));
-      const ranks = new Float64Array(count * n);
+      const ranker = columnRanker(n, Math.min(count, 16), usable(p.kernel), p.centred);
+      const ranks = ranker.output instanceof Float32Array ? new Float32Array(count * n) : new Float64Array(count * n);
       const ss = new Float64Array(count);
       const tmp = new Float64Array(ranker.block);
       for (let c0 = 0; c0 < count; c0 += ranker.block) {

@@ -10,7 +10,7 @@ interface WasmMemory {
 interface WasmExports {
   readonly memory: WasmMemory;
   gram(z: number, ld: number, m: number, k0: number, k1: number, c: number): void;
-  rank(v: number, n: number, w: number, out: number, stride: number): number;
+  rank(v: number, n: number, w: number, out: number, stride: number, centred: number): number;
   colstats(x: number, rows: number, m: number, sum: number, mn: number, mx: number): void;
   center(
     x: number,
@@ -40,8 +40,8 @@ export interface WasmKernel {
   reserve(bytes: number): ArrayBuffer;
   /** See assembly/gram.ts. */
   gram(z: number, ld: number, m: number, k0: number, k1: number, c: number): void;
-  /** See assembly/rank.ts; `w` needs 16·n + 8192 bytes. */
-  rank(v: number, n: number, w: number, out: number, stride: number): number;
+  /** See assembly/rank.ts; `w` needs 16·n + 8192 bytes; `centred` ≠ 0 writes float32 rank − (n+1)/2. */
+  rank(v: number, n: number, w: number, out: number, stride: number, centred: number): number;
   /** See assembly/prep.ts. */
   colstats(x: number, rows: number, m: number, sum: number, mn: number, mx: number): void;
   /** See assembly/prep.ts. */
