@@ -24,7 +24,9 @@ const sha256 = (b) => createHash('sha256').update(b).digest('hex');
 /** SHA-256 over every AssemblyScript source, by sorted name, so any edit makes the module stale. */
 function sourceHash() {
   const h = createHash('sha256');
-  for (const f of readdirSync(assembly).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const f of readdirSync(assembly)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     h.update(f + '\0');
     h.update(readFileSync(join(assembly, f)));
     h.update('\0');

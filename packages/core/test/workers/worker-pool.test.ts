@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCore, type BuiltCore } from './build-core.js';
 
-type Core = typeof import('../../src/index.js');
-type Workers = typeof import('../../src/workers/index.js');
+import type * as CoreModule from '../../src/index.js';
+import type * as WorkersModule from '../../src/workers/index.js';
+
+type Core = typeof CoreModule;
+type Workers = typeof WorkersModule;
 
 let built: BuiltCore;
 let W: Workers;
