@@ -100,7 +100,7 @@ export class WorkerPool {
   private starting = 0;
   private state: 'unknown' | 'ok' | 'unavailable' = 'unknown';
   private failure = '';
-  private closed = false;
+  private isClosed = false;
   private probe?: Promise<boolean>;
 
   constructor(options: WorkerPoolOptions = {}) {
@@ -122,6 +122,11 @@ export class WorkerPool {
     return this.slots.length;
   }
 
+  /** `true` once {@link close} was called. */
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
   /** Why workers are unavailable ('' when they are, or have not been tried). */
   get unavailableReason(): string {
     return this.state === 'unavailable' ? this.failure : '';
@@ -139,7 +144,7 @@ export class WorkerPool {
    * `false` when none can start here. Cheap after the first call.
    */
   available(): Promise<boolean> {
-    if (this.closed) return Promise.resolve(false);
+    if (this.isClosed) return Promise.resolve(false);
     if (this.state === 'ok' && this.slots.length > 0) return Promise.resolve(true);
     if (this.state === 'unavailable') return Promise.resolve(false);
     this.probe ??= (async () => {
@@ -160,7 +165,7 @@ export class WorkerPool {
   run<T = unknown>(task: string, payload: unknown, options: RunOptions = {}): Promise<T> {
     const { signal, onProgress, transfer = [] } = options;
     return new Promise<T>((resolve, reject) => {
-      if (this.closed) return reject(unavailable('the pool is closed'));
+      if (this.isClosed) return reject(unavailable('the pool is closed'));
       if (signal?.aborted) return reject(abortError(signal));
       const job: Job = {
         id: nextId++,
@@ -186,7 +191,7 @@ export class WorkerPool {
 
   /** Terminates every worker and rejects queued and running tasks. The pool stays closed. */
   close(): void {
-    this.closed = true;
+    this.isClosed = true;
     for (const job of this.queue.splice(0)) this.finish(job, undefined, unavailable('the pool was closed'));
     for (const slot of this.slots.slice()) {
       if (slot.job) this.finish(slot.job, undefined, unavailable('the pool was closed'));
@@ -280,7 +285,7 @@ export class WorkerPool {
         if (timer !== undefined) clearTimeout(timer);
         if (ok && slot) {
           this.state = 'ok';
-          if (this.closed) this.kill(slot);
+          if (this.isClosed) this.kill(slot);
           else {
             this.slots.push(slot);
             this.idle(slot);
@@ -349,9 +354,9 @@ let shared: WorkerPool | undefined;
 
 /**
  * The pool core's `*Async` functions use unless told otherwise: created on first use
- * with the default size, shared by every area.
+ * with the default size, shared by every area (and created afresh after `close()`).
  */
 export function defaultWorkerPool(): WorkerPool {
-  shared ??= new WorkerPool();
+  if (!shared || shared.closed) shared = new WorkerPool();
   return shared;
 }

@@ -95,6 +95,15 @@ describe('WorkerPool', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(pool.workerCount).toBe(0);
   });
+  it('defaultWorkerPool() is shared, and replaced once closed', () => {
+    const a = W.defaultWorkerPool();
+    expect(W.defaultWorkerPool()).toBe(a);
+    a.close();
+    expect(a.closed).toBe(true);
+    const b = W.defaultWorkerPool();
+    expect(b).not.toBe(a);
+    expect(b.closed).toBe(false);
+  });
   it('throws INVALID_ARGUMENT for a bad size, and registerTask refuses a second handler under one name', () => {
     expect(() => new W.WorkerPool({ size: 0 })).toThrow(/size must be an integer ≥ 1/);
     W.registerTask('test/once', () => 1);

@@ -73,10 +73,13 @@ export async function runAll<T>(
   try {
     return await Promise.all(
       jobs.map((job, i) =>
-        job(controllers[i].signal, (f) => {
-          fractions[i] = f;
-          report();
-        }).catch((e: unknown) => {
+        // An async wrapper turns a job that throws synchronously into a rejection, so the
+        // jobs already started are still aborted below.
+        (async () =>
+          job(controllers[i].signal, (f) => {
+            fractions[i] = f;
+            report();
+          }))().catch((e: unknown) => {
           abortAll(e);
           throw e;
         }),
