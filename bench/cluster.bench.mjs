@@ -55,18 +55,40 @@ function ratioText(ours, peer) {
   return r >= 1 ? `${r.toFixed(2)}× faster than the peer` : `${(1 / r).toFixed(2)}× slower than the peer`;
 }
 
-/** scipy linkage on the condensed file: median of `runs` timings, and its Z for checking. */
-function scipyLinkage(path, method, runs) {
+/**
+ * One timed scipy linkage on the condensed file (after one untimed run in the same
+ * process, so page faults and imports are not timed); writes its Z for checking.
+ */
+function scipyLinkageOnce(path, method) {
   return runPython(`
 import json, time, numpy as np
 from scipy.cluster.hierarchy import linkage
 y = np.fromfile(${JSON.stringify(path)}, dtype=np.float64)
-ts = []
-for _ in range(${runs} + 1):
-    t = time.perf_counter(); Z = linkage(y, ${JSON.stringify(method)}); ts.append((time.perf_counter() - t) * 1000)
+linkage(y, ${JSON.stringify(method)})
+t = time.perf_counter(); Z = linkage(y, ${JSON.stringify(method)}); ms = (time.perf_counter() - t) * 1000
 Z.astype(np.float64).tofile(${JSON.stringify(path + '.' + method + '.Z')})
-print(json.dumps({'ms': ts[1:]}))
+print(json.dumps({'ms': ms}))
 `);
+}
+
+/**
+ * Ours and scipy alternately, one run each per round, so that the load of this shared
+ * machine drifts over both alike; returns both medians and the median paired ratio.
+ */
+async function alternate(ours, peer, rounds) {
+  ours(); // warm-up (JIT)
+  const a = [];
+  const b = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    ours();
+    a.push(performance.now() - t0);
+    const p = peer();
+    if (p === null) continue;
+    b.push(p.ms);
+  }
+  const ratios = b.map((v, i) => v / a[i]);
+  return { ours: a, peer: b.length ? b : null, ratio: b.length ? median(ratios) : null };
 }
 
 function compareWithScipy(tree, path, method) {
@@ -132,12 +154,20 @@ for (const [n, methods] of [
   const condensedBytes = y.byteLength;
   for (const method of methods) {
     let tree;
-    const ours = await time(() => (tree = hclust(y, { linkage: method })), { runs: RUNS });
-    const peer = python ? scipyLinkage(path, method, RUNS) : null;
-    const scipyMs = peer ? median(peer.ms) : null;
-    const check = peer ? compareWithScipy(tree, path, method) : null;
+    const run = await alternate(
+      () => (tree = hclust(y, { linkage: method })),
+      () => (python ? scipyLinkageOnce(path, method) : null),
+      RUNS,
+    );
+    const ours = { median: median(run.ours), runs: run.ours };
+    const scipyMs = run.peer ? median(run.peer) : null;
+    const check = run.peer ? compareWithScipy(tree, path, method) : null;
     const allocated = allocatedBytes(() => hclust(y, { linkage: method }));
-    report(`hclust ${method}, n=${n}`, ours.median, ratioText(ours.median, scipyMs));
+    report(
+      `hclust ${method}, n=${n}`,
+      ours.median,
+      run.ratio ? ratioText(1, run.ratio) + ' (median of paired runs)' : '',
+    );
     if (scipyMs !== null)
       report(
         `  scipy linkage ${method}, n=${n}`,
@@ -154,8 +184,9 @@ for (const [n, methods] of [
       oursRuns: ours.runs,
       peer: 'scipy.cluster.hierarchy.linkage',
       peerMs: scipyMs,
-      peerRuns: peer?.ms ?? null,
-      speedup: scipyMs ? scipyMs / ours.median : null,
+      peerRuns: run.peer,
+      speedup: run.ratio,
+      speedupNote: 'median of per-round scipy/ours ratios, ours and scipy alternating',
       maxHeightDiffVsScipy: check?.maxHeightDiff ?? null,
       mergeIdsEqualScipy: check?.idsEqual ?? null,
       allocatedBytes: allocated,
