@@ -196,6 +196,8 @@ for (const [n, methods] of [
   }
 }
 
+// Start each section with a collected heap (run.mjs passes --expose-gc).
+globalThis.gc?.();
 // 2. Complete linkage against ml-hclust (Θ(n³)); one run at ≥ 1,000 classes.
 {
   const n = N_ML;
@@ -236,6 +238,7 @@ for (const [n, methods] of [
   });
 }
 
+globalThis.gc?.();
 // 3. Optimal leaf ordering against scipy.
 {
   const n = N_OLO;
@@ -276,6 +279,7 @@ print(json.dumps({'ms': ts}))
   });
 }
 
+globalThis.gc?.();
 // 4. Cophenetic correlation against scipy.cophenet.
 {
   const n = N_OTHER;
@@ -308,6 +312,7 @@ print(json.dumps({'ms': ts, 'c': c}))
   });
 }
 
+globalThis.gc?.();
 // 5. Fuzzy c-means: 50 rounds on similarity-matrix-like rows, same initial memberships.
 {
   const n = quick ? 300 : 1000;
