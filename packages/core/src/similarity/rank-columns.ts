@@ -52,7 +52,7 @@ export function rankColumns(scores: MatrixLike, options: SimilarityOptions = {})
 /**
  * {@link rankColumns} without blocking the calling thread: blocks of columns are ranked
  * in a worker pool (copied out class-major and transferred) or, without workers,
- * in-thread in chunks of 16 columns. Aborting rejects with an `AbortError` within one
+ * in-thread in chunks of about 3·10⁶ values. Aborting rejects with an `AbortError` within one
  * chunk and terminates the workers involved. Identical result to the synchronous form.
  *
  * @example

@@ -1,6 +1,6 @@
 import type { Matrix } from '../../common/matrix.js';
 import type { WorkerPool } from '../../workers/worker-pool.js';
-import { gatherColumns } from './column-ranker.js';
+import { gatherColumns, rankBlockSize } from './column-ranker.js';
 import { isShared, runAll } from './parallel.js';
 import type { Kernel } from './pearson-part.js';
 
@@ -21,7 +21,7 @@ export async function rankInWorkers(
   centred = false,
 ): Promise<void> {
   const { rows: n, cols: m } = x;
-  const per = Math.max(16, Math.ceil(m / (plan.parts * 4)));
+  const per = Math.max(rankBlockSize(n, m), Math.ceil(m / (plan.parts * 4)));
   const blocks: Array<[number, number]> = [];
   for (let c0 = 0; c0 < m; c0 += per) blocks.push([c0, Math.min(per, m - c0)]);
   await runAll(

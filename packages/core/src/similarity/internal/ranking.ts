@@ -11,7 +11,7 @@ export function* rankColumnsSteps(x: Matrix, kernel: Kernel): Steps<Matrix> {
   const { rows: n, cols: m } = x;
   const out = new Float64Array(n * m);
   if (n === 0 || m === 0) return { rows: n, cols: m, data: out };
-  const B = rankBlockSize(m);
+  const B = rankBlockSize(n, m);
   const ranker = columnRanker(n, B, kernel);
   const ss = new Float64Array(B);
   for (let c0 = 0; c0 < m; c0 += B) {
@@ -66,7 +66,7 @@ export function centredRanksPart(n: number, ss: Float64Array, gram: Float64Array
  */
 export function* spearmanSteps(x: Matrix, kernel: Kernel): Steps<Matrix> {
   const { rows: n, cols: m } = x;
-  const B = rankBlockSize(m);
+  const B = rankBlockSize(n, m);
   const mp = pad4(m);
   const mid = (n + 1) / 2;
   const ss = new Float64Array(m);

@@ -7,7 +7,7 @@ import type { Kernel, PearsonPart } from './pearson-part.js';
 import { pearsonPartsSteps } from './pearson.js';
 import { gramOfColumnsSteps } from './pearson-part.js';
 import type { Steps } from './steps.js';
-import { columnRanker, gatherColumns } from './column-ranker.js';
+import { columnRanker, gatherColumns, rankBlockSize } from './column-ranker.js';
 import type { Matrix } from '../../common/matrix.js';
 import { wasmModule } from './wasm-kernel.js';
 
@@ -74,7 +74,7 @@ export function registerSimilarityTasks(): void {
       ctx,
     ) => {
       const { data, x, n, count } = p;
-      const ranker = columnRanker(n, Math.min(count, 16), usable(p.kernel), p.centred);
+      const ranker = columnRanker(n, rankBlockSize(n, count), usable(p.kernel), p.centred);
       const ranks = ranker.output instanceof Float32Array ? new Float32Array(count * n) : new Float64Array(count * n);
       const ss = new Float64Array(count);
       const tmp = new Float64Array(ranker.block);
