@@ -213,17 +213,20 @@ function* pearsonPartWasm(
   const mx = f64(mxOff, m).fill(-Infinity);
   const stage = f64(stOff, rowsPerStage * m);
   // Pass 1: column sums, minima and maxima (SIMD), rows copied into wasm memory 4 MiB at a time.
+  const chunkRows = Math.max(rowsPerStage, Math.floor(2e7 / m));
   for (let rs = r0; rs < r1; rs += rowsPerStage) {
     const re = Math.min(r1, rs + rowsPerStage);
     stage.set(data.subarray(rs * m, re * m));
     k.colstats(stOff, re - rs, m, sumOff, mnOff, mxOff);
+    if (re < r1 && Math.floor((re - r0) / chunkRows) > Math.floor((rs - r0) / chunkRows)) {
+      yield (0.02 * (re - r0)) / n;
+    }
   }
   const mul = f64(mulOff, m);
   const sub = f64(subOff, m);
   const plan = planColumns(n, m, sum, mn, mx, mul, sub, rescanner(data, m, r0, r1));
   yield 0.02;
   // Pass 2: centre, scale, transpose to class-major float32 and sum the squares (float64).
-  const chunkRows = Math.max(rowsPerStage, Math.floor(2e7 / m));
   for (let rs = r0; rs < r1; rs += rowsPerStage) {
     const re = Math.min(r1, rs + rowsPerStage);
     stage.set(data.subarray(rs * m, re * m));
@@ -244,14 +247,18 @@ function* pearsonPartJs(data: Float32Array | Float64Array, m: number, r0: number
   const sum = new Float64Array(m);
   const mn = new Float64Array(m).fill(Infinity);
   const mx = new Float64Array(m).fill(-Infinity);
-  columnStatsJs(data, m, r0, r1, sum, mn, mx);
+  const CH = Math.max(16, Math.floor(4e6 / m));
+  for (let rs = r0; rs < r1; rs += CH) {
+    const re = Math.min(r1, rs + CH);
+    columnStatsJs(data, m, rs, re, sum, mn, mx);
+    if (re < r1) yield (0.02 * (re - r0)) / n;
+  }
   const mul = new Float64Array(m);
   const sub = new Float64Array(m);
   const plan = planColumns(n, m, sum, mn, mx, mul, sub, rescanner(data, m, r0, r1));
   yield 0.02;
   const z = new Float64Array(mp * n);
   const m2 = new Float64Array(m);
-  const CH = Math.max(16, Math.floor(2e6 / m / 16) * 16);
   for (let rs = r0; rs < r1; rs += CH) {
     const re = Math.min(r1, rs + CH);
     centerJs(data, m, rs, re, z, n, rs - r0, mul, sub, m2);
