@@ -163,6 +163,21 @@ describe('<cl-flow-sankey>', () => {
       });
     });
 
+    it('moving the pointer repositions the tooltip without re-rendering the chart', async () => {
+      const el = await sankey();
+      const chart = shadowQuery(el, '[part~="chart"]');
+      const box = el.getBoundingClientRect();
+      chart.dispatchEvent(new PointerEvent('pointermove', { clientX: box.left + 100, clientY: box.top + 150 }));
+      links(el)[0].dispatchEvent(new PointerEvent('pointerenter'));
+      await el.updateComplete;
+      const tip = shadowQuery<HTMLElement>(el, '[part~="tooltip"]');
+      expect(tip.style.left).to.equal('112px');
+      chart.dispatchEvent(new PointerEvent('pointermove', { clientX: box.left + 140, clientY: box.top + 150 }));
+      expect(el.isUpdatePending).to.equal(false);
+      expect(tip.style.left).to.equal('152px');
+      expect(tip.getAttribute('style')).to.contain('152px');
+    });
+
     it('hovering a link emphasises the path of its items and dims the rest', async () => {
       const el = await sankey({ stages: [truth, pred, pred], stageNames: ['t', 'm1', 'm2'] });
       const i = el.flowGraph!.links.findIndex((l) => l.source === '0:a' && l.target === '1:b');

@@ -18,7 +18,7 @@ import { formatCount, formatPercent, truncate } from '../shared/format.js';
 import { ResizeController } from '../shared/resize-controller.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { paletteColor, themeStyles } from '../shared/theme.styles.js';
-import { renderTooltip, type TooltipContent } from '../shared/tooltip.js';
+import { moveTooltip, renderTooltip, type TooltipContent } from '../shared/tooltip.js';
 import { emphasisFromItems, emphasisFromPath, type Emphasis } from './emphasis.js';
 import { moveFocus, navigationColumns, type MarkRef } from './keyboard.js';
 import { CHAR_WIDTH, layoutSankey, type NodeSort, type Normalize, type SankeyLayout } from './layout.js';
@@ -112,13 +112,16 @@ export class ClFlowSankey extends ClBaseElement {
   @state() private hovered: MarkRef | null = null;
   @state() private focused: MarkRef | null = null;
   @state() private selected: MarkRef | null = null;
-  @state() private pointer: { x: number; y: number } | null = null;
 
   private flow: FlowGraph | null = null;
   private layout: SankeyLayout | null = null;
   private layoutKey = '';
   private columns: MarkRef[][] = [];
   private highlightEmphasis: Emphasis | null = null;
+  /** Pointer position in host coordinates; not reactive: moving only repositions the tooltip. */
+  private pointer: { x: number; y: number } | null = null;
+  /** Emphasis of the hovered/focused/selected mark, computed once per mark (O(items)). */
+  private markEmphasis: { key: string; value: Emphasis } | null = null;
   private readonly size = new ResizeController(this);
 
   /** The flow graph currently drawn (plain data from `@classlens/core`), or `null`. */
@@ -129,6 +132,7 @@ export class ClFlowSankey extends ClBaseElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const dataChanged = DATA_PROPS.some((p) => changed.has(p as keyof ClFlowSankey));
     if (dataChanged) {
+      this.markEmphasis = null;
       this.resetWarnings();
       const ok = this.guard(() => {
         this.flow = this.computeFlow();
@@ -234,6 +238,13 @@ export class ClFlowSankey extends ClBaseElement {
   private onPointerMove = (e: PointerEvent) => {
     const r = this.getBoundingClientRect();
     this.pointer = { x: e.clientX - r.left, y: e.clientY - r.top };
+    if (this.hovered) {
+      moveTooltip(this.renderRoot.querySelector<HTMLElement>('.tooltip'), {
+        ...this.pointer,
+        width: this.size.width,
+        height: this.size.height,
+      });
+    }
   };
 
   private onPointerLeave = () => {
@@ -350,13 +361,19 @@ export class ClFlowSankey extends ClBaseElement {
     const ref = this.hovered ?? this.focused ?? this.selected;
     if (g && L && ref) {
       const mark = ref.kind === 'node' ? L.nodes[ref.index].node : L.links[ref.index].link;
+      const key = ref.kind === 'node' ? `n${(mark as FlowGraph['nodes'][number]).id}` : `l${L.links[ref.index].link.source}>${L.links[ref.index].link.target}`;
+      if (this.markEmphasis?.key === key) return this.markEmphasis.value;
+      let value: Emphasis;
       if (mark.indices.length === 0 || g.kept === 0) {
         const k = ref.kind === 'node' ? g.nodes.indexOf(L.nodes[ref.index].node) : g.links.indexOf(L.links[ref.index].link);
-        return emphasisFromPath(g, ref.kind, k);
+        value = emphasisFromPath(g, ref.kind, k);
+      } else {
+        const mask = new Uint8Array(g.total);
+        for (let k = 0; k < mark.indices.length; k++) mask[mark.indices[k]] = 1;
+        value = emphasisFromItems(g, mask);
       }
-      const mask = new Uint8Array(g.total);
-      for (let k = 0; k < mark.indices.length; k++) mask[mark.indices[k]] = 1;
-      return emphasisFromItems(g, mask);
+      this.markEmphasis = { key, value };
+      return value;
     }
     return this.highlightEmphasis;
   }

@@ -22,19 +22,32 @@ export interface TooltipPlacement {
  */
 export function renderTooltip(content: TooltipContent | null, at: TooltipPlacement | null): TemplateResult | typeof nothing {
   if (!content || !at) return nothing;
-  const right = at.x > at.width * 0.6;
-  const below = at.y < at.height * 0.3;
-  const style = {
-    left: right ? 'auto' : `${Math.round(at.x + 12)}px`,
-    right: right ? `${Math.round(at.width - at.x + 12)}px` : 'auto',
-    top: below ? `${Math.round(at.y + 14)}px` : 'auto',
-    bottom: below ? 'auto' : `${Math.round(at.height - at.y + 10)}px`,
-  };
-  return html`<div class="tooltip" part="tooltip" role="tooltip" aria-label=${content.title} ${cssProps(style)}>
+  return html`<div class="tooltip" part="tooltip" role="tooltip" aria-label=${content.title} ${cssProps(tooltipPosition(at))}>
     <div class="tooltip__title">${content.title}</div>
     <table>
       ${content.rows.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}
     </table>
     ${content.note ? html`<div class="tooltip__note">${content.note}</div>` : nothing}
   </div>`;
+}
+
+/** CSS position of the tooltip: beside the point, flipped to stay inside the host. */
+export function tooltipPosition(at: TooltipPlacement): Record<string, string> {
+  const right = at.x > at.width * 0.6;
+  const below = at.y < at.height * 0.3;
+  return {
+    left: right ? 'auto' : `${Math.round(at.x + 12)}px`,
+    right: right ? `${Math.round(at.width - at.x + 12)}px` : 'auto',
+    top: below ? `${Math.round(at.y + 14)}px` : 'auto',
+    bottom: below ? 'auto' : `${Math.round(at.height - at.y + 10)}px`,
+  };
+}
+
+/**
+ * Moves a rendered tooltip to follow the pointer without re-rendering the chart
+ * (through the CSSOM, so a strict Content-Security-Policy allows it).
+ */
+export function moveTooltip(tooltip: HTMLElement | null, at: TooltipPlacement): void {
+  if (!tooltip) return;
+  for (const [k, v] of Object.entries(tooltipPosition(at))) tooltip.style.setProperty(k, v);
 }
