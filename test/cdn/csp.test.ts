@@ -1,6 +1,7 @@
 // The elements under a strict Content-Security-Policy (QUALITY.md): `script-src 'self';
 // style-src 'self'` — no inline scripts or styles, no eval. Lit's constructable
 // stylesheets and style-property bindings must draw without a single violation.
+import type { ClFlowSankey } from '../../packages/elements/src/flow-sankey/cl-flow-sankey.js';
 import { expect, nextFrame } from '../harness/index.js';
 
 const bundle = new URL('../../packages/elements/dist/cdn/classlens.js', import.meta.url).pathname;
@@ -30,7 +31,7 @@ describe('under a strict Content-Security-Policy', () => {
     const win = frame.contentWindow as Window & typeof globalThis;
     await win.customElements.whenDefined('cl-flow-sankey');
     const doc = frame.contentDocument!;
-    const el = doc.createElement('cl-flow-sankey') as HTMLElement & { stages: string[][]; updateComplete: Promise<boolean> };
+    const el = doc.createElement('cl-flow-sankey') as ClFlowSankey;
     el.style.display = 'block'; // CSSOM is allowed; a style *attribute* would be blocked
     doc.body.append(el);
     el.stages = [
