@@ -130,9 +130,10 @@ export async function tsne(data: MatrixLike, options: TsneOptions = {}): Promise
   }
   const exact = opts.method === 'exact' || (opts.method === 'auto' && n < EXACT_BELOW);
   const k = exact ? n - 1 : Math.min(n - 1, Math.floor(3 * opts.perplexity + 1));
-  const P = await affinities(X, k, opts.perplexity, opts.seed, pacer);
+  // Only the upper triangle of the symmetric P is kept for the iterations.
+  const upper = upperTriangle(await affinities(X, k, opts.perplexity, opts.seed, pacer));
   const y = initialLayout(X, init, rng, true);
-  await optimize(P, y, { ...opts, theta: exact ? 0 : opts.theta }, pacer);
+  await optimize(upper, y, { ...opts, theta: exact ? 0 : opts.theta }, pacer);
   await pacer.step(1);
   return { rows: n, cols: 2, data: y };
 }
@@ -291,10 +292,9 @@ function initialLayout(X: Matrix, init: 'pca' | 'random' | Matrix, rng: Rng, sca
 }
 
 /** Gradient descent with momentum and gains (scikit-learn's `_gradient_descent`, two phases). */
-async function optimize(P: Csr, y: Float64Array, o: Resolved, pacer: Pacer): Promise<void> {
-  const n = P.n;
+async function optimize(upper: Csr, y: Float64Array, o: Resolved, pacer: Pacer): Promise<void> {
+  const n = upper.n;
   const bh = new BarnesHut(n);
-  const upper = upperTriangle(P);
   const rep = new Float64Array(2 * n);
   const grad = new Float64Array(2 * n);
   const update = new Float64Array(2 * n);
