@@ -139,7 +139,14 @@ async function tsneJs(X, iterations) {
   const { default: TSNE } = await import('tsne-js');
   const rows = [];
   for (let i = 0; i < X.rows; i++) rows.push(Array.from(X.data.subarray(i * X.cols, (i + 1) * X.cols)));
-  const model = new TSNE({ dim: 2, perplexity: 30, earlyExaggeration: 4, learningRate: 100, nIter: 1000, metric: 'euclidean' });
+  const model = new TSNE({
+    dim: 2,
+    perplexity: 30,
+    earlyExaggeration: 4,
+    learningRate: 100,
+    nIter: 1000,
+    metric: 'euclidean',
+  });
   model.init({ data: rows, type: 'dense' });
   const stamps = [];
   const stop = new Error('stop');
@@ -161,7 +168,13 @@ async function tsneJs(X, iterations) {
   for (let i = 1; i < stamps.length; i++) per.push(stamps[i] - stamps[i - 1]);
   const perIter = median(per);
   if (iterations !== undefined) {
-    return { extrapolated: true, setupMs: setup, perIterationMs: perIter, measuredIterations: per.length, ms: setup + 1000 * perIter };
+    return {
+      extrapolated: true,
+      setupMs: setup,
+      perIterationMs: perIter,
+      measuredIterations: per.length,
+      ms: setup + 1000 * perIter,
+    };
   }
   const out = model.getOutput();
   const Y = { rows: X.rows, cols: 2, data: Float64Array.from(out.flat()) };
@@ -236,12 +249,22 @@ async function tsneCase(n, { runs, skRuns, tsneJsMode }) {
     if (js.Y) {
       const tJs = trustworthiness(X, js.Y, 10);
       entry.tsneJs.trustworthiness10 = tJs;
-      report('tsne-js (exact), 1 full run', js.ms, `${js.iterationsRun} iterations (its own stopping rules may end it early), T(10) = ${tJs.toFixed(4)}`);
+      report(
+        'tsne-js (exact), 1 full run',
+        js.ms,
+        `${js.iterationsRun} iterations (its own stopping rules may end it early), T(10) = ${tJs.toFixed(4)}`,
+      );
     } else {
-      report('tsne-js (exact), extrapolated', js.ms, `setup ${(js.setupMs / 1000).toFixed(1)} s + 1,000 × ${(js.perIterationMs / 1000).toFixed(2)} s/iteration (median of ${js.measuredIterations} timed iterations; run --full for the real thing)`);
+      report(
+        'tsne-js (exact), extrapolated',
+        js.ms,
+        `setup ${(js.setupMs / 1000).toFixed(1)} s + 1,000 × ${(js.perIterationMs / 1000).toFixed(2)} s/iteration (median of ${js.measuredIterations} timed iterations; run --full for the real thing)`,
+      );
     }
     entry.ratioToTsneJs = js.ms / ours;
-    console.log(`  → classlens ${(js.ms / ours).toFixed(0)}× faster than tsne-js${js.extrapolated ? ' (extrapolated)' : ''}`);
+    console.log(
+      `  → classlens ${(js.ms / ours).toFixed(0)}× faster than tsne-js${js.extrapolated ? ' (extrapolated)' : ''}`,
+    );
   }
   results[`tsne_${n}`] = entry;
 }
@@ -266,7 +289,11 @@ print(json.dumps({"ms": ts}))
   if (sk) {
     entry.sklearn = { medianMs: median(sk.ms), runs: sk.ms, solver: 'full (LAPACK SVD), 2 BLAS threads' };
     entry.ratioToSklearn = median(sk.ms) / ours.median;
-    report('scikit-learn PCA(svd_solver="full") (median of 5)', median(sk.ms), `→ classlens ${(median(sk.ms) / ours.median).toFixed(2)}× faster`);
+    report(
+      'scikit-learn PCA(svd_solver="full") (median of 5)',
+      median(sk.ms),
+      `→ classlens ${(median(sk.ms) / ours.median).toFixed(2)}× faster`,
+    );
   }
   results[`pca_${n}x${d}`] = entry;
 }
@@ -292,9 +319,18 @@ for r in range(5):
 print(json.dumps({"ms": ts, "value": v}))
 `);
   if (sk) {
-    entry.sklearn = { medianMs: median(sk.ms), runs: sk.ms, value: sk.value, memory: 'O(n²): full distance and rank matrices' };
+    entry.sklearn = {
+      medianMs: median(sk.ms),
+      runs: sk.ms,
+      value: sk.value,
+      memory: 'O(n²): full distance and rank matrices',
+    };
     entry.ratioToSklearn = median(sk.ms) / ours.median;
-    report('scikit-learn trustworthiness (median of 5)', median(sk.ms), `T = ${sk.value.toFixed(6)} → classlens ${(median(sk.ms) / ours.median).toFixed(2)}× faster`);
+    report(
+      'scikit-learn trustworthiness (median of 5)',
+      median(sk.ms),
+      `T = ${sk.value.toFixed(6)} → classlens ${(median(sk.ms) / ours.median).toFixed(2)}× faster`,
+    );
   }
   results[`trustworthiness_${n}`] = entry;
 }
@@ -305,7 +341,9 @@ if (memoryChildAt > 0) {
   process.exit(0);
 }
 
-console.log(`projection benchmarks (${quick ? 'quick' : full ? 'full' : 'default'} sizes)${python ? '' : ' — scikit-learn peers skipped: no /usr/bin/python3 with numpy/scipy/sklearn'}`);
+console.log(
+  `projection benchmarks (${quick ? 'quick' : full ? 'full' : 'default'} sizes)${python ? '' : ' — scikit-learn peers skipped: no /usr/bin/python3 with numpy/scipy/sklearn'}`,
+);
 if (quick) {
   await tsneCase(500, { runs: 3, skRuns: [1, 1], tsneJsMode: 'probe' });
   await pcaCase(2000, 64);
@@ -321,5 +359,7 @@ if (quick) {
   await pcaCase(10000, 64);
   await trustCase(3000);
 }
-console.log('\nclasslens runs in one thread; scikit-learn t-SNE with the threads shown, PCA and trustworthiness with 2 BLAS threads. Ratios > 1 mean classlens is faster.');
+console.log(
+  '\nclasslens runs in one thread; scikit-learn t-SNE with the threads shown, PCA and trustworthiness with 2 BLAS threads. Ratios > 1 mean classlens is faster.',
+);
 writeResult('projection', results);

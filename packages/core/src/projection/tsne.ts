@@ -165,10 +165,14 @@ function resolveOptions(o: TsneOptions, n: number): Resolved {
       throw bad('perplexity', perplexity, 'must be a finite number > 0');
     }
     if (perplexity >= n) {
-      throw new ClasslensError('INVALID_ARGUMENT', `perplexity: ${perplexity} must be less than the number of rows (${n})`, {
-        perplexity,
-        n,
-      });
+      throw new ClasslensError(
+        'INVALID_ARGUMENT',
+        `perplexity: ${perplexity} must be less than the number of rows (${n})`,
+        {
+          perplexity,
+          n,
+        },
+      );
     }
   }
   const int = (name: string, v: unknown, dflt: number): number => {
@@ -179,7 +183,8 @@ function resolveOptions(o: TsneOptions, n: number): Resolved {
   const iterations = int('iterations', o.iterations, 1000);
   const exaggerationIterations = int('exaggerationIterations', o.exaggerationIterations, 250);
   const theta = o.theta ?? 0.5;
-  if (typeof theta !== 'number' || !Number.isFinite(theta) || theta < 0) throw bad('theta', theta, 'must be a finite number ≥ 0');
+  if (typeof theta !== 'number' || !Number.isFinite(theta) || theta < 0)
+    throw bad('theta', theta, 'must be a finite number ≥ 0');
   const seed = o.seed ?? 42;
   if (typeof seed !== 'number' || !Number.isFinite(seed)) throw bad('seed', seed, 'must be a finite number');
   const earlyExaggeration = o.earlyExaggeration ?? 12;

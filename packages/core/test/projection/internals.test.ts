@@ -30,7 +30,13 @@ function bruteKnn(x: ArrayLike<number>, n: number, d: number, k: number): { idx:
   return { idx, d2 };
 }
 
-function knnAll(x: ArrayLike<number>, n: number, d: number, k: number, seed = 1): { idx: Int32Array; d2: Float64Array } {
+function knnAll(
+  x: ArrayLike<number>,
+  n: number,
+  d: number,
+  k: number,
+  seed = 1,
+): { idx: Int32Array; d2: Float64Array } {
   const tree = new VpTree(x, n, d, createRng(seed));
   const idx = new Int32Array(n * k);
   const d2 = new Float64Array(n * k);
@@ -95,7 +101,8 @@ describe('calibrateRow and symmetrize (t-SNE affinities)', () => {
     for (let i = 0; i < n; i++) calibrateRow(d2, i * k, k, A.perplexity, cond);
     const P = symmetrize(n, k, idx, cond);
     const dense = new Map<string, number>();
-    for (let i = 0; i < n; i++) for (let a = P.rowPtr[i]; a < P.rowPtr[i + 1]; a++) dense.set(`${i},${P.cols[a]}`, P.vals[a]);
+    for (let i = 0; i < n; i++)
+      for (let a = P.rowPtr[i]; a < P.rowPtr[i + 1]; a++) dense.set(`${i},${P.cols[a]}`, P.vals[a]);
     expect(dense.size).toBe(A.P.vals.length);
     let worst = 0;
     A.P.rows.forEach((i, t) => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pca, pcaModel, type Matrix } from '../../src/index.js';
-import { expectCode, fixture, mat, maxAbsDiff } from './helpers.js';
+import { expectCode, fixture, maxAbsDiff } from './helpers.js';
 
 interface PcaCase {
   name: string;
@@ -102,15 +102,13 @@ describe('pcaModel(data, k) conventions', () => {
 });
 
 describe('pcaModel(data, k) properties', () => {
-  const matrices = fc
-    .tuple(fc.integer({ min: 2, max: 12 }), fc.integer({ min: 1, max: 6 }))
-    .chain(([n, d]) =>
-      fc.record({
-        n: fc.constant(n),
-        d: fc.constant(d),
-        values: fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: n * d, maxLength: n * d }),
-      }),
-    );
+  const matrices = fc.tuple(fc.integer({ min: 2, max: 12 }), fc.integer({ min: 1, max: 6 })).chain(([n, d]) =>
+    fc.record({
+      n: fc.constant(n),
+      d: fc.constant(d),
+      values: fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: n * d, maxLength: n * d }),
+    }),
+  );
   const toM = (x: { n: number; d: number; values: number[] }): Matrix => ({
     rows: x.n,
     cols: x.d,
@@ -204,7 +202,18 @@ describe('pcaModel(data, k) errors', () => {
       'NON_FINITE',
       /row 1, column 1/,
     );
-    expectCode(() => pca([[Infinity, 2], [3, 4]], 1), 'NON_FINITE', /row 0, column 0/);
+    expectCode(
+      () =>
+        pca(
+          [
+            [Infinity, 2],
+            [3, 4],
+          ],
+          1,
+        ),
+      'NON_FINITE',
+      /row 0, column 0/,
+    );
   });
   it('throws INVALID_SHAPE for ragged rows', () => {
     expectCode(() => pca([[1, 2], [3]], 1), 'INVALID_SHAPE');

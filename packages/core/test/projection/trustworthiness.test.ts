@@ -35,18 +35,23 @@ describe('trustworthiness(high, low, k) against sklearn.manifold.trustworthiness
 });
 
 describe('trustworthiness(high, low, k) properties', () => {
-  const cloud = fc
-    .tuple(fc.integer({ min: 6, max: 40 }), fc.integer({ min: 1, max: 5 }))
-    .chain(([n, d]) =>
-      fc.record({
-        n: fc.constant(n),
-        d: fc.constant(d),
-        // Multiples of 1/16: every distance is exact, so comparisons cannot depend on rounding.
-        values: fc.array(fc.integer({ min: -160, max: 160 }).map((v) => v / 16), { minLength: n * d, maxLength: n * d }),
-        k: fc.integer({ min: 1, max: Math.ceil(n / 2) - 1 }),
-      }),
-    );
-  const M = (x: { n: number; d: number; values: number[] }): Matrix => ({ rows: x.n, cols: x.d, data: Float64Array.from(x.values) });
+  const cloud = fc.tuple(fc.integer({ min: 6, max: 40 }), fc.integer({ min: 1, max: 5 })).chain(([n, d]) =>
+    fc.record({
+      n: fc.constant(n),
+      d: fc.constant(d),
+      // Multiples of 1/16: every distance is exact, so comparisons cannot depend on rounding.
+      values: fc.array(
+        fc.integer({ min: -160, max: 160 }).map((v) => v / 16),
+        { minLength: n * d, maxLength: n * d },
+      ),
+      k: fc.integer({ min: 1, max: Math.ceil(n / 2) - 1 }),
+    }),
+  );
+  const M = (x: { n: number; d: number; values: number[] }): Matrix => ({
+    rows: x.n,
+    cols: x.d,
+    data: Float64Array.from(x.values),
+  });
 
   it('is 1 for an embedding that is the data itself', () => {
     fc.assert(

@@ -111,7 +111,7 @@ describe('tsne(data, opts) determinism and inputs', () => {
     expect(Array.from(y.data).every(Number.isFinite)).toBe(true);
   });
 
-  it("starts from PCA scaled to a first-column standard deviation of 1e-4 (iterations: 0)", async () => {
+  it('starts from PCA scaled to a first-column standard deviation of 1e-4 (iterations: 0)', async () => {
     const y = await tsne(small, { iterations: 0 });
     expect(std(y, 0)).toBeCloseTo(1e-4, 12);
     // Same direction as pca(): a positive multiple of its scores.
@@ -220,9 +220,9 @@ describe('tsne(data, { signal, onProgress })', () => {
     const controller = new AbortController();
     let last = 0;
     setTimeout(() => controller.abort(), 20);
-    await expect(
-      tsne(digits.data, { signal: controller.signal, onProgress: (f) => (last = f) }),
-    ).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(tsne(digits.data, { signal: controller.signal, onProgress: (f) => (last = f) })).rejects.toMatchObject(
+      { name: 'AbortError' },
+    );
     expect(last).toBeLessThan(1);
   });
 });
@@ -238,7 +238,11 @@ describe('tsne(data, opts) errors', () => {
     await expectRejectCode(tsne([[1, 2], [3]]), 'INVALID_SHAPE');
   });
   it('rejects a perplexity ≥ n (scikit-learn rule) or ≤ 0', async () => {
-    await expectRejectCode(tsne(X, { perplexity: 12 }), 'INVALID_ARGUMENT', /must be less than the number of rows \(12\)/);
+    await expectRejectCode(
+      tsne(X, { perplexity: 12 }),
+      'INVALID_ARGUMENT',
+      /must be less than the number of rows \(12\)/,
+    );
     await expectRejectCode(tsne(X, { perplexity: 0 }), 'INVALID_ARGUMENT');
     await expectRejectCode(tsne(X, { perplexity: NaN }), 'INVALID_ARGUMENT');
     await expectRejectCode(tsne([[1], [2]], { perplexity: 5 }), 'INVALID_ARGUMENT');

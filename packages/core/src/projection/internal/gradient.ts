@@ -35,7 +35,14 @@ export function upperTriangle(P: Csr): Csr {
  * (van der Maaten 2014, eq. 5), split into the sparse attraction Σⱼ pᵢⱼ wᵢⱼ (yᵢ − yⱼ),
  * summed here over each stored pair once, and the repulsion Σⱼ wᵢⱼ² (yᵢ − yⱼ) / Z.
  */
-export function gradient(upper: Csr, y: Float64Array, exaggeration: number, rep: Float64Array, invZ: number, grad: Float64Array): void {
+export function gradient(
+  upper: Csr,
+  y: Float64Array,
+  exaggeration: number,
+  rep: Float64Array,
+  invZ: number,
+  grad: Float64Array,
+): void {
   const { n, rowPtr, cols, vals } = upper;
   grad.fill(0);
   for (let i = 0; i < n; i++) {
@@ -65,7 +72,14 @@ export function gradient(upper: Csr, y: Float64Array, exaggeration: number, rep:
 }
 
 /** One momentum step with delta-bar-delta gains (Jacobs 1988), as scikit-learn. */
-export function step(y: Float64Array, grad: Float64Array, update: Float64Array, gains: Float64Array, momentum: number, lr: number): void {
+export function step(
+  y: Float64Array,
+  grad: Float64Array,
+  update: Float64Array,
+  gains: Float64Array,
+  momentum: number,
+  lr: number,
+): void {
   for (let t = 0; t < y.length; t++) {
     const g = grad[t];
     const u = update[t];
