@@ -74,9 +74,19 @@ export async function createWorker(url?: URL | string): Promise<WorkerHandle> {
     const wt = (await import(/* @vite-ignore */ /* webpackIgnore: true */ spec)) as {
       Worker: new (url: URL | string, options?: { execArgv?: string[] }) => NodeWorker;
     };
-    const w = new wt.Worker(url === undefined ? new URL('./worker-entry.js', import.meta.url) : url, {
-      execArgv: workerExecArgv(),
-    });
+    const target = url === undefined ? new URL('./worker-entry.js', import.meta.url) : url;
+    let w: NodeWorker;
+    const argv = workerExecArgv();
+    if (argv === undefined) w = new wt.Worker(target);
+    else {
+      try {
+        w = new wt.Worker(target, { execArgv: argv });
+      } catch {
+        // ERR_WORKER_INVALID_EXEC_ARGV: a V8 flag such as --expose-gc cannot be set per
+        // worker (only inherited); start with none rather than not at all.
+        w = new wt.Worker(target, { execArgv: [] });
+      }
+    }
     return {
       post: (m, t) => w.postMessage(m, t),
       onMessage: (l) => w.on('message', l),
@@ -99,18 +109,24 @@ export async function createWorker(url?: URL | string): Promise<WorkerHandle> {
 }
 
 /**
- * The parent's Node flags minus those that make no sense for a worker file and stop it
- * from starting (`node --input-type=module -e '…'` would otherwise break every worker).
+ * `undefined` to let the worker inherit the parent's Node flags (the default, which also
+ * carries process-wide V8 flags such as --expose-gc), or the flags minus those that make
+ * no sense for a worker file and stop it from starting: `node --input-type=module -e '…'`
+ * would otherwise break every worker.
  */
-function workerExecArgv(): string[] {
+function workerExecArgv(): string[] | undefined {
   const argv = (globalThis as { process?: { execArgv?: string[] } }).process?.execArgv ?? [];
   const out: string[] = [];
+  let dropped = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--input-type' || a === '-e' || a === '--eval' || a === '-p' || a === '--print') i++;
-    else if (!a.startsWith('--input-type=') && !a.startsWith('--eval=') && !a.startsWith('--print=')) out.push(a);
+    if (a === '--input-type' || a === '-e' || a === '--eval' || a === '-p' || a === '--print') {
+      i++;
+      dropped = true;
+    } else if (a.startsWith('--input-type=') || a.startsWith('--eval=') || a.startsWith('--print=')) dropped = true;
+    else out.push(a);
   }
-  return out;
+  return dropped ? out : undefined;
 }
 
 /** Logical processors, or `undefined` when the platform does not say. */

@@ -201,7 +201,7 @@ describe('similarity *Async through real workers (built core, default worker-ent
 });
 
 describe('a Node script using the default pool', () => {
-  it('exits on its own after pearsonSimilarityAsync used workers (idle workers are unref’d)', () => {
+  it('exits on its own after pearsonSimilarityAsync used workers (idle workers are unref’d), flags or not', () => {
     const script = `
       import { pearsonSimilarityAsync, pearsonSimilarity } from './index.js';
       import { defaultWorkerPool } from './workers/index.js';
@@ -215,7 +215,9 @@ describe('a Node script using the default pool', () => {
       console.log(JSON.stringify({ workers: defaultWorkerPool().workerCount, size: defaultWorkerPool().size, d }));
     `;
     const t0 = Date.now();
-    const res = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    // --expose-gc (as `npm run bench` uses): a V8 flag that workers inherit but reject when
+    // passed explicitly; --input-type/-e: flags a worker must not inherit.
+    const res = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], {
       cwd: built.dir,
       encoding: 'utf8',
       timeout: 60_000,
