@@ -90,8 +90,8 @@ export async function runAll<T>(
   }
 }
 
-/** Multiply-adds per worker task (≈ 150 ms with the SIMD kernel). */
-const TASK_MULADDS = 2e9;
+/** Multiply-adds per worker task (≈ 300 ms with the SIMD kernel). */
+const TASK_MULADDS = 4e9;
 
 /**
  * How many tasks to cut n samples × m classes of Gram work into for `parts` workers:
