@@ -11,7 +11,7 @@
 // max |ours − numpy/SciPy| over the whole matrix (float64 peers). Times are medians; the
 // slow peers (SciPy at the full sizes, our scalar JS kernel) get fewer runs, as printed.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { full, python, quick, report, rng, runPython, time, writeResult } from './lib.mjs';
 import * as core from '../packages/core/dist/index.js';
@@ -26,7 +26,20 @@ const sizes = quick
 const runs = quick ? 3 : 5;
 const slowRuns = full ? 3 : runs;
 const dir = mkdtempSync(join(tmpdir(), 'classlens-bench-'));
-const results = { sizes, runs, slowRuns, peers: python ? 'numpy/scipy via /usr/bin/python3' : 'skipped (no python)' };
+const results = {
+  sizes,
+  runs,
+  slowRuns,
+  peers: python ? 'numpy/scipy via /usr/bin/python3' : 'skipped (no python)',
+  // The machine is shared: a load average near 2 (2 cores) at the start means other work
+  // was competing, which hurts the 2-worker and 2-thread (numpy) timings most.
+  loadavgAtStart: loadavg(),
+};
+console.log(
+  `load average at start: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} (${results.sizes.corr.join(' × ')})`,
+);
 
 /** Logit-like n × m scores: a shared per-sample factor plus noise (float64). */
 function logits(n, m, seed) {
@@ -167,4 +180,5 @@ function line(r, peerMs, peerName) {
 
 defaultWorkerPool().close();
 rmSync(dir, { recursive: true, force: true });
+results.loadavgAtEnd = loadavg();
 writeResult('similarity', results);
