@@ -123,6 +123,10 @@ describe('the generated wasm module', () => {
 
 describe('fallback to JavaScript where WebAssembly cannot run', () => {
   const realWasm = globalThis.WebAssembly;
+  // The real WebAssembly namespace with some members replaced (its own members are not
+  // enumerable, so spreading it would copy none of them).
+  const stubWasm = (over: Record<string, unknown>) =>
+    Object.create(realWasm, Object.fromEntries(Object.entries(over).map(([k, v]) => [k, { value: v }])));
   afterEach(() => {
     (globalThis as { WebAssembly?: unknown }).WebAssembly = realWasm;
     setWarningHandler((m) => console.warn(`classlens: ${m}`));
@@ -130,16 +134,15 @@ describe('fallback to JavaScript where WebAssembly cannot run', () => {
   });
   const scenarios: Array<[string, () => unknown, RegExp]> = [
     ['no WebAssembly', () => undefined, /WebAssembly is not available/],
-    ['no SIMD', () => ({ ...realWasm, validate: () => false }), /SIMD is not supported/],
+    ['no SIMD', () => stubWasm({ validate: () => false }), /SIMD is not supported/],
     [
       'a CSP without wasm-unsafe-eval (compiling throws)',
-      () => ({
-        ...realWasm,
-        validate: () => true,
-        Module: function () {
-          throw new Error("Refused to compile: 'wasm-unsafe-eval' is not allowed");
-        },
-      }),
+      () =>
+        stubWasm({
+          Module: function () {
+            throw new Error("Refused to compile: 'wasm-unsafe-eval' is not allowed");
+          },
+        }),
       /wasm-unsafe-eval/,
     ],
   ];
@@ -176,8 +179,17 @@ describe('fallback to JavaScript where WebAssembly cannot run', () => {
       },
     };
     const x = logits(60, 7, 2);
+    (globalThis as { WebAssembly?: unknown }).WebAssembly = realWasm;
     const js = pearsonSimilarity(x, { backend: 'js' });
     const wasm = pearsonSimilarity(x, { backend: 'wasm' });
+    expect(maxAbsDiff(wasm, js)).toBeGreaterThan(0); // the two kernels are told apart
+    (globalThis as { WebAssembly?: unknown }).WebAssembly = stubWasm({
+      Module: function () {
+        throw new RangeError(
+          'WebAssembly.Compile is disallowed on the main thread, if the buffer size is larger than 4KB.',
+        );
+      },
+    });
     expect(maxAbsDiff(fresh.pearsonSimilarity(x), js)).toBe(0);
     expect(warnings.some((w) => /disallowed on the main thread/.test(w))).toBe(true);
     expect(maxAbsDiff(await fresh.pearsonSimilarityAsync(x, { workers: false }), wasm)).toBe(0);

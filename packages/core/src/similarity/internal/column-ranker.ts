@@ -17,6 +17,8 @@ export interface ColumnRanker {
   readonly input: Float64Array;
   readonly output: Float64Array | Float32Array;
   rank(count: number, ss: Float64Array): void;
+  /** Hands a wasm instance back for reuse (a no-op for JS); the buffers are unusable after. */
+  release(): void;
 }
 
 /**
@@ -53,6 +55,7 @@ export function columnRanker(n: number, block: number, kernel: Kernel, centred =
             ss[b] = k.rank(inOff + b * n * 8, n, wOff, outOff + b * n * width, width, centred ? 1 : 0);
           }
         },
+        release: () => k.release(),
       };
     }
   }
@@ -67,6 +70,7 @@ export function columnRanker(n: number, block: number, kernel: Kernel, centred =
     rank(count, ss) {
       for (let b = 0; b < count; b++) ss[b] = scratch.rank(input, b * n, output, b * n, 1, centred ? mid : 0);
     },
+    release: () => {},
   };
 }
 

@@ -77,6 +77,24 @@ export function sampleBlocks(n: number, m: number, kernel: Kernel): Array<[numbe
  */
 const CHUNK_MULADDS = 2.5e8;
 
+/**
+ * Zeroes what the Gram kernel reads but nobody writes: the padding rows m..mp and samples
+ * n..ld of z, and the accumulator C (packed, mp rows).
+ */
+export function zeroGramPadding(
+  k: WasmKernel,
+  zOff: number,
+  ld: number,
+  n: number,
+  m: number,
+  mp: number,
+  cOff: number,
+): void {
+  if (ld > n) for (let c = 0; c < m; c++) k.zero(zOff + (c * ld + n) * 4, (ld - n) * 4);
+  k.zero(zOff + m * ld * 4, (mp - m) * ld * 4);
+  k.zero(cOff, ((mp * (mp + 1)) / 2) * 8);
+}
+
 /** Runs the wasm Gram kernel over z (at zOff) in k-chunks; returns the packed triangle of the first m rows. */
 export function* wasmGramSteps(
   k: WasmKernel,
@@ -177,7 +195,16 @@ export function pearsonPartSteps(
   kernel: Kernel,
 ): Steps<PearsonPart> {
   const k = kernel === 'wasm' ? wasmKernel() : null;
-  return k ? pearsonPartWasm(k, data, m, r0, r1) : pearsonPartJs(data, m, r0, r1);
+  return k ? released(k, pearsonPartWasm(k, data, m, r0, r1)) : pearsonPartJs(data, m, r0, r1);
+}
+
+/** Runs `steps`, then (or on abort, error, or abandonment) hands the kernel instance back. */
+export function* released<T>(k: WasmKernel, steps: Steps<T>): Steps<T> {
+  try {
+    return yield* steps;
+  } finally {
+    k.release();
+  }
 }
 
 function rescanner(data: Float32Array | Float64Array, m: number, r0: number, r1: number) {
@@ -208,7 +235,7 @@ function* pearsonPartWasm(
   const rowsPerStage = Math.max(1, Math.floor(STAGE_BYTES / (m * 8)));
   const buffer = k.reserve(stOff + rowsPerStage * m * 8);
   const f64 = (off: number, len: number) => new Float64Array(buffer, off, len);
-  const sum = f64(sumOff, m);
+  const sum = f64(sumOff, m).fill(0);
   const mn = f64(mnOff, m).fill(Infinity);
   const mx = f64(mxOff, m).fill(-Infinity);
   const stage = f64(stOff, rowsPerStage * m);
@@ -225,6 +252,8 @@ function* pearsonPartWasm(
   const mul = f64(mulOff, m);
   const sub = f64(subOff, m);
   const plan = planColumns(n, m, sum, mn, mx, mul, sub, rescanner(data, m, r0, r1));
+  f64(m2Off, m).fill(0);
+  zeroGramPadding(k, zOff, ld, n, m, mp, cOff);
   yield 0.02;
   // Pass 2: centre, scale, transpose to class-major float32 and sum the squares (float64).
   for (let rs = r0; rs < r1; rs += rowsPerStage) {
@@ -287,8 +316,9 @@ export function* gramOfColumnsSteps(
     const zOff = 64;
     const cOff = zOff + mp * ld * 4;
     const zv = new Float32Array(k.reserve(cOff + ((mp * (mp + 1)) / 2) * 8), zOff, mp * ld);
+    zeroGramPadding(k, zOff, ld, n, m, mp, cOff);
     for (let c = 0; c < m; c++) zv.set(z.subarray(c * n, (c + 1) * n), c * ld);
-    return yield* wasmGramSteps(k, zOff, ld, mp, cOff, m);
+    return yield* released(k, wasmGramSteps(k, zOff, ld, mp, cOff, m));
   }
   const zz = new Float64Array(mp * n);
   zz.set(z);

@@ -1,7 +1,16 @@
 import type { Matrix } from '../../common/matrix.js';
 import { columnRanker, gatherColumns, rankBlockSize, scatterColumns } from './column-ranker.js';
 import { mergePearson } from './merge.js';
-import { jsGramSteps, pad4, pad48, wasmGramSteps, type Kernel, type PearsonPart } from './pearson-part.js';
+import {
+  jsGramSteps,
+  pad4,
+  pad48,
+  released,
+  wasmGramSteps,
+  zeroGramPadding,
+  type Kernel,
+  type PearsonPart,
+} from './pearson-part.js';
 import { RankScratch } from './rank.js';
 import { scaleSteps, type Steps } from './steps.js';
 import { wasmKernel, WASM_MAX_BYTES } from './wasm-kernel.js';
@@ -14,12 +23,16 @@ export function* rankColumnsSteps(x: Matrix, kernel: Kernel): Steps<Matrix> {
   const B = rankBlockSize(n, m);
   const ranker = columnRanker(n, B, kernel);
   const ss = new Float64Array(B);
-  for (let c0 = 0; c0 < m; c0 += B) {
-    const count = Math.min(B, m - c0);
-    gatherColumns(x, c0, count, ranker.input);
-    ranker.rank(count, ss);
-    scatterColumns(ranker.output as Float64Array, n, count, out, m, c0);
-    if (c0 + count < m) yield (c0 + count) / m;
+  try {
+    for (let c0 = 0; c0 < m; c0 += B) {
+      const count = Math.min(B, m - c0);
+      gatherColumns(x, c0, count, ranker.input);
+      ranker.rank(count, ss);
+      scatterColumns(ranker.output as Float64Array, n, count, out, m, c0);
+      if (c0 + count < m) yield (c0 + count) / m;
+    }
+  } finally {
+    ranker.release();
   }
   return { rows: n, cols: m, data: out };
 }
@@ -78,14 +91,21 @@ export function* spearmanSteps(x: Matrix, kernel: Kernel): Steps<Matrix> {
     const cOff = zOff + mp * ld * 4;
     const inOff = cOff + ((mp * (mp + 1)) / 2) * 8 + 8;
     const wOff = inOff + B * n * 8;
-    const input = new Float64Array(k.reserve(wOff + 16 * n + 8192), inOff, B * n);
-    for (let c0 = 0; c0 < m; c0 += B) {
-      const count = Math.min(B, m - c0);
-      gatherColumns(x, c0, count, input);
-      for (let b = 0; b < count; b++) ss[c0 + b] = k.rank(inOff + b * n * 8, n, wOff, zOff + (c0 + b) * ld * 4, 4, 1);
-      if (c0 + count < m) yield (RANK_SHARE * (c0 + count)) / m;
+    let handedOver = false;
+    try {
+      const input = new Float64Array(k.reserve(wOff + 16 * n + 8192), inOff, B * n);
+      zeroGramPadding(k, zOff, ld, n, m, mp, cOff);
+      for (let c0 = 0; c0 < m; c0 += B) {
+        const count = Math.min(B, m - c0);
+        gatherColumns(x, c0, count, input);
+        for (let b = 0; b < count; b++) ss[c0 + b] = k.rank(inOff + b * n * 8, n, wOff, zOff + (c0 + b) * ld * 4, 4, 1);
+        if (c0 + count < m) yield (RANK_SHARE * (c0 + count)) / m;
+      }
+      gramSteps = released(k, wasmGramSteps(k, zOff, ld, mp, cOff, m));
+      handedOver = true;
+    } finally {
+      if (!handedOver) k.release();
     }
-    gramSteps = wasmGramSteps(k, zOff, ld, mp, cOff, m);
   } else {
     const z = new Float64Array(mp * n);
     const input = new Float64Array(B * n);

@@ -78,16 +78,20 @@ export function registerSimilarityTasks(): void {
       const ranks = ranker.output instanceof Float32Array ? new Float32Array(count * n) : new Float64Array(count * n);
       const ss = new Float64Array(count);
       const tmp = new Float64Array(ranker.block);
-      for (let c0 = 0; c0 < count; c0 += ranker.block) {
-        const k = Math.min(ranker.block, count - c0);
-        // Shared scores are gathered here, in the worker; otherwise the caller sent a
-        // class-major copy of the columns.
-        if (x) gatherColumns(x, (p.c0 ?? 0) + c0, k, ranker.input);
-        else ranker.input.set(data!.subarray(c0 * n, (c0 + k) * n));
-        ranker.rank(k, tmp);
-        ranks.set(ranker.output.subarray(0, k * n), c0 * n);
-        ss.set(tmp.subarray(0, k), c0);
-        ctx.progress((c0 + k) / count);
+      try {
+        for (let c0 = 0; c0 < count; c0 += ranker.block) {
+          const k = Math.min(ranker.block, count - c0);
+          // Shared scores are gathered here, in the worker; otherwise the caller sent a
+          // class-major copy of the columns.
+          if (x) gatherColumns(x, (p.c0 ?? 0) + c0, k, ranker.input);
+          else ranker.input.set(data!.subarray(c0 * n, (c0 + k) * n));
+          ranker.rank(k, tmp);
+          ranks.set(ranker.output.subarray(0, k * n), c0 * n);
+          ss.set(tmp.subarray(0, k), c0);
+          ctx.progress((c0 + k) / count);
+        }
+      } finally {
+        ranker.release();
       }
       ctx.transfer(ranks.buffer, ss.buffer);
       return { ranks, ss };

@@ -1,3 +1,4 @@
+import { warnOnce } from '../../common/warn.js';
 import { KERNEL_WASM_BASE64 } from '../wasm/kernel.generated.js';
 
 // Core has no DOM lib and @types/node 20 does not declare WebAssembly: the little we use
@@ -38,6 +39,10 @@ interface WasmApi {
 export interface WasmKernel {
   /** Grows the instance's memory to at least `bytes` and returns the (new) buffer. */
   reserve(bytes: number): ArrayBuffer;
+  /** Zeroes bytes [off, off + len): a reused instance's memory holds the previous call's data. */
+  zero(off: number, len: number): void;
+  /** Hands the instance back for reuse; call once, when done with its memory. */
+  release(): void;
   /** See assembly/gram.ts. */
   gram(z: number, ld: number, m: number, k0: number, k1: number, c: number): void;
   /** See assembly/rank.ts; `w` needs 16·n + 8192 bytes; `centred` ≠ 0 writes float32 rank − (n+1)/2. */
@@ -147,32 +152,53 @@ export function wasmFailure(): string {
   return failure;
 }
 
+/** One idle instance kept for reuse, when its memory is small (see {@link wasmKernel}). */
+let spare: WasmExports | null = null;
+const KEEP_BYTES = 64 * 1024 * 1024;
+
 /**
- * A fresh kernel instance (its own memory, released with it): instances are per call so
- * that a large computation does not pin hundreds of megabytes of wasm memory, which can
- * never shrink, for the rest of the page's life. Returns `null` when unavailable.
+ * A kernel instance for one call, or `null` when unavailable. Small calls reuse one
+ * spare instance (creating an instance maps and faults in fresh memory, which dominates
+ * below ~10⁸ multiply-adds); an instance whose memory grew past 64 MiB is dropped on
+ * `release()` instead, so a large computation never pins hundreds of megabytes of wasm
+ * memory — which can never shrink — for the rest of the page's life. Memory of a reused
+ * instance is not zeroed: callers zero what they rely on (`zero`).
  */
 export function wasmKernel(): WasmKernel | null {
   const mod = wasmModule();
   const wa = api();
   if (!mod || !wa) return null;
-  let ex: WasmExports;
-  try {
-    ex = new wa.Instance(mod, {}).exports;
-  } catch (e) {
-    failure = e instanceof Error ? e.message : String(e);
-    return null;
+  let ex = spare;
+  spare = null;
+  if (!ex) {
+    try {
+      ex = new wa.Instance(mod, {}).exports;
+    } catch (e) {
+      failure = e instanceof Error ? e.message : String(e);
+      warnOnce(`similarity: WebAssembly instantiation failed (${failure}); using the JavaScript kernel`);
+      return null;
+    }
   }
+  const inst = ex;
+  let released = false;
   return {
     reserve(n) {
-      const have = ex.memory.buffer.byteLength;
-      if (n > have) ex.memory.grow(Math.ceil((n - have) / 65536));
-      return ex.memory.buffer;
+      const have = inst.memory.buffer.byteLength;
+      if (n > have) inst.memory.grow(Math.ceil((n - have) / 65536));
+      return inst.memory.buffer;
     },
-    gram: ex.gram,
-    rank: ex.rank,
-    colstats: ex.colstats,
-    center: ex.center,
+    zero(off, len) {
+      if (len > 0) new Uint8Array(inst.memory.buffer, off, len).fill(0);
+    },
+    release() {
+      if (released) return;
+      released = true;
+      if (spare === null && inst.memory.buffer.byteLength <= KEEP_BYTES) spare = inst;
+    },
+    gram: inst.gram,
+    rank: inst.rank,
+    colstats: inst.colstats,
+    center: inst.center,
   };
 }
 
