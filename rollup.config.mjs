@@ -64,4 +64,6 @@ const cdn = {
 
 const targets = { core, elements, cdn };
 const selected = only ? only.split(',').map((k) => targets[k]) : Object.values(targets);
-export default selected.filter((c) => c && existsSync(Array.isArray(c.input) || typeof c.input === 'object' ? Object.values(c.input)[0] : c.input));
+export default selected.filter(
+  (c) => c && existsSync(Array.isArray(c.input) || typeof c.input === 'object' ? Object.values(c.input)[0] : c.input),
+);

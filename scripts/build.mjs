@@ -25,7 +25,9 @@ const steps = {
     existsSync(join(root, 'scripts/build-wasm.mjs')) ? run(process.execPath, ['scripts/build-wasm.mjs']) : 'skipped',
   types: () => run(bin('tsc'), ['-b']),
   check: () => {
-    const configs = ['test/tsconfig.json', '.storybook/tsconfig.json', 'examples/src/tsconfig.json'].filter((f) => existsSync(join(root, f)));
+    const configs = ['test/tsconfig.json', '.storybook/tsconfig.json', 'examples/src/tsconfig.json'].filter((f) =>
+      existsSync(join(root, f)),
+    );
     for (const config of configs) run(bin('tsc'), ['-p', config]);
     return configs.length ? `ok (${configs.join(', ')})` : 'skipped';
   },

@@ -4,7 +4,10 @@ import '../packages/elements/src/flow-sankey/cl-flow-sankey.js';
 import type { ClFlowSankey } from '../packages/elements/src/flow-sankey/cl-flow-sankey.js';
 import { catalogue, digits, digitsAll, movies } from './data.js';
 
-type Args = Pick<ClFlowSankey, 'topK' | 'minValue' | 'onlyChanged' | 'nodeSort' | 'normalizeBy' | 'showTable' | 'label' | 'otherLabel'> & {
+type Args = Pick<
+  ClFlowSankey,
+  'topK' | 'minValue' | 'onlyChanged' | 'nodeSort' | 'normalizeBy' | 'showTable' | 'label' | 'otherLabel'
+> & {
   stages?: ClFlowSankey['stages'];
   stageNames?: ClFlowSankey['stageNames'];
   data?: ClFlowSankey['data'];
@@ -27,7 +30,10 @@ const meta: Meta<Args> = {
     },
   },
   argTypes: {
-    topK: { control: { type: 'number', min: 1, max: 200, step: 1 }, description: 'Keys kept per stage; the rest merge into "Other".' },
+    topK: {
+      control: { type: 'number', min: 1, max: 200, step: 1 },
+      description: 'Keys kept per stage; the rest merge into "Other".',
+    },
     minValue: { control: { type: 'number', min: 0, step: 1 }, description: 'Hide links with fewer items.' },
     onlyChanged: { control: 'boolean', description: 'Keep only items whose key changes between stages.' },
     nodeSort: { control: 'inline-radio', options: ['value', 'key', 'input'] },
@@ -59,23 +65,24 @@ const meta: Meta<Args> = {
     otherLabel: 'Other',
     height: 460,
   },
-  render: (a) => html`<cl-flow-sankey
-    style="height: ${a.height}px"
-    top-k=${a.topK}
-    min-value=${a.minValue}
-    ?only-changed=${a.onlyChanged}
-    node-sort=${a.nodeSort}
-    normalize=${a.normalizeBy}
-    ?show-table=${a.showTable}
-    label=${a.label}
-    other-label=${a.otherLabel}
-    .stages=${a.stages}
-    .stageNames=${a.stageNames}
-    .data=${a.data}
-    .levels=${a.levels}
-    .graph=${a.graph}
-    .highlight=${a.highlight}
-  ></cl-flow-sankey>`,
+  render: (a) =>
+    html`<cl-flow-sankey
+      style="height: ${a.height}px"
+      top-k=${a.topK}
+      min-value=${a.minValue}
+      ?only-changed=${a.onlyChanged}
+      node-sort=${a.nodeSort}
+      normalize=${a.normalizeBy}
+      ?show-table=${a.showTable}
+      label=${a.label}
+      other-label=${a.otherLabel}
+      .stages=${a.stages}
+      .stageNames=${a.stageNames}
+      .data=${a.data}
+      .levels=${a.levels}
+      .graph=${a.graph}
+      .highlight=${a.highlight}
+    ></cl-flow-sankey>`,
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -202,7 +209,7 @@ export const OneClass: Story = {
 
 const many = (() => {
   let s = 42;
-  const r = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const r = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const n = 20_000;
   const zipf = () => Math.min(199, Math.floor(Math.exp(r() * Math.log(200))) - 1 + Math.floor(r() * 2));
   const truth: string[] = [];
@@ -217,7 +224,13 @@ const many = (() => {
 
 /** 200 classes and 20,000 items: the 15 largest per stage stay, the rest merge into "Other". */
 export const TwoHundredClassesTopK: Story = {
-  args: { stages: [many.truth, many.pred], stageNames: ['truth', 'predicted'], topK: 15, onlyChanged: true, height: 560 },
+  args: {
+    stages: [many.truth, many.pred],
+    stageNames: ['truth', 'predicted'],
+    topK: 15,
+    onlyChanged: true,
+    height: 560,
+  },
 };
 
 /** Labels are text, never HTML: this label must show literally and run nothing. */
@@ -234,7 +247,11 @@ export const HtmlInLabels: Story = {
 
 /** Bad input shows a readable error in place of the chart (and fires `cl-error`). */
 export const ErrorLengthMismatch: Story = {
-  args: { stages: [digits.truth, digits.models[0].predNames.slice(0, 500)], stageNames: ['truth', 'predicted'], height: 220 },
+  args: {
+    stages: [digits.truth, digits.models[0].predNames.slice(0, 500)],
+    stageNames: ['truth', 'predicted'],
+    height: 220,
+  },
 };
 
 /** A precomputed graph with a cycle is rejected before layout. */

@@ -43,13 +43,21 @@ describe('<cl-flow-sankey>', () => {
       const el = await sankey();
       expect(nodes(el)).to.have.length(6);
       expect(links(el)).to.have.length(6);
-      const text = labels(el).map((t) => t.textContent!.replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim());
+      const text = labels(el).map((t) =>
+        t
+          .textContent!.replace(/[\u2068\u2069]/g, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      );
       expect(text).to.include.members(['a 4', 'b 3', 'c 3']);
     });
 
     it('labels the stages with stageNames', async () => {
       const el = await sankey();
-      expect(shadowQueryAll(el, '[part~="stage-label"]').map((t) => t.textContent)).to.deep.equal(['truth', 'predicted']);
+      expect(shadowQueryAll(el, '[part~="stage-label"]').map((t) => t.textContent)).to.deep.equal([
+        'truth',
+        'predicted',
+      ]);
     });
 
     it('only-changed keeps the misclassified flows', async () => {
@@ -60,7 +68,9 @@ describe('<cl-flow-sankey>', () => {
     });
 
     it('top-k merges rare keys into "Other" and warns once', async () => {
-      const el = await fixture<ClFlowSankey>(html`<cl-flow-sankey style="width: 600px; height: 360px" top-k="2"></cl-flow-sankey>`);
+      const el = await fixture<ClFlowSankey>(
+        html`<cl-flow-sankey style="width: 600px; height: 360px" top-k="2"></cl-flow-sankey>`,
+      );
       const warning = oneEvent<CustomEvent<ClWarningDetail>>(el, 'cl-warning');
       el.stages = [truth, pred];
       const w = await warning;
@@ -72,7 +82,9 @@ describe('<cl-flow-sankey>', () => {
     });
 
     it('min-value hides thin links and reports them', async () => {
-      const el = await fixture<ClFlowSankey>(html`<cl-flow-sankey style="width: 600px; height: 360px" min-value="2"></cl-flow-sankey>`);
+      const el = await fixture<ClFlowSankey>(
+        html`<cl-flow-sankey style="width: 600px; height: 360px" min-value="2"></cl-flow-sankey>`,
+      );
       const warning = oneEvent<CustomEvent<ClWarningDetail>>(el, 'cl-warning');
       el.stages = [truth, pred];
       expect((await warning).detail).to.include({ code: 'HIDDEN', count: 3 });
@@ -87,14 +99,26 @@ describe('<cl-flow-sankey>', () => {
         { cat: 'Electronics', sub: 'TV', leaf: 'OLED' },
         { cat: 'Home', sub: 'Kitchen', leaf: 'Kettles' },
       ];
-      const el = await sankey({ stages: undefined, stageNames: undefined, data, levels: ['cat', 'sub', (d: object) => (d as { leaf: string }).leaf] });
-      expect(shadowQueryAll(el, '[part~="stage-label"]').map((t) => t.textContent)).to.deep.equal(['cat', 'sub', 'Level 3']);
+      const el = await sankey({
+        stages: undefined,
+        stageNames: undefined,
+        data,
+        levels: ['cat', 'sub', (d: object) => (d as { leaf: string }).leaf],
+      });
+      expect(shadowQueryAll(el, '[part~="stage-label"]').map((t) => t.textContent)).to.deep.equal([
+        'cat',
+        'sub',
+        'Level 3',
+      ]);
       expect(nodes(el)).to.have.length(2 + 3 + 4);
       expect(links(el)).to.have.length(3 + 4);
     });
 
     it('node-sort="key" orders nodes by key, "value" by size', async () => {
-      const s = [['x', 'y', 'y', 'y', 'z', 'z'], ['x', 'y', 'y', 'y', 'z', 'z']];
+      const s = [
+        ['x', 'y', 'y', 'y', 'z', 'z'],
+        ['x', 'y', 'y', 'y', 'z', 'z'],
+      ];
       const el = await sankey({ stages: s, stageNames: ['a', 'b'] });
       const yOf = (k: string) => {
         const i = el.flowGraph!.nodes.findIndex((d) => d.stage === 0 && d.key === k);
@@ -153,7 +177,10 @@ describe('<cl-flow-sankey>', () => {
       const tip = shadowQuery(el, '[part~="tooltip"]');
       expect(tip.querySelector('.tooltip__title')!.textContent).to.equal('a → b');
       const rows = Object.fromEntries(
-        Array.from(tip.querySelectorAll('tr'), (tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td')!.textContent]),
+        Array.from(tip.querySelectorAll('tr'), (tr) => [
+          tr.querySelector('th')!.textContent,
+          tr.querySelector('td')!.textContent,
+        ]),
       );
       expect(rows).to.deep.equal({
         Items: '1',
@@ -345,7 +372,12 @@ describe('<cl-flow-sankey>', () => {
     it('renders labels as text: HTML in a label never runs', async () => {
       const w = window as unknown as { pwned?: boolean };
       const evil = '<img src=x onerror="window.pwned=true">';
-      const el = await sankey({ stages: [[evil, 'ok', 'ok'], ['ok', evil, 'ok']] });
+      const el = await sankey({
+        stages: [
+          [evil, 'ok', 'ok'],
+          ['ok', evil, 'ok'],
+        ],
+      });
       await aTimeout(50);
       expect(w.pwned).to.equal(undefined);
       expect(shadowQueryAll(el, 'img')).to.have.length(0);
@@ -353,8 +385,15 @@ describe('<cl-flow-sankey>', () => {
     });
 
     it('renders RTL text and emoji labels', async () => {
-      const el = await sankey({ stages: [['שלום', '🐱 cat', '🐱 cat'], ['שלום', 'שלום', '🐱 cat']] });
-      const text = labels(el).map((t) => t.textContent).join(' ');
+      const el = await sankey({
+        stages: [
+          ['שלום', '🐱 cat', '🐱 cat'],
+          ['שלום', 'שלום', '🐱 cat'],
+        ],
+      });
+      const text = labels(el)
+        .map((t) => t.textContent)
+        .join(' ');
       expect(text).to.contain('שלום');
       expect(text).to.contain('🐱 cat');
       // Each key is direction-isolated, so an RTL key cannot swallow the count after it.

@@ -20,7 +20,13 @@ describe('toMatrix(input)', () => {
   });
   it('throws NON_FINITE with the first bad position when finite is set', () => {
     try {
-      toMatrix([[1, 2], [3, NaN]], { finite: true, name: 'scores' });
+      toMatrix(
+        [
+          [1, 2],
+          [3, NaN],
+        ],
+        { finite: true, name: 'scores' },
+      );
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ClasslensError);
@@ -35,7 +41,9 @@ describe('checkLengths(arrays)', () => {
     expect(() => checkLengths({ truth: [1, 2, 3], pred: [1, 2] })).toThrow('pred has length 2 but truth has length 3');
   });
   it('throws INVALID_ARGUMENT (not a TypeError) for a number or string', () => {
-    expect(() => checkLengths({ truth: [1], pred: 5 as unknown as number[] })).toThrow('pred: expected an array, got number');
+    expect(() => checkLengths({ truth: [1], pred: 5 as unknown as number[] })).toThrow(
+      'pred: expected an array, got number',
+    );
     expect(() => checkLengths({ truth: 'abc' as unknown as number[] })).toThrow(ClasslensError);
   });
   it('returns the common length', () => {

@@ -17,7 +17,10 @@ export function yieldToEventLoop(signal?: AbortSignal): Promise<void> {
   throwIfAborted(signal);
   const g = globalThis as unknown as {
     setImmediate?: (cb: () => void) => unknown;
-    MessageChannel?: new () => { port1: { onmessage: null | (() => void); close(): void }; port2: { postMessage(v: unknown): void; close(): void } };
+    MessageChannel?: new () => {
+      port1: { onmessage: null | (() => void); close(): void };
+      port2: { postMessage(v: unknown): void; close(): void };
+    };
   };
   return new Promise((resolve) => {
     if (g.setImmediate) g.setImmediate(resolve);

@@ -46,11 +46,10 @@ export function checkLengths(arrays: Record<string, ArrayLike<unknown> | { rows:
     if (typeof n !== 'number') throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected an array`);
     if (first === undefined) first = [name, n];
     else if (n !== first[1]) {
-      throw new ClasslensError(
-        'LENGTH_MISMATCH',
-        `${name} has length ${n} but ${first[0]} has length ${first[1]}`,
-        { [first[0]]: first[1], [name]: n },
-      );
+      throw new ClasslensError('LENGTH_MISMATCH', `${name} has length ${n} but ${first[0]} has length ${first[1]}`, {
+        [first[0]]: first[1],
+        [name]: n,
+      });
     }
   }
   return first?.[1] ?? 0;
@@ -92,7 +91,8 @@ export class KeyIndex {
     const list: Key[] = [];
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
-      if (this.map.has(k)) throw new ClasslensError('DUPLICATE_KEY', `${name}: duplicate key ${JSON.stringify(k)}`, { key: k });
+      if (this.map.has(k))
+        throw new ClasslensError('DUPLICATE_KEY', `${name}: duplicate key ${JSON.stringify(k)}`, { key: k });
       this.map.set(k, i);
       list.push(k);
     }

@@ -30,7 +30,8 @@ export function checkFlowGraph(graph: FlowGraphInput): FlowGraph {
       throw new ClasslensError('INVALID_ARGUMENT', `graph: node ${i} has no id`);
     }
     const id = String(d.id);
-    if (index.has(id)) throw new ClasslensError('DUPLICATE_KEY', `graph: duplicate node id ${JSON.stringify(id)}`, { id });
+    if (index.has(id))
+      throw new ClasslensError('DUPLICATE_KEY', `graph: duplicate node id ${JSON.stringify(id)}`, { id });
     index.set(id, i);
   });
   const V = graph.nodes.length;
@@ -39,7 +40,8 @@ export function checkFlowGraph(graph: FlowGraphInput): FlowGraph {
   const inSum = new Float64Array(V);
   const outSum = new Float64Array(V);
   const ends = graph.links.map((l, k) => {
-    const name = l == null ? `link ${k}` : `link ${JSON.stringify(String(l.source))} → ${JSON.stringify(String(l.target))}`;
+    const name =
+      l == null ? `link ${k}` : `link ${JSON.stringify(String(l.source))} → ${JSON.stringify(String(l.target))}`;
     if (l == null) throw new ClasslensError('INVALID_ARGUMENT', `graph: ${name} is empty`);
     const s = index.get(String(l.source));
     const t = index.get(String(l.target));
@@ -80,8 +82,7 @@ export function checkFlowGraph(graph: FlowGraphInput): FlowGraph {
     // Every node left has an incoming link from another node left: walk back to a repeat.
     let v = remaining.findIndex((r) => r > 0);
     const onCycleVia = new Map<number, number>();
-    const incoming = (t: number) =>
-      graph.links.findIndex((_, k) => ends[k][1] === t && remaining[ends[k][0]] > 0);
+    const incoming = (t: number) => graph.links.findIndex((_, k) => ends[k][1] === t && remaining[ends[k][0]] > 0);
     while (!onCycleVia.has(v)) {
       const k = incoming(v);
       onCycleVia.set(v, k);

@@ -21,14 +21,20 @@ export function conditional(table: Pick<Crosstab, 'counts'>, given: 'source' | '
     throw new ClasslensError('INVALID_ARGUMENT', 'conditional: expected a crosstab { counts }');
   }
   if (given !== 'source' && given !== 'target') {
-    throw new ClasslensError('INVALID_ARGUMENT', `conditional: given must be 'source' or 'target', not ${JSON.stringify(given)}`);
+    throw new ClasslensError(
+      'INVALID_ARGUMENT',
+      `conditional: given must be 'source' or 'target', not ${JSON.stringify(given)}`,
+    );
   }
   const counts = table.counts;
   const rows = counts.length;
   const cols = rows ? counts[0].length : 0;
   for (let i = 0; i < rows; i++) {
     if (counts[i].length !== cols) {
-      throw new ClasslensError('INVALID_SHAPE', `conditional: row ${i} has length ${counts[i].length}, expected ${cols}`);
+      throw new ClasslensError(
+        'INVALID_SHAPE',
+        `conditional: row ${i} has length ${counts[i].length}, expected ${cols}`,
+      );
     }
   }
   if (given === 'source') {

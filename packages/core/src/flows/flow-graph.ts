@@ -92,10 +92,12 @@ export interface FlowGraph {
  * g.links[0] // → { source: '0:3', target: '1:8', value: 12, indices: Uint32Array [...] }
  */
 export function flowGraph(stages: readonly ArrayLike<Key>[], options: FlowGraphOptions = {}): FlowGraph {
-  if (!Array.isArray(stages)) throw new ClasslensError('INVALID_ARGUMENT', 'flowGraph: stages must be an array of key arrays');
+  if (!Array.isArray(stages))
+    throw new ClasslensError('INVALID_ARGUMENT', 'flowGraph: stages must be an array of key arrays');
   const { topK = Infinity, minValue = 0, otherLabel = 'Other', changedOnly = false } = options;
   if (!(topK >= 1)) throw new ClasslensError('INVALID_ARGUMENT', `flowGraph: topK must be ≥ 1, not ${topK}`);
-  if (!(minValue >= 0)) throw new ClasslensError('INVALID_ARGUMENT', `flowGraph: minValue must be ≥ 0, not ${minValue}`);
+  if (!(minValue >= 0))
+    throw new ClasslensError('INVALID_ARGUMENT', `flowGraph: minValue must be ≥ 0, not ${minValue}`);
   const S = stages.length;
   const stageNames = options.stageNames ? [...options.stageNames] : stages.map((_, s) => `Stage ${s + 1}`);
   if (stageNames.length !== S) {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ClasslensError, type ErrorCode } from '../../src/common/index.js';
 import { expect } from 'vitest';
 
-export function load<T = any>(name: string): T {
+export function load<T>(name: string): T {
   return JSON.parse(readFileSync(fileURLToPath(new URL(`../data/compare/${name}`, import.meta.url)), 'utf8')) as T;
 }
 

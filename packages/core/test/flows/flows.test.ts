@@ -88,7 +88,17 @@ describe('conditional(table, given)', () => {
   it("given 'source' matches numpy row normalisation", () => close(conditional(t, 'source'), fx.givenSource));
   it("given 'target' matches numpy column normalisation", () => close(conditional(t, 'target'), fx.givenTarget));
   it('gives NaN for a row with no items', () => {
-    expect(conditional({ counts: [[0, 0], [1, 3]] }, 'source')).toEqual([
+    expect(
+      conditional(
+        {
+          counts: [
+            [0, 0],
+            [1, 3],
+          ],
+        },
+        'source',
+      ),
+    ).toEqual([
       [NaN, NaN],
       [0.25, 0.75],
     ]);
@@ -99,17 +109,21 @@ describe('conditional(table, given)', () => {
   });
   it('rows (given source) and columns (given target) sum to 1 — property', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 4 })), { minLength: 1 }), (pairs) => {
-        const tt = crosstab(
-          pairs.map((p) => p[0]),
-          pairs.map((p) => p[1]),
-        );
-        for (const r of conditional(tt, 'source')) expect(Math.abs(r.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-9);
-        const c = conditional(tt, 'target');
-        for (let j = 0; j < tt.targets.length; j++) {
-          expect(Math.abs(c.reduce((a, r) => a + r[j], 0) - 1)).toBeLessThan(1e-9);
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 4 })), { minLength: 1 }),
+        (pairs) => {
+          const tt = crosstab(
+            pairs.map((p) => p[0]),
+            pairs.map((p) => p[1]),
+          );
+          for (const r of conditional(tt, 'source'))
+            expect(Math.abs(r.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-9);
+          const c = conditional(tt, 'target');
+          for (let j = 0; j < tt.targets.length; j++) {
+            expect(Math.abs(c.reduce((a, r) => a + r[j], 0) - 1)).toBeLessThan(1e-9);
+          }
+        },
+      ),
     );
   });
 });
@@ -125,7 +139,11 @@ describe('flowGraph(stages, opts)', () => {
     );
   });
   it('one node per stage × key, so a chain over the same labels has no cycle', () => {
-    const g = flowGraph([['a', 'b'], ['b', 'a'], ['a', 'b']]);
+    const g = flowGraph([
+      ['a', 'b'],
+      ['b', 'a'],
+      ['a', 'b'],
+    ]);
     expect(g.nodes.map((d) => d.id)).toEqual(['0:a', '0:b', '1:a', '1:b', '2:a', '2:b']);
     for (const l of g.links) expect(Number(l.target.split(':')[0])).toBe(Number(l.source.split(':')[0]) + 1);
   });
@@ -184,9 +202,12 @@ describe('flowGraph(stages, opts)', () => {
     expect(g.links.reduce((s, l) => s + l.value, 0)).toBe(n);
   });
 
-  const chain = fc
-    .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 60 }))
-    .chain(([S, n]) => fc.array(fc.array(fc.constantFrom<Key>('a', 'b', 'c', 1, 2), { minLength: n, maxLength: n }), { minLength: S, maxLength: S }));
+  const chain = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 60 })).chain(([S, n]) =>
+    fc.array(fc.array(fc.constantFrom<Key>('a', 'b', 'c', 1, 2), { minLength: n, maxLength: n }), {
+      minLength: S,
+      maxLength: S,
+    }),
+  );
 
   it('conserves flow: every stage pair carries all kept items, node values match — property', () => {
     fc.assert(
@@ -276,7 +297,9 @@ describe('checkFlowGraph(graph)', () => {
     expect(e.message).toMatch(/link "(a" → "b|b" → "c|c" → "a)" is on a cycle/);
   });
   it('rejects self-links, non-finite and non-positive values', () => {
-    expect(code(thrown(() => checkFlowGraph({ nodes, links: [{ source: 'a', target: 'a', value: 1 }] })))).toBe('CYCLE');
+    expect(code(thrown(() => checkFlowGraph({ nodes, links: [{ source: 'a', target: 'a', value: 1 }] })))).toBe(
+      'CYCLE',
+    );
     expect(code(thrown(() => checkFlowGraph({ nodes, links: [{ source: 'a', target: 'b', value: NaN }] })))).toBe(
       'NON_FINITE',
     );
@@ -289,19 +312,22 @@ describe('checkFlowGraph(graph)', () => {
 describe('crosstab(classIndices, classIndices) — dense integer path', () => {
   it('gives the same table for Int32Array, number[] and string keys — property', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: -3, max: 40 }), fc.integer({ min: 0, max: 9 })), { minLength: 1 }), (pairs) => {
-        const a = pairs.map((p) => p[0]);
-        const b = pairs.map((p) => p[1]);
-        const typed = crosstab(Int32Array.from(a), Uint8Array.from(b) as unknown as number[]);
-        const plain = crosstab(a, b);
-        expect(typed).toEqual(plain);
-        // Against a naive reference: sorted distinct keys, counted pair by pair.
-        const sources = [...new Set(a)].sort((x, y) => x - y);
-        const targets = [...new Set(b)].sort((x, y) => x - y);
-        const counts = sources.map(() => targets.map(() => 0));
-        pairs.forEach(([x, y]) => counts[sources.indexOf(x)][targets.indexOf(y)]++);
-        expect(plain).toEqual({ sources, targets, counts });
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -3, max: 40 }), fc.integer({ min: 0, max: 9 })), { minLength: 1 }),
+        (pairs) => {
+          const a = pairs.map((p) => p[0]);
+          const b = pairs.map((p) => p[1]);
+          const typed = crosstab(Int32Array.from(a), Uint8Array.from(b) as unknown as number[]);
+          const plain = crosstab(a, b);
+          expect(typed).toEqual(plain);
+          // Against a naive reference: sorted distinct keys, counted pair by pair.
+          const sources = [...new Set(a)].sort((x, y) => x - y);
+          const targets = [...new Set(b)].sort((x, y) => x - y);
+          const counts = sources.map(() => targets.map(() => 0));
+          pairs.forEach(([x, y]) => counts[sources.indexOf(x)][targets.indexOf(y)]++);
+          expect(plain).toEqual({ sources, targets, counts });
+        },
+      ),
     );
   });
   it('falls back to the general path for fractions, strings and huge ranges', () => {

@@ -44,7 +44,8 @@ export function emphasisFromPath(graph: FlowGraph, kind: 'node' | 'link', index:
       const v = stack.pop() as number;
       nodes[v] = 1;
       for (const k of dir === 'down' ? outL[v] : inL[v]) {
-        if (links[k] === 1 && nodes[id.get(dir === 'down' ? graph.links[k].target : graph.links[k].source) as number]) continue;
+        if (links[k] === 1 && nodes[id.get(dir === 'down' ? graph.links[k].target : graph.links[k].source) as number])
+          continue;
         links[k] = 1;
         stack.push(id.get(dir === 'down' ? graph.links[k].target : graph.links[k].source) as number);
       }

@@ -204,7 +204,11 @@ export class ClFlowSankey extends ClBaseElement {
       }
     }
     if (g.hiddenLinks > 0) {
-      this.warn('HIDDEN', `${g.hiddenLinks} links under min-value ${minValue} hidden (${g.hiddenItems} items)`, g.hiddenLinks);
+      this.warn(
+        'HIDDEN',
+        `${g.hiddenLinks} links under min-value ${minValue} hidden (${g.hiddenItems} items)`,
+        g.hiddenLinks,
+      );
     }
     return g;
   }
@@ -216,7 +220,13 @@ export class ClFlowSankey extends ClBaseElement {
     if (!ref || !L) return { kind: 'none', stage: null, keys: [], value: 0, indices: EMPTY };
     if (ref.kind === 'node') {
       const n = L.nodes[ref.index].node;
-      return { kind: 'node', stage: n.stage, keys: n.other ? [...n.members] : [n.key], value: n.value, indices: n.indices };
+      return {
+        kind: 'node',
+        stage: n.stage,
+        keys: n.other ? [...n.members] : [n.key],
+        value: n.value,
+        indices: n.indices,
+      };
     }
     const l = L.links[ref.index];
     const s = L.nodes[l.s].node;
@@ -350,7 +360,9 @@ export class ClFlowSankey extends ClBaseElement {
     return (
       `${name}: ${formatCount(g.kept)} items across ${g.stageNames.length} stages (${g.stageNames.join(' → ')}), ` +
       `${g.nodes.length} nodes and ${g.links.length} links.` +
-      (biggest ? ` Largest flow: ${key(biggest.source)} → ${key(biggest.target)}, ${formatCount(biggest.value)} items.` : '') +
+      (biggest
+        ? ` Largest flow: ${key(biggest.source)} → ${key(biggest.target)}, ${formatCount(biggest.value)} items.`
+        : '') +
       ' Use arrow keys to explore, Enter to select.'
     );
   }
@@ -361,11 +373,15 @@ export class ClFlowSankey extends ClBaseElement {
     const ref = this.hovered ?? this.focused ?? this.selected;
     if (g && L && ref) {
       const mark = ref.kind === 'node' ? L.nodes[ref.index].node : L.links[ref.index].link;
-      const key = ref.kind === 'node' ? `n${(mark as FlowGraph['nodes'][number]).id}` : `l${L.links[ref.index].link.source}>${L.links[ref.index].link.target}`;
+      const key =
+        ref.kind === 'node'
+          ? `n${(mark as FlowGraph['nodes'][number]).id}`
+          : `l${L.links[ref.index].link.source}>${L.links[ref.index].link.target}`;
       if (this.markEmphasis?.key === key) return this.markEmphasis.value;
       let value: Emphasis;
       if (mark.indices.length === 0 || g.kept === 0) {
-        const k = ref.kind === 'node' ? g.nodes.indexOf(L.nodes[ref.index].node) : g.links.indexOf(L.links[ref.index].link);
+        const k =
+          ref.kind === 'node' ? g.nodes.indexOf(L.nodes[ref.index].node) : g.links.indexOf(L.links[ref.index].link);
         value = emphasisFromPath(g, ref.kind, k);
       } else {
         const mask = new Uint8Array(g.total);
@@ -423,7 +439,11 @@ export class ClFlowSankey extends ClBaseElement {
     const fs = parseFloat(getComputedStyle(this).fontSize) || 12;
     const maxChars = (side: 'left' | 'right', stage: number) => {
       const room =
-        side === 'left' ? L.stageX[0] - 8 : stage === L.stageX.length - 1 ? this.size.width - (L.stageX[stage] + L.nodeWidth) - 8 : 1e9;
+        side === 'left'
+          ? L.stageX[0] - 8
+          : stage === L.stageX.length - 1
+            ? this.size.width - (L.stageX[stage] + L.nodeWidth) - 8
+            : 1e9;
       // + 1e-6: the margin was sized for exactly this many characters.
       return Math.max(4, Math.floor(room / (fs * CHAR_WIDTH) + 1e-6) - 2);
     };
@@ -456,15 +476,17 @@ export class ClFlowSankey extends ClBaseElement {
         )}
       </g>
       <g class="emphasis">
-        ${E
-          ? L.links.map((l) => {
-              const f = E.links[gIndex.get(l.link) as number];
-              return f > 0 && f <= 0.999
-                ? svg`<path class="link-emphasis" d=${l.path} stroke=${color(L.nodes[l.s].color)}
+        ${
+          E
+            ? L.links.map((l) => {
+                const f = E.links[gIndex.get(l.link) as number];
+                return f > 0 && f <= 0.999
+                  ? svg`<path class="link-emphasis" d=${l.path} stroke=${color(L.nodes[l.s].color)}
                     stroke-width=${Math.max(1, l.width * f)}></path>`
-                : nothing;
-            })
-          : nothing}
+                  : nothing;
+              })
+            : nothing
+        }
       </g>
       <g class="nodes">
         ${repeat(
@@ -488,7 +510,10 @@ export class ClFlowSankey extends ClBaseElement {
           const left = d.labelSide === 'left';
           const x = left ? d.x0 - 6 : d.x1 + 6;
           const f = E ? E.nodes[nIndex.get(d.node) as number] : -1;
-          const text = truncate(String(d.node.key), maxChars(d.labelSide, d.node.stage) - formatCount(d.node.value).length);
+          const text = truncate(
+            String(d.node.key),
+            maxChars(d.labelSide, d.node.stage) - formatCount(d.node.value).length,
+          );
           return svg`<text part="label" class="label ${E && f === 0 ? 'is-dim' : ''}" x=${x} y=${(d.y0 + d.y1) / 2}
             text-anchor=${left ? 'end' : 'start'}>${isolate(text)} <tspan class="count" dx="2">${formatCount(d.node.value)}</tspan></text>`;
         })}
@@ -564,4 +589,3 @@ function anchor(L: SankeyLayout, ref: MarkRef): { x: number; y: number } {
 function describeText(c: TooltipContent): string {
   return `${c.title}. ${c.rows.map(([k, v]) => `${k}: ${v}`).join(', ')}.${c.note ? ` ${c.note}.` : ''}`;
 }
-

@@ -14,7 +14,9 @@ export interface MarkRef {
 export function navigationColumns(layout: SankeyLayout): MarkRef[][] {
   const S = layout.stageX.length;
   const cols: { ref: MarkRef; y: number }[][] = Array.from({ length: Math.max(1, 2 * S - 1) }, () => []);
-  layout.nodes.forEach((d, index) => cols[2 * d.node.stage]?.push({ ref: { kind: 'node', index }, y: (d.y0 + d.y1) / 2 }));
+  layout.nodes.forEach((d, index) =>
+    cols[2 * d.node.stage]?.push({ ref: { kind: 'node', index }, y: (d.y0 + d.y1) / 2 }),
+  );
   layout.links.forEach((l, index) => {
     const stage = layout.nodes[l.s].node.stage;
     cols[2 * stage + 1]?.push({ ref: { kind: 'link', index }, y: (l.y0 + l.y1) / 2 });

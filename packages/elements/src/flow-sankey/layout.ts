@@ -123,7 +123,7 @@ export function layoutSankey(graph: FlowGraph, o: LayoutOptions): SankeyLayout {
     x1: 0,
     y0: 0,
     y1: 0,
-    color: node.other ? -1 : colorOf.get(String(node.key)) ?? 0,
+    color: node.other ? -1 : (colorOf.get(String(node.key)) ?? 0),
     labelSide: node.stage === S - 1 && S > 1 ? 'right' : node.stage === 0 && S > 1 ? 'left' : 'right',
   }));
 

@@ -33,7 +33,7 @@ export function svgToString(svg: SVGSVGElement, background?: string): string {
     const target = dst[i] as SVGElement;
     const cs = getComputedStyle(el);
     styles.set(el, cs);
-    const parent = el === svg ? null : styles.get(el.parentElement as Element) ?? null;
+    const parent = el === svg ? null : (styles.get(el.parentElement as Element) ?? null);
     const decl: string[] = [];
     for (const p of INHERITED) {
       const v = cs.getPropertyValue(p);

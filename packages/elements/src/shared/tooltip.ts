@@ -20,12 +20,27 @@ export interface TooltipPlacement {
  * Renders the shared tooltip next to a point, flipped to stay inside the host. Text is
  * bound as text, so labels such as `<img onerror=…>` are shown, never parsed.
  */
-export function renderTooltip(content: TooltipContent | null, at: TooltipPlacement | null): TemplateResult | typeof nothing {
+export function renderTooltip(
+  content: TooltipContent | null,
+  at: TooltipPlacement | null,
+): TemplateResult | typeof nothing {
   if (!content || !at) return nothing;
-  return html`<div class="tooltip" part="tooltip" role="tooltip" aria-label=${content.title} ${cssProps(tooltipPosition(at))}>
+  return html`<div
+    class="tooltip"
+    part="tooltip"
+    role="tooltip"
+    aria-label=${content.title}
+    ${cssProps(tooltipPosition(at))}
+  >
     <div class="tooltip__title">${content.title}</div>
     <table>
-      ${content.rows.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}
+      ${content.rows.map(
+        ([k, v]) =>
+          html`<tr>
+            <th scope="row">${k}</th>
+            <td>${v}</td>
+          </tr>`,
+      )}
     </table>
     ${content.note ? html`<div class="tooltip__note">${content.note}</div>` : nothing}
   </div>`;
