@@ -85,7 +85,7 @@ export async function pearsonSimilarityAsync(
   throwIfAborted(signal);
   const n = x.rows;
   const m = x.cols;
-  const plan = await planWorkers(options.workers, (n * m * m) / 2, Math.floor(n / 48) || 1);
+  const plan = m > 0 ? await planWorkers(options.workers, (n * m * m) / 2, Math.floor(n / 48) || 1) : null;
   if (plan) {
     try {
       const ranges = splitRange(n, sampleTasks(n, m, plan.parts), 48);

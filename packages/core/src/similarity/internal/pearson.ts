@@ -32,6 +32,7 @@ export function* pearsonPartsSteps(
 
 /** Pearson correlations of the columns of a validated, non-empty `x`, in-thread. */
 export function* pearsonSteps(x: Matrix, kernel: Kernel): Steps<Matrix> {
+  if (x.cols === 0) return { rows: 0, cols: 0, data: new Float64Array(0) };
   const parts = yield* pearsonPartsSteps(x.data, x.cols, 0, x.rows, kernel);
   return mergePearson(parts, x.cols);
 }

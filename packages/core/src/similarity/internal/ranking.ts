@@ -79,6 +79,7 @@ export function centredRanksPart(n: number, ss: Float64Array, gram: Float64Array
  */
 export function* spearmanSteps(x: Matrix, kernel: Kernel): Steps<Matrix> {
   const { rows: n, cols: m } = x;
+  if (m === 0) return { rows: 0, cols: 0, data: new Float64Array(0) };
   const B = rankBlockSize(n, m);
   const mp = pad4(m);
   const mid = (n + 1) / 2;
