@@ -1,5 +1,20 @@
 import { css } from 'lit';
 
+/** Token values of the dark theme, used by `theme="dark"` and by `theme="auto"` on a dark OS. */
+const darkTokens = css`
+  --cl-color-fg: #e6edf3;
+  --cl-color-muted: #9198a1;
+  --cl-color-bg: #0d1117;
+  --cl-color-surface: #151b23;
+  --cl-color-border: #3d444d;
+  --cl-color-accent: #4493f8;
+  --cl-color-focus: #4493f8;
+  --cl-color-error: #f85149;
+  --cl-color-other: #6e7681;
+  --cl-tooltip-bg: rgba(240, 246, 252, 0.95);
+  --cl-tooltip-fg: #0d1117;
+`;
+
 /**
  * Theme tokens shared by every classlens element. Each is a CSS custom property with a
  * default on `:host`; pages override them on the element or any ancestor. Light by
@@ -45,31 +60,11 @@ export const themeStyles = css`
     display: none;
   }
   :host([theme='dark']) {
-    --cl-color-fg: #e6edf3;
-    --cl-color-muted: #9198a1;
-    --cl-color-bg: #0d1117;
-    --cl-color-surface: #151b23;
-    --cl-color-border: #3d444d;
-    --cl-color-accent: #4493f8;
-    --cl-color-focus: #4493f8;
-    --cl-color-error: #f85149;
-    --cl-color-other: #6e7681;
-    --cl-tooltip-bg: rgba(240, 246, 252, 0.95);
-    --cl-tooltip-fg: #0d1117;
+    ${darkTokens}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --cl-color-fg: #e6edf3;
-      --cl-color-muted: #9198a1;
-      --cl-color-bg: #0d1117;
-      --cl-color-surface: #151b23;
-      --cl-color-border: #3d444d;
-      --cl-color-accent: #4493f8;
-      --cl-color-focus: #4493f8;
-      --cl-color-error: #f85149;
-      --cl-color-other: #6e7681;
-      --cl-tooltip-bg: rgba(240, 246, 252, 0.95);
-      --cl-tooltip-fg: #0d1117;
+      ${darkTokens}
     }
   }
   *,
