@@ -7,13 +7,17 @@
 //   node bench/similarity.bench.mjs --full   the issue's sizes: 50,000 × 1,000 and 100,000 × 2,000 (ranks)
 //
 // Ours: the synchronous call with each kernel (wasm SIMD, the default, and scalar JS) and
-// the async call on the default worker pool (min(cores, 4) = 2 workers here). Accuracy:
+// the async call on the default worker pool (min(cores, 4) = 2 workers here); for Pearson
+// also the relaxed-SIMD build (fused multiply-add) that Chrome ≥ 114 and Node ≥ 22 load,
+// measured in a child Node 20 started with --experimental-wasm-relaxed-simd. Accuracy:
 // max |ours − numpy/SciPy| over the whole matrix (float64 peers). Times are medians; the
 // slow peers (SciPy at the full sizes, our scalar JS kernel) get fewer runs, as printed.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { full, python, quick, report, rng, runPython, time, writeResult } from './lib.mjs';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { argv, full, python, quick, report, rng, runPython, time, writeResult } from './lib.mjs';
 import * as core from '../packages/core/dist/index.js';
 // Not yet re-exported from the package root (see docs/core/workers.md).
 import { defaultWorkerPool } from '../packages/core/dist/workers/worker-pool.js';
@@ -98,6 +102,40 @@ function line(r, peerMs, peerName) {
   report(r.label, r.median, ratio);
 }
 
+// The relaxed-SIMD build (fused multiply-add) runs where engines enable relaxed SIMD by
+// default (Chrome ≥ 114, Node ≥ 22); Node 20 needs a flag, so a child process measures it.
+if (argv.has('--relaxed-child')) {
+  const [n, m] = sizes.corr;
+  const x = logits(n, m, 1);
+  const rows = [
+    await ours('pearsonSimilarity (wasm relaxed SIMD, 1 thread)', () => core.pearsonSimilarity(x), runs),
+    await ours('pearsonSimilarityAsync (relaxed SIMD, 2 workers)', () => core.pearsonSimilarityAsync(x), runs),
+  ];
+  defaultWorkerPool().close();
+  console.log(JSON.stringify(rows));
+  process.exit(0);
+}
+
+function relaxedRows() {
+  const res = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--experimental-wasm-relaxed-simd',
+      fileURLToPath(import.meta.url),
+      '--relaxed-child',
+      ...(full ? ['--full'] : []),
+      ...(quick ? ['--quick'] : []),
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
+  if (res.status !== 0) {
+    console.error(`  (relaxed-SIMD child failed: ${res.stderr.trim().split('\n').at(-1)})`);
+    return [];
+  }
+  return JSON.parse(res.stdout.trim().split('\n').at(-1));
+}
+
 // ---------------------------------------------------------------- Pearson
 {
   const [n, m] = sizes.corr;
@@ -112,8 +150,9 @@ function line(r, peerMs, peerName) {
   ];
   const asyncOut = await core.pearsonSimilarityAsync(x);
   const jsOut = core.pearsonSimilarity(x, { backend: 'js' });
+  const relaxed = relaxedRows();
   if (np) report('numpy.corrcoef (OpenBLAS, 2 threads)', np.median);
-  for (const r of rows) line(r, np?.median, 'numpy');
+  for (const r of [...rows, ...relaxed]) line(r, np?.median, 'numpy');
   const err = np
     ? {
         wasm: maxAbsDiff(out.data, np.result),
@@ -125,7 +164,14 @@ function line(r, peerMs, peerName) {
     console.log(
       `  max |ours − numpy|: wasm ${err.wasm.toExponential(2)}, async ${err.async.toExponential(2)}, js ${err.js.toExponential(2)}`,
     );
-  results.pearson = { n, m, numpy: np && { median: np.median, runs: np.runs }, ours: rows, maxAbsError: err };
+  results.pearson = {
+    n,
+    m,
+    numpy: np && { median: np.median, runs: np.runs },
+    ours: rows,
+    relaxedSimd: relaxed,
+    maxAbsError: err,
+  };
 }
 
 // ---------------------------------------------------------------- Spearman

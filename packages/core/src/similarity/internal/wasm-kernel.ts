@@ -1,5 +1,5 @@
 import { warnOnce } from '../../common/warn.js';
-import { KERNEL_WASM_BASE64 } from '../wasm/kernel.generated.js';
+import { KERNEL_WASM_BASE64, KERNEL_WASM_RELAXED_BASE64 } from '../wasm/kernel.generated.js';
 
 // Core has no DOM lib and @types/node 20 does not declare WebAssembly: the little we use
 // is declared structurally here and read from globalThis, so a platform without
@@ -92,8 +92,30 @@ function decodeBase64(s: string): Uint8Array {
   return out;
 }
 
-function bytes(): Uint8Array {
-  return decodeBase64(KERNEL_WASM_BASE64);
+let variant: '' | 'simd' | 'relaxed-simd' = '';
+
+/**
+ * The module bytes to compile: the relaxed-SIMD build (fused multiply-add in the Gram
+ * kernel) where the engine validates it, else the baseline SIMD build; throws when
+ * neither validates.
+ */
+function bytes(wa: WasmApi): Uint8Array {
+  const relaxed = decodeBase64(KERNEL_WASM_RELAXED_BASE64);
+  if (wa.validate(relaxed)) {
+    variant = 'relaxed-simd';
+    return relaxed;
+  }
+  const b = decodeBase64(KERNEL_WASM_BASE64);
+  if (wa.validate(b)) {
+    variant = 'simd';
+    return b;
+  }
+  throw new Error('WebAssembly SIMD is not supported');
+}
+
+/** Which build {@link wasmModule} compiled: 'relaxed-simd', 'simd', or '' (none). */
+export function wasmVariant(): string {
+  return wasmModule() ? variant : '';
 }
 
 let pending: Promise<object | null> | undefined;
@@ -112,9 +134,7 @@ export function wasmModule(): object | null {
   const wa = api();
   try {
     if (!wa) throw new Error('WebAssembly is not available');
-    const b = bytes();
-    if (!wa.validate(b)) throw new Error('WebAssembly SIMD is not supported');
-    compiled = new wa.Module(b);
+    compiled = new wa.Module(bytes(wa));
   } catch (e) {
     failure = e instanceof Error ? e.message : String(e);
     if (e instanceof RangeError && wa) {
@@ -133,9 +153,7 @@ export function wasmModuleAsync(): Promise<object | null> {
   if (!wa) return Promise.resolve(wasmModule());
   pending ??= (async () => {
     try {
-      const b = bytes();
-      if (!wa.validate(b)) throw new Error('WebAssembly SIMD is not supported');
-      compiled = await wa.compile(b);
+      compiled = await wa.compile(bytes(wa));
       failure = '';
     } catch (e) {
       failure = e instanceof Error ? e.message : String(e);
