@@ -2,7 +2,7 @@ import { throwIfAborted } from '../common/errors.js';
 import { toMatrix, type Matrix, type MatrixLike } from '../common/matrix.js';
 import type { SimilarityAsyncOptions, SimilarityOptions } from './similarity-options.js';
 import { checkBackend, resolveKernel } from './internal/kernel.js';
-import { checkFinite } from './internal/finite.js';
+import { rethrowNonFinite } from './internal/finite.js';
 import { mergePearson } from './internal/merge.js';
 import { checkWorkers, planWorkers, runAll, sampleTasks, splitRange } from './internal/parallel.js';
 import { pearsonSteps } from './internal/pearson.js';
@@ -14,8 +14,9 @@ import { WORKER_UNAVAILABLE } from '../workers/worker-pool.js';
 
 function prepare(scores: MatrixLike, options: SimilarityOptions, name: string) {
   const backend = checkBackend(options?.backend, name);
+  // NaN/±Infinity are caught by the first pass over the data (its sums, minima and maxima
+  // show them), before any correlation work; see rethrowNonFinite.
   const x = toMatrix(scores, { name: 'scores', allowEmpty: false });
-  checkFinite(x, 'scores');
   return { x, backend };
 }
 
@@ -40,7 +41,8 @@ function prepare(scores: MatrixLike, options: SimilarityOptions, name: string) {
  * @param scores n samples × m classes (logits), a {@link Matrix} or `number[][]`.
  * @returns m × m Float64 correlation matrix.
  * @throws `EMPTY` for no samples; `NON_FINITE` naming the first NaN/±Infinity (a NaN
- *   logit means a broken export: never skipped); `INVALID_SHAPE` for ragged rows;
+ *   logit means a broken export: never skipped; found by the first pass over the data,
+ *   whose sums and extremes reveal it, before any correlation work); `INVALID_SHAPE` for ragged rows;
  *   `INVALID_ARGUMENT` for a bad option or `backend: 'wasm'` where it cannot run.
  *
  * Complexity: O(n·m²/2) multiply-adds, O(n·m) extra memory (float32 with wasm).
@@ -53,7 +55,11 @@ function prepare(scores: MatrixLike, options: SimilarityOptions, name: string) {
 export function pearsonSimilarity(scores: MatrixLike, options: SimilarityOptions = {}): Matrix {
   const { x, backend } = prepare(scores, options, 'pearsonSimilarity');
   const kernel = resolveKernel(backend, x.rows, x.cols, 'pearsonSimilarity');
-  return runSteps(pearsonSteps(x, kernel));
+  try {
+    return runSteps(pearsonSteps(x, kernel));
+  } catch (e) {
+    rethrowNonFinite(e, x, 'scores');
+  }
 }
 
 /**
@@ -114,10 +120,14 @@ export async function pearsonSimilarityAsync(
       onProgress?.(1);
       return result;
     } catch (e) {
-      if (!(e instanceof Error && e.name === WORKER_UNAVAILABLE)) throw e;
+      if (!(e instanceof Error && e.name === WORKER_UNAVAILABLE)) rethrowNonFinite(e, x, 'scores');
     }
   }
-  const result = await runStepsAsync(pearsonSteps(x, kernel), { signal, onProgress });
-  onProgress?.(1);
-  return result;
+  try {
+    const result = await runStepsAsync(pearsonSteps(x, kernel), { signal, onProgress });
+    onProgress?.(1);
+    return result;
+  } catch (e) {
+    rethrowNonFinite(e, x, 'scores');
+  }
 }

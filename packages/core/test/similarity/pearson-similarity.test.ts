@@ -116,6 +116,28 @@ describe('pearsonSimilarity(scores) errors', () => {
       ),
     ).toEqual(['NON_FINITE', 'scores: -Infinity at row 0, column 1']);
   });
+  it('names the first NaN / ±Infinity in row-major order, with either backend and in the async form', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(NaN, Infinity, -Infinity)), { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('wasm' as const, 'js' as const),
+        async (n, m, bad, backend) => {
+          const x = logits(n, m, n * 31 + m);
+          for (const [k, v] of bad) x.data[k % (n * m)] = v;
+          const first = x.data.findIndex((v) => !Number.isFinite(v));
+          const msg = `scores: ${x.data[first]} at row ${Math.floor(first / m)}, column ${first % m}`;
+          expect(code(() => pearsonSimilarity(x, { backend }))).toEqual(['NON_FINITE', msg]);
+          await expect(pearsonSimilarityAsync(x, { backend, workers: false })).rejects.toMatchObject({
+            code: 'NON_FINITE',
+            message: msg,
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
   it('throws INVALID_SHAPE for ragged rows and a data array of the wrong length', () => {
     expect(code(() => pearsonSimilarity([[1, 2], [3]]))[0]).toBe('INVALID_SHAPE');
     expect(code(() => pearsonSimilarity({ rows: 2, cols: 2, data: new Float64Array(3) }))[0]).toBe('INVALID_SHAPE');

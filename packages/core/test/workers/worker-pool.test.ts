@@ -192,6 +192,18 @@ describe('similarity *Async through real workers (built core, default worker-ent
     expect(pool.workerCount).toBe(0);
     pool.close();
   });
+  it('rejects with NON_FINITE naming the first bad entry when a worker meets it', async () => {
+    const pool = new W.WorkerPool({ size: 2 });
+    const x = logits(3000, 20, 8);
+    x.data[2900 * 20 + 7] = NaN; // in the last slice
+    x.data[2950 * 20 + 1] = Infinity;
+    await expect(C.pearsonSimilarityAsync(x, { workers: pool })).rejects.toMatchObject({
+      name: 'ClasslensError',
+      code: 'NON_FINITE',
+      message: 'scores: NaN at row 2900, column 7',
+    });
+    pool.close();
+  });
   it('falls back in-thread when the pool cannot start workers', async () => {
     const pool = new W.WorkerPool({ url: pathToFileURL(join(built.dir, 'missing.js')) });
     const x = logits(200, 9, 4);

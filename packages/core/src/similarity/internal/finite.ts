@@ -23,3 +23,33 @@ export function checkFinite(x: Matrix, name: string): void {
   for (; k < d.length; k++) a0 += d[k] * 0;
   if (!Number.isFinite(a0 + a1 + a2 + a3)) assertFinite(x, name);
 }
+
+/**
+ * Thrown by a Pearson block whose statistics pass met a NaN or ±Infinity (the sums,
+ * minima and maxima it computes anyway reveal them for free). Callers catch it and call
+ * {@link rethrowNonFinite}, which names the first bad entry exactly as `assertFinite` does.
+ */
+export class NonFiniteInput extends Error {
+  constructor() {
+    super('scores: non-finite value');
+    this.name = 'NonFiniteInput';
+  }
+}
+
+/** `true` when a block's column statistics show a non-finite input value. */
+export function statsShowNonFinite(sum: Float64Array, mn: Float64Array, mx: Float64Array, m: number): boolean {
+  for (let c = 0; c < m; c++) {
+    // ±Infinity reaches the minimum or maximum; NaN reaches the sum (and, in wasm, both).
+    if (!(Number.isFinite(mn[c]) && Number.isFinite(mx[c])) || Number.isNaN(sum[c])) return true;
+  }
+  return false;
+}
+
+/**
+ * Turns a {@link NonFiniteInput} (from this thread or a worker) into the `NON_FINITE`
+ * `ClasslensError` naming the first bad entry of `x`; rethrows anything else.
+ */
+export function rethrowNonFinite(e: unknown, x: Matrix, name: string): never {
+  if (e instanceof Error && e.name === 'NonFiniteInput') assertFinite(x, name);
+  throw e;
+}

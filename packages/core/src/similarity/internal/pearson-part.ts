@@ -3,6 +3,7 @@ import { gramJs } from './gram-js.js';
 import { wasmKernel, WASM_MAX_BYTES, type WasmKernel } from './wasm-kernel.js';
 import { exponentOf, pow2 } from './float-bits.js';
 import { centerJs, columnStatsJs } from './prepare-js.js';
+import { NonFiniteInput, statsShowNonFinite } from './finite.js';
 
 /** Which Gram kernel runs: WebAssembly SIMD (float32 products) or scalar JS (float64). */
 export type Kernel = 'wasm' | 'js';
@@ -184,8 +185,9 @@ function planColumns(
 }
 
 /**
- * Computes the {@link PearsonPart} of rows [r0, r1) of the row-major `data` (m columns,
- * finite values: the caller validated them). Yields progress in [0, 1].
+ * Computes the {@link PearsonPart} of rows [r0, r1) of the row-major `data` (m columns).
+ * Yields progress in [0, 1]. Throws {@link NonFiniteInput} right after the first pass
+ * (before any Gram work) when the rows hold a NaN or ±Infinity.
  */
 export function pearsonPartSteps(
   data: Float32Array | Float64Array,
@@ -249,6 +251,7 @@ function* pearsonPartWasm(
       yield (0.02 * (re - r0)) / n;
     }
   }
+  if (statsShowNonFinite(sum, mn, mx, m)) throw new NonFiniteInput();
   const mul = f64(mulOff, m);
   const sub = f64(subOff, m);
   const plan = planColumns(n, m, sum, mn, mx, mul, sub, rescanner(data, m, r0, r1));
@@ -282,6 +285,7 @@ function* pearsonPartJs(data: Float32Array | Float64Array, m: number, r0: number
     columnStatsJs(data, m, rs, re, sum, mn, mx);
     if (re < r1) yield (0.02 * (re - r0)) / n;
   }
+  if (statsShowNonFinite(sum, mn, mx, m)) throw new NonFiniteInput();
   const mul = new Float64Array(m);
   const sub = new Float64Array(m);
   const plan = planColumns(n, m, sum, mn, mx, mul, sub, rescanner(data, m, r0, r1));
