@@ -100,8 +100,10 @@ const TASK_MULADDS = 4e9;
  * m × m partial result (transferred back and merged) stays a small overhead.
  */
 export function sampleTasks(n: number, m: number, parts: number): number {
-  const byWork = Math.ceil((n * m * m) / 2 / TASK_MULADDS);
-  return Math.max(parts, Math.min(8 * parts, byWork, Math.max(1, Math.floor(n / 48))));
+  // A multiple of `parts`, so that the workers finish together rather than one of them
+  // computing the last slice alone.
+  const byWork = Math.ceil((n * m * m) / 2 / TASK_MULADDS / parts) * parts;
+  return Math.max(1, Math.min(8 * parts, Math.max(parts, byWork), Math.floor(n / 48)));
 }
 
 /** `true` when `a` is backed by a SharedArrayBuffer (workers can then read it in place). */
