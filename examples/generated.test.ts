@@ -19,8 +19,12 @@ describe('committed generated data', () => {
     });
   }
 
-  it('GENERATED_FILES covers catalogue.json and movies.json', () => {
-    expect(GENERATED_FILES.map((f) => f.name).sort()).toEqual(['catalogue.json', 'movies.json']);
+  it('GENERATED_FILES covers catalogue.json, catalogue-versions.json and movies.json', () => {
+    expect(GENERATED_FILES.map((f) => f.name).sort()).toEqual([
+      'catalogue-versions.json',
+      'catalogue.json',
+      'movies.json',
+    ]);
   });
 
   it('generateCatalogue() and generateMovies() are the committed defaults (seed 42, 2,000 items; seed 7, 1,500 films)', () => {

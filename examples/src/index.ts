@@ -3,5 +3,7 @@
 export * from './random.js';
 export * from './catalogue-taxonomy.js';
 export * from './catalogue.js';
+export * from './catalogue-versions-taxonomy.js';
+export * from './catalogue-versions.js';
 export * from './movies.js';
 export * from './to-json.js';

@@ -1,10 +1,11 @@
 // CLI: writes (or, with --check, verifies) the generated example data sets.
 //
-//   node scripts/run-ts.mjs examples/src/write-data.ts          # rewrite examples/data/{catalogue,movies}.json
+//   node scripts/run-ts.mjs examples/src/write-data.ts          # rewrite examples/data/{catalogue,catalogue-versions,movies}.json
 //   node scripts/run-ts.mjs examples/src/write-data.ts --check  # exit 1 if the committed files drifted
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateCatalogue } from './catalogue.js';
+import { generateCatalogueVersions } from './catalogue-versions.js';
 import { generateMovies } from './movies.js';
 import { toJson } from './to-json.js';
 
@@ -25,6 +26,7 @@ export interface GeneratedFile {
  */
 export const GENERATED_FILES: readonly GeneratedFile[] = [
   { name: 'catalogue.json', text: () => toJson(generateCatalogue()) },
+  { name: 'catalogue-versions.json', text: () => toJson(generateCatalogueVersions()) },
   { name: 'movies.json', text: () => toJson(generateMovies()) },
 ];
 
