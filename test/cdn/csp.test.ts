@@ -53,6 +53,12 @@ describe('under a strict Content-Security-Policy', () => {
     expect(root.querySelector('[part~="tooltip"]')).to.not.equal(null);
     await nextFrame(2);
     expect(violations, 'after the tooltip').to.deep.equal([]);
+    // Export writes the document as text: no style attribute is ever set on a DOM node.
+    const text = el.toSVG();
+    expect(text).to.contain('style="');
+    expect(text).to.contain('<path');
+    await nextFrame(2);
+    expect(violations, 'after toSVG()').to.deep.equal([]);
     frame.remove();
   });
 

@@ -1,6 +1,6 @@
 import '../../packages/elements/src/flow-sankey/cl-flow-sankey.js';
 import type { ClFlowSankey } from '../../packages/elements/src/flow-sankey/cl-flow-sankey.js';
-import type { ClMarkDetail, ClErrorDetail, ClWarningDetail } from '../../packages/elements/src/shared/events.js';
+import type { ClMarkDetail, ClErrorDetail, ClWarningDetail } from '../../packages/elements/src/events.js';
 import {
   aTimeout,
   countListeners,
@@ -119,7 +119,7 @@ describe('<cl-flow-sankey>', () => {
         ['x', 'y', 'y', 'y', 'z', 'z'],
         ['x', 'y', 'y', 'y', 'z', 'z'],
       ];
-      const el = await sankey({ stages: s, stageNames: ['a', 'b'] });
+      const el = await sankey({ stages: s, stageNames: ['a', 'b'], nodeSort: 'value' });
       const yOf = (k: string) => {
         const i = el.flowGraph!.nodes.findIndex((d) => d.stage === 0 && d.key === k);
         return Number(nodes(el)[i].getAttribute('y'));
@@ -186,7 +186,7 @@ describe('<cl-flow-sankey>', () => {
         Items: '1',
         'P(predicted | truth)': '25%', // 1 of 4 a's
         'P(truth | predicted)': '33.3%', // 1 of 3 predicted b's
-        'Share of all': '10%',
+        'Share of items drawn': '10%',
       });
     });
 
@@ -215,7 +215,8 @@ describe('<cl-flow-sankey>', () => {
       // The hovered link and its continuation 1:b → 2:b carry only that item.
       expect(active).to.have.length(1);
       expect(shadowQueryAll(el, '.link-emphasis')).to.have.length(1); // 1:b → 2:b holds 1 of 3
-      expect(dim.length).to.equal(links(el).length - 2);
+      // Everything else is dimmed, the partly emphasised link too (its share is the sub-band).
+      expect(dim.length).to.equal(links(el).length - 1);
       shadowQuery(el, '.chart').dispatchEvent(new PointerEvent('pointerleave'));
       await el.updateComplete;
       expect(links(el).filter((p) => p.classList.contains('is-dim'))).to.have.length(0);
@@ -407,7 +408,9 @@ describe('<cl-flow-sankey>', () => {
       await expectNoAxeViolations(el);
       const chart = shadowQuery(el, '[part~="chart"]');
       expect(chart.getAttribute('aria-label')).to.contain('Digits: 10 items across 2 stages (truth → predicted)');
-      expect(shadowQueryAll(el, '[part~="table"] tbody tr')).to.have.length(6);
+      const [flows, nodeTable] = shadowQueryAll(el, '[part~="table"]');
+      expect(flows.querySelectorAll('tbody tr')).to.have.length(6);
+      expect(nodeTable.querySelectorAll('tbody tr')).to.have.length(6);
     });
 
     it('has no axe violations in its error state, with the error in an alert', async () => {

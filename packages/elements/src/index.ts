@@ -3,7 +3,14 @@
  * Importing this module registers every `cl-*` tag; import a single tag's module
  * (`@classlens/elements/flow-sankey.js`) to register only that one.
  *
+ * Public API: the element classes, their event detail types, and the shared class-colour
+ * scale. Everything under `internal/` is private and may change.
+ *
  * @packageDocumentation
  */
-export * from './shared/index.js';
+export * from './events.js';
+export { ClassColorScale, type ColorMap } from './internal/color/class-colors.js';
+export { PALETTE, OTHER_COLOR } from './internal/color/palette.js';
+export { ClBaseElement } from './internal/base-element.js';
 export * from './flow-sankey/cl-flow-sankey.js';
+export * from './linked/cl-linked.js';

@@ -1,10 +1,9 @@
 import { ClFlowSankey } from './flow-sankey.component.js';
 
 export * from './flow-sankey.component.js';
-export type { NodeSort, Normalize } from './layout.js';
+export type { NodeSort, Normalize } from '../internal/sankey/layout.js';
 
-// Guarded: two bundles on one page must not throw.
-if (!customElements.get('cl-flow-sankey')) customElements.define('cl-flow-sankey', ClFlowSankey);
+ClFlowSankey.define('cl-flow-sankey');
 
 declare global {
   interface HTMLElementTagNameMap {

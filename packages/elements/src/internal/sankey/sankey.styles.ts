@@ -1,13 +1,19 @@
 import { css } from 'lit';
 
-export const flowSankeyStyles = css`
+/** Styles of the Sankey elements (links, nodes, labels, leaders, note, legend, table). */
+export const sankeyStyles = css`
   :host {
     --cl-sankey-link-opacity: 0.38;
-    --cl-sankey-link-hover-opacity: 0.7;
+    --cl-sankey-link-hover-opacity: 0.75;
     --cl-sankey-node-stroke: var(--cl-color-bg);
     --cl-sankey-label-halo: var(--cl-color-bg);
     height: 420px;
     min-height: 160px;
+  }
+  .frame {
+    display: flex;
+    flex-direction: column;
+    height: 100%;
   }
   :host([theme='dark']) {
     --cl-sankey-link-opacity: 0.5;
@@ -21,15 +27,25 @@ export const flowSankeyStyles = css`
   }
   .chart {
     position: relative;
+    flex: 1 1 auto;
+    min-height: 0;
     width: 100%;
-    height: 100%;
     outline: none;
     border-radius: 4px;
+  }
+  .note {
+    position: absolute;
+    left: 2px;
+    bottom: 0;
+    pointer-events: none;
+    padding: 0;
   }
   .chart:focus-visible {
     box-shadow: 0 0 0 2px var(--cl-color-focus);
   }
   svg {
+    position: absolute;
+    inset: 0;
     display: block;
     width: 100%;
     height: 100%;
@@ -50,7 +66,7 @@ export const flowSankeyStyles = css`
   }
   .link-emphasis {
     fill: none;
-    stroke-opacity: 0.85;
+    stroke-opacity: var(--cl-sankey-link-hover-opacity);
     pointer-events: none;
   }
   .node {
@@ -63,13 +79,18 @@ export const flowSankeyStyles = css`
   }
   .node-emphasis {
     pointer-events: none;
-    fill: var(--cl-color-fg);
-    fill-opacity: 0.35;
   }
   .focus-ring {
     fill: none;
     stroke: var(--cl-color-focus);
     stroke-width: 2;
+    pointer-events: none;
+  }
+  .leader {
+    fill: none;
+    stroke: var(--cl-color-muted);
+    stroke-width: 0.75;
+    stroke-opacity: 0.7;
     pointer-events: none;
   }
   .label {
@@ -94,12 +115,5 @@ export const flowSankeyStyles = css`
     font-weight: 600;
     letter-spacing: 0.02em;
     text-transform: uppercase;
-  }
-  .data-table:not(.is-shown) {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0, 0, 0, 0);
   }
 `;

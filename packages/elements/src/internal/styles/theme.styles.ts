@@ -1,4 +1,13 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { OTHER_COLOR, PALETTE, PALETTE_DARK_OVERRIDES } from '../color/palette.js';
+
+// Constants of ours, not data: safe to inline.
+const paletteTokens = unsafeCSS(PALETTE.map((c, i) => `--cl-palette-${i}: ${c};`).join('\n'));
+const darkPaletteTokens = unsafeCSS(
+  Object.entries(PALETTE_DARK_OVERRIDES)
+    .map(([i, c]) => `--cl-palette-${i}: ${c};`)
+    .join('\n'),
+);
 
 /** Token values of the dark theme, used by `theme="dark"` and by `theme="auto"` on a dark OS. */
 const darkTokens = css`
@@ -13,6 +22,7 @@ const darkTokens = css`
   --cl-color-other: #6e7681;
   --cl-tooltip-bg: rgba(240, 246, 252, 0.95);
   --cl-tooltip-fg: #0d1117;
+  ${darkPaletteTokens}
 `;
 
 /**
@@ -32,21 +42,12 @@ export const themeStyles = css`
     --cl-color-accent: #0969da;
     --cl-color-focus: #0969da;
     --cl-color-error: #d1242f;
-    --cl-color-other: #8c959f;
+    --cl-color-other: ${unsafeCSS(OTHER_COLOR)};
     --cl-dim-opacity: 0.15;
     --cl-tooltip-bg: rgba(31, 35, 40, 0.94);
     --cl-tooltip-fg: #ffffff;
-    /* Categorical palette: Observable 10, readable on light and dark backgrounds. */
-    --cl-palette-0: #4269d0;
-    --cl-palette-1: #efb118;
-    --cl-palette-2: #ff725c;
-    --cl-palette-3: #6cc5b0;
-    --cl-palette-4: #3ca951;
-    --cl-palette-5: #ff8ab7;
-    --cl-palette-6: #a463f2;
-    --cl-palette-7: #97bbf5;
-    --cl-palette-8: #9c6b4e;
-    --cl-palette-9: #9498a0;
+    /* Categorical palette: 20 colours, none grey (see internal/color/palette.ts). */
+    ${paletteTokens}
 
     display: block;
     position: relative;
@@ -84,11 +85,3 @@ export const themeStyles = css`
     border: 0;
   }
 `;
-
-/** Number of colours in the categorical palette (`--cl-palette-0` … `-9`). */
-export const PALETTE_SIZE = 10;
-
-/** The CSS colour for category slot `i` (cycles through the palette). */
-export function paletteColor(i: number): string {
-  return `var(--cl-palette-${((i % PALETTE_SIZE) + PALETTE_SIZE) % PALETTE_SIZE})`;
-}

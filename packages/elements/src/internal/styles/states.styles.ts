@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Error/empty states and the tooltip, shared by every element. */
+/** Error/empty states, heading, note, legend, progress, tooltip and data table, shared by every element. */
 export const stateStyles = css`
   .state {
     display: flex;
@@ -73,5 +73,69 @@ export const stateStyles = css`
   .data-table td.num {
     text-align: right;
     font-variant-numeric: tabular-nums;
+  }
+  .data-table:not(.is-shown) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0, 0, 0, 0);
+  }
+  .data-table.is-shown {
+    flex: 0 1 auto;
+    max-height: 45%;
+    overflow: auto;
+  }
+  .data-table caption {
+    text-align: left;
+    font-weight: 600;
+    padding: 2px 0;
+  }
+  .heading {
+    flex: 0 0 auto;
+    font-weight: 600;
+    font-size: calc(var(--cl-font-size) * 1.2);
+    margin: 0 0 6px;
+    overflow-wrap: anywhere;
+  }
+  .note {
+    flex: 0 0 auto;
+    color: var(--cl-color-muted);
+    font-size: calc(var(--cl-font-size) * 0.92);
+    padding: 4px 2px 0;
+  }
+  .legend {
+    flex: 0 0 auto;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 12px;
+    padding: 6px 2px 0;
+    font-size: calc(var(--cl-font-size) * 0.95);
+  }
+  .legend__title {
+    color: var(--cl-color-muted);
+    font-weight: 600;
+  }
+  .legend__item {
+    display: inline-flex;
+    align-items: center;
+    gap: 5px;
+  }
+  .legend__count {
+    color: var(--cl-color-muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .progress {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    color: var(--cl-color-muted);
+    font-size: calc(var(--cl-font-size) * 0.92);
+  }
+  .progress__bar {
+    width: 160px;
+    height: 6px;
+    accent-color: var(--cl-color-accent);
   }
 `;

@@ -1,0 +1,53 @@
+import { html, type TemplateResult } from 'lit';
+
+/** A column of the data-table alternative. */
+export interface TableColumn {
+  label: string;
+  /** Right-aligned, tabular figures. */
+  numeric?: boolean;
+}
+
+/** Options for {@link renderDataTable}. */
+export interface DataTableOptions {
+  caption: string;
+  columns: readonly TableColumn[];
+  rows: readonly (readonly string[])[];
+  /** Visible under the chart; otherwise only for assistive technology. */
+  shown: boolean;
+  /** Rows beyond this are summarised in a last row (keeps huge charts' DOM small). */
+  maxRows?: number;
+}
+
+/**
+ * The data-table alternative every chart offers (`part="table"`): the numbers behind the
+ * drawing as a real `<table>` with a caption and column headers — always in the
+ * accessibility tree, visible on request (`show-table`). Cells are text, never HTML.
+ */
+export function renderDataTable(o: DataTableOptions): TemplateResult {
+  const max = o.maxRows ?? 5000;
+  const rows = o.rows.length > max ? o.rows.slice(0, max) : o.rows;
+  return html`<div class="data-table ${o.shown ? 'is-shown' : ''}" part="table">
+    <table>
+      <caption>
+        ${o.caption}
+      </caption>
+      <thead>
+        <tr>
+          ${o.columns.map((c) => html`<th scope="col" class=${c.numeric ? 'num' : ''}>${c.label}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (r) => html`<tr>
+            ${r.map((v, j) => html`<td class=${o.columns[j]?.numeric ? 'num' : ''}>${v}</td>`)}
+          </tr>`,
+        )}
+        ${o.rows.length > max
+          ? html`<tr>
+              <td colspan=${o.columns.length}>… ${o.rows.length - max} more rows</td>
+            </tr>`
+          : ''}
+      </tbody>
+    </table>
+  </div>`;
+}
