@@ -1,7 +1,31 @@
-// Example data shared by the stories: real model outputs from examples/ (see
-// docs/data-formats.md). Class indices are mapped to class names once here.
-import digitsHeldOut from '../examples/data/digits.json';
-import digitsCv from '../examples/data/digits-cv.json';
+// Example data for the stories: real model outputs and generated tables from examples/data
+// (see docs/data-formats.md), fetched at story time from Storybook's static directory
+// (`/data`, configured in .storybook/main.ts) instead of being bundled into story chunks.
+// Each loader fetches once per page and caches; use them in a story's `loaders`.
+
+/** Fetches `examples/data/<name>` from Storybook's static dir (works in dev and in a static build). */
+export async function fetchData<T = unknown>(name: string): Promise<T> {
+  const url = new URL(`data/${name}`, document.baseURI);
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`stories: could not load ${url.pathname} (${res.status})`);
+  return (await res.json()) as T;
+}
+
+/** Fetches a binary file (e.g. a Float32 matrix) from the static dir. */
+export async function fetchBinary(name: string): Promise<ArrayBuffer> {
+  const url = new URL(`data/${name}`, document.baseURI);
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`stories: could not load ${url.pathname} (${res.status})`);
+  return res.arrayBuffer();
+}
+
+const cache = new Map<string, Promise<unknown>>();
+/** `load` once per page, shared by every story that asks. */
+export function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let p = cache.get(key) as Promise<T> | undefined;
+  if (!p) cache.set(key, (p = load()));
+  return p;
+}
 
 interface DigitsModel {
   id: string;
@@ -12,32 +36,60 @@ interface DigitsModel {
   probs: number[][];
   logits: number[][];
 }
-interface Digits {
+interface DigitsFile {
   classes: string[];
   truth: number[];
   images: number[][];
   models: DigitsModel[];
 }
 
-function named(d: Digits) {
+/** Digits with class indices also mapped to names (`truth`, `models[m].predNames`). */
+export interface Digits {
+  classes: string[];
+  truth: string[];
+  truthIndex: number[];
+  images: number[][];
+  models: (DigitsModel & { predNames: string[] })[];
+}
+
+function named(d: DigitsFile): Digits {
   const name = (i: number) => d.classes[i];
   return {
     classes: d.classes,
     truth: d.truth.map(name),
+    truthIndex: d.truth,
     images: d.images,
     models: d.models.map((m) => ({ ...m, predNames: m.pred.map(name) })),
   };
 }
 
 /** 540 held-out UCI digits, three models of increasing quality (M0 → M1 → M2). */
-export const digits = named(digitsHeldOut as unknown as Digits);
+export const loadDigits = () => cached('digits', async () => named(await fetchData<DigitsFile>('digits.json')));
 /** All 1,797 UCI digits with 5-fold cross-validated predictions of the same three models. */
-export const digitsAll = named(digitsCv as unknown as Digits);
-
-import catalogueJson from '../examples/data/catalogue.json';
-import moviesJson from '../examples/data/movies.json';
+export const loadDigitsAll = () => cached('digits-cv', async () => named(await fetchData<DigitsFile>('digits-cv.json')));
 
 /** A generated e-commerce catalogue (2,000 products): department → category → subcategory, label source, decision. */
-export const catalogue = (catalogueJson as unknown as { items: Record<string, string>[] }).items;
+export const loadCatalogue = () =>
+  cached('catalogue', async () => (await fetchData<{ items: Record<string, string>[] }>('catalogue.json')).items);
 /** 1,500 generated films: director, colour, genre. */
-export const movies = (moviesJson as unknown as { items: Record<string, string | number>[] }).items;
+export const loadMovies = () =>
+  cached('movies', async () => (await fetchData<{ items: Record<string, string | number>[] }>('movies.json')).items);
+
+/** Everything a story's `loaders` produced, by name. */
+export interface Loaded {
+  digits?: Digits;
+  digitsAll?: Digits;
+  catalogue?: Record<string, string>[];
+  movies?: Record<string, string | number>[];
+}
+
+/** A Storybook loader for the named datasets: `loaders: [load('digitsAll')]`. */
+export function load(...names: (keyof Loaded)[]): () => Promise<Loaded> {
+  const loaders: Record<keyof Loaded, () => Promise<unknown>> = {
+    digits: loadDigits,
+    digitsAll: loadDigitsAll,
+    catalogue: loadCatalogue,
+    movies: loadMovies,
+  };
+  return async () => Object.fromEntries(await Promise.all(names.map(async (n) => [n, await loaders[n]()])));
+}

@@ -1,9 +1,7 @@
 // The defects a designer and a framework user found in cl-flow-sankey (issue 7), one test
 // each: every test here failed before the element layer was reworked.
 import '../../packages/elements/src/flow-sankey/cl-flow-sankey.js';
-import '../../packages/elements/src/linked/cl-linked.js';
 import type { ClFlowSankey } from '../../packages/elements/src/flow-sankey/cl-flow-sankey.js';
-import type { ClLinked } from '../../packages/elements/src/linked/cl-linked.js';
 import type { ClErrorDetail, ClMarkDetail, ClWarningDetail } from '../../packages/elements/src/events.js';
 import { expect, fixture, html, nextFrame, oneEvent, shadowQuery, shadowQueryAll } from '../harness/index.js';
 
@@ -319,36 +317,4 @@ describe('cl-flow-sankey polish (issue 7)', () => {
     });
   });
 
-  it('<cl-linked> gives its views one class colour and links selection to highlight', async () => {
-    const wrap = await fixture<ClLinked>(html`<cl-linked>
-      <cl-flow-sankey id="one" style="display: block; width: 500px; height: 240px"></cl-flow-sankey>
-      <cl-flow-sankey id="two" style="display: block; width: 500px; height: 240px"></cl-flow-sankey>
-    </cl-linked>`);
-    const one = wrap.querySelector<ClFlowSankey>('#one')!;
-    const two = wrap.querySelector<ClFlowSankey>('#two')!;
-    // Different class subsets: alone, "c" would be slot 0 in `two` and slot 2 in `one`.
-    one.stages = [
-      ['a', 'b', 'c', 'c'],
-      ['a', 'b', 'c', 'a'],
-    ];
-    two.stages = [
-      ['c', 'c', 'c', 'c'],
-      ['c', 'c', 'c', 'c'],
-    ];
-    await settle(one);
-    await settle(two);
-    await settle(one);
-    const fillOf = (el: ClFlowSankey, key: string) => nodes(el)[nodeIndex(el, 0, key)].getAttribute('fill');
-    expect(fillOf(one, 'c')).to.equal(fillOf(two, 'c'));
-    // Select a link in one → the other view highlights those items.
-    const k = linkIndex(one, 'c', 'a');
-    links(one)[k].dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    await settle(two);
-    expect(Array.from(two.highlight as ArrayLike<number>)).to.deep.equal([3]);
-    expect(one.highlight).to.equal(undefined);
-    // Clearing the selection clears the highlight.
-    links(one)[k].dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    await settle(two);
-    expect(two.highlight).to.equal(undefined);
-  });
 });

@@ -116,6 +116,7 @@ export class ClFlowSankey extends SankeyElement {
     return g.nodes.map((d, i) => {
       const own = explicitColor(this.colors, d.key);
       if (own) return own;
+      if (d.other) return this.otherColor;
       const a = top[i];
       const root = a < 0 ? null : g.nodes[a];
       const base = !root || root.other ? this.otherColor : this.classColor(scale, root.key);

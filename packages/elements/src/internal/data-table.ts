@@ -14,7 +14,11 @@ export interface DataTableOptions {
   rows: readonly (readonly string[])[];
   /** Visible under the chart; otherwise only for assistive technology. */
   shown: boolean;
-  /** Rows beyond this are summarised in a last row (keeps huge charts' DOM small). */
+  /**
+   * Rows kept while the table is hidden (default 300): it is there for assistive
+   * technology, and thousands of hidden rows would cost every render. Pass rows in order
+   * of importance; the rest are counted in a last row. A shown table lists every row.
+   */
   maxRows?: number;
 }
 
@@ -24,7 +28,7 @@ export interface DataTableOptions {
  * accessibility tree, visible on request (`show-table`). Cells are text, never HTML.
  */
 export function renderDataTable(o: DataTableOptions): TemplateResult {
-  const max = o.maxRows ?? 5000;
+  const max = o.shown ? Infinity : (o.maxRows ?? 300);
   const rows = o.rows.length > max ? o.rows.slice(0, max) : o.rows;
   return html`<div class="data-table ${o.shown ? 'is-shown' : ''}" part="table">
     <table>
@@ -44,7 +48,7 @@ export function renderDataTable(o: DataTableOptions): TemplateResult {
         )}
         ${o.rows.length > max
           ? html`<tr>
-              <td colspan=${o.columns.length}>… ${o.rows.length - max} more rows</td>
+              <td colspan=${o.columns.length}>${o.rows.length - max} smaller rows not listed (show the table to list all)</td>
             </tr>`
           : ''}
       </tbody>

@@ -23,9 +23,15 @@ export function sameColumns(
   return true;
 }
 
-/** A frozen copy of columns (the caller may mutate its arrays in place later). */
-export function snapshotColumns<T>(cols: readonly ArrayLike<T>[]): T[][] {
-  return cols.map((c) => Array.from(c));
+/**
+ * A copy of columns (the caller may mutate its arrays in place later). Typed arrays are
+ * copied as typed arrays (a memcpy: 10^6 values in about a millisecond, where
+ * `Array.from` takes tens of milliseconds).
+ */
+export function snapshotColumns<T>(cols: readonly ArrayLike<T>[]): ArrayLike<T>[] {
+  return cols.map((c) =>
+    ArrayBuffer.isView(c) ? (c as unknown as Int32Array).slice() as unknown as ArrayLike<T> : Array.prototype.slice.call(c),
+  );
 }
 
 /**

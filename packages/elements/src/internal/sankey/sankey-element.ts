@@ -210,8 +210,11 @@ export abstract class SankeyElement extends ClBaseElement {
       this.fills = this.nodeColors(g);
     }
     const fs = parseFloat(getComputedStyle(this).fontSize) || 12;
-    const w = this.size.width;
-    const h = this.size.height;
+    // Until the resize observer has reported the chart area (it exists only once data
+    // arrived), estimate it from the host so data draws in its first frame; the observer
+    // corrects it a frame later if the estimate was off.
+    const w = this.size.width || this.clientWidth;
+    const h = this.size.height || Math.max(0, this.clientHeight - (this.heading ? Math.ceil(fs * 2.2) : 0));
     const lKey = `${w}x${h}|${fs}`;
     if (this.layoutKey !== `${oKey}|${lKey}`) {
       this.layoutKey = `${oKey}|${lKey}`;
@@ -600,8 +603,11 @@ export abstract class SankeyElement extends ClBaseElement {
 
   private renderTables(g: FlowGraph) {
     const caption = `${this.label || this.heading || 'Flows'} (${g.stageNames.join(' → ')})`;
-    const nodeRows = g.nodes.map((d) => [g.stageNames[d.stage] ?? '', String(d.key), formatCount(d.value)]);
-    const linkRows = g.links.map((l) => {
+    // Largest first: a hidden table keeps only the first rows (see renderDataTable).
+    const byValue = <T extends { value: number }>(xs: readonly T[]) =>
+      this.showTable ? xs : [...xs].sort((a, b) => b.value - a.value);
+    const nodeRows = byValue(g.nodes).map((d) => [g.stageNames[d.stage] ?? '', String(d.key), formatCount(d.value)]);
+    const linkRows = byValue(g.links).map((l) => {
       const s = this.nodeById(l.source)!;
       const t = this.nodeById(l.target)!;
       return [

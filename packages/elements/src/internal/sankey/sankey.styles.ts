@@ -43,7 +43,7 @@ export const sankeyStyles = css`
   .chart:focus-visible {
     box-shadow: 0 0 0 2px var(--cl-color-focus);
   }
-  svg {
+  svg.sankey {
     position: absolute;
     inset: 0;
     display: block;
@@ -89,8 +89,8 @@ export const sankeyStyles = css`
   .leader {
     fill: none;
     stroke: var(--cl-color-muted);
-    stroke-width: 0.75;
-    stroke-opacity: 0.7;
+    stroke-width: 1;
+    stroke-opacity: 0.9;
     pointer-events: none;
   }
   .label {

@@ -1,0 +1,96 @@
+// Shared harness for element benchmarks in headless Chromium (the same Debian Chromium the
+// tests use). `runInBrowser(entry, options)` bundles a TypeScript/JS entry for the browser
+// with esbuild (elements, core and their dependencies, legacy decorators as in the
+// elements' tsconfig), serves it with the repository's example data on localhost, loads it
+// in a fresh page of the given size, awaits `window.bench(params)` and returns its JSON.
+//
+// The entry defines `window.bench = async (params) => result`. Inside, time with
+// `performance.now()` and end every timing with something that proves the pixels exist
+// (a layout read, `getImageData`, or `readPixels`), since "rendered" callbacks can come
+// long before the pixels do. Helpers for that are in bench/elements/page-helpers.ts.
+import { build } from 'esbuild';
+import { createServer } from 'node:http';
+import { readFileSync, existsSync } from 'node:fs';
+import { join, normalize, sep } from 'node:path';
+import os from 'node:os';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium-path.mjs';
+import { benchDir } from '../lib.mjs';
+
+const root = join(benchDir, '..');
+
+/** Bundles `entry` (repo-relative) for the browser; returns the JS text. */
+export async function bundle(entry) {
+  const out = await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    conditions: ['source'],
+    tsconfig: join(root, 'packages/elements/tsconfig.json'),
+    logLevel: 'error',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  return out.outputFiles[0].text;
+}
+
+/**
+ * Runs `entry`'s `window.bench(params)` in headless Chromium and returns its result.
+ * Options: `params` (JSON passed to bench), `width`/`height` of the viewport (default
+ * 1200 × 800), `args` (extra Chromium flags, e.g. '--enable-unsafe-swiftshader'),
+ * `timeout` in ms (default 10 min).
+ */
+export async function runInBrowser(entry, { params = {}, width = 1200, height = 800, args = [], timeout = 600_000 } = {}) {
+  const js = await bundle(entry);
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0}</style></head>
+        <body><script type="module" src="/bench.js"></script></body></html>`);
+      return;
+    }
+    if (url.pathname === '/bench.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+      res.end(js);
+      return;
+    }
+    // Example data, as Storybook serves it: /data/<file> → examples/data/<file>.
+    if (url.pathname.startsWith('/data/')) {
+      const file = normalize(join(root, 'examples/data', decodeURIComponent(url.pathname.slice(6))));
+      if (file.startsWith(join(root, 'examples/data') + sep) && existsSync(file)) {
+        res.writeHead(200);
+        res.end(readFileSync(file));
+        return;
+      }
+    }
+    res.writeHead(404);
+    res.end();
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const port = server.address().port;
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS, ...args] });
+  try {
+    const page = await browser.newPage({ viewport: { width, height } });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => typeof window.bench === 'function', null, { timeout: 60_000 });
+    const result = await page.evaluate(async (p) => window.bench(p), params, { timeout });
+    if (errors.length) result.pageErrors = errors;
+    return result;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+/** The machine's load (1-minute average and cores), to record beside timings. */
+export function machineLoad() {
+  return { loadavg1: Number(os.loadavg()[0].toFixed(2)), cpus: os.cpus().length };
+}

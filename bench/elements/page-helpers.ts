@@ -1,0 +1,53 @@
+// Helpers for benchmark pages run by bench/elements/browser.mjs.
+
+/** Resolves after `n` animation frames. */
+export function frames(n = 1): Promise<void> {
+  return new Promise((resolve) => {
+    const step = (k: number) => (k <= 0 ? resolve() : requestAnimationFrame(() => step(k - 1)));
+    step(n);
+  });
+}
+
+/** Median of numbers. */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** The p-th percentile (0–100) of numbers, nearest rank. */
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+/** Forces style and layout of `el` and its shadow tree (ends a timing at "laid out"). */
+export function forceLayout(el: Element): number {
+  let h = el.getBoundingClientRect().height;
+  const root = el.shadowRoot;
+  if (root) for (const c of Array.from(root.querySelectorAll('svg, canvas'))) h += c.getBoundingClientRect().height;
+  return h;
+}
+
+/** Reads one pixel back from a canvas (ends a timing at "pixels exist"). */
+export function readPixel(canvas: HTMLCanvasElement, x = 0, y = 0): Uint8ClampedArray | Uint8Array {
+  const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
+  if (gl) {
+    const px = new Uint8Array(4);
+    gl.readPixels(x, y, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+    return px;
+  }
+  return (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(x, y, 1, 1).data;
+}
+
+/** Seeded PRNG (mulberry32). */
+export function rng(seed = 1): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
