@@ -618,7 +618,7 @@ export abstract class SankeyElement extends ClBaseElement {
         formatPercent(l.value / t.value),
       ];
     });
-    return html`${renderDataTable({
+    return html`<div class="tables ${this.showTable ? 'is-shown' : ''}">${renderDataTable({
       caption: `${caption}: flows`,
       shown: this.showTable,
       columns: [{ label: 'From' }, { label: 'To' }, { label: 'Items', numeric: true }, { label: 'P(to | from)', numeric: true }, { label: 'P(from | to)', numeric: true }],
@@ -628,7 +628,7 @@ export abstract class SankeyElement extends ClBaseElement {
       shown: this.showTable,
       columns: [{ label: 'Stage' }, { label: 'Key' }, { label: 'Items', numeric: true }],
       rows: nodeRows,
-    })}`;
+    })}</div>`;
   }
 }
 

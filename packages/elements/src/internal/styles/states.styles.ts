@@ -81,10 +81,11 @@ export const stateStyles = css`
     overflow: hidden;
     clip: rect(0, 0, 0, 0);
   }
-  .data-table.is-shown {
-    flex: 0 1 auto;
-    max-height: 45%;
+  .tables.is-shown {
+    flex: 0 0 auto;
+    max-height: 42%;
     overflow: auto;
+    border-top: 1px solid var(--cl-color-border);
   }
   .data-table caption {
     text-align: left;
