@@ -19,7 +19,9 @@ if (run.status !== 0) {
 }
 const crossings = JSON.parse(run.stdout.trim().split('\n').pop());
 console.log('weighted crossings (lower is better)');
-console.log(`  ${'view'.padEnd(58)} ${'auto'.padStart(10)} ${'key'.padStart(10)} ${'value'.padStart(10)} ${'d3-sankey'.padStart(10)}  auto/best fixed  fewer than value  order ms`);
+console.log(
+  `  ${'view'.padEnd(58)} ${'auto'.padStart(10)} ${'key'.padStart(10)} ${'value'.padStart(10)} ${'d3-sankey'.padStart(10)}  auto/best fixed  fewer than value  order ms`,
+);
 for (const r of crossings) {
   const c = r.crossings;
   console.log(

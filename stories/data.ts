@@ -66,7 +66,8 @@ function named(d: DigitsFile): Digits {
 /** 540 held-out UCI digits, three models of increasing quality (M0 → M1 → M2). */
 export const loadDigits = () => cached('digits', async () => named(await fetchData<DigitsFile>('digits.json')));
 /** All 1,797 UCI digits with 5-fold cross-validated predictions of the same three models. */
-export const loadDigitsAll = () => cached('digits-cv', async () => named(await fetchData<DigitsFile>('digits-cv.json')));
+export const loadDigitsAll = () =>
+  cached('digits-cv', async () => named(await fetchData<DigitsFile>('digits-cv.json')));
 
 /** A generated e-commerce catalogue (2,000 products): department → category → subcategory, label source, decision. */
 export const loadCatalogue = () =>

@@ -108,12 +108,18 @@ function on(names: (keyof Loaded)[], props: (l: Loaded) => DataProps, args: Part
 /** The seed paper's Figure 9: only the misclassified digits, true → predicted (GaussianNB, 5-fold CV). */
 export const MisclassifiedDigits: Story = on(
   ['digitsAll'],
-  ({ digitsAll: d }) => ({ stages: [d!.truth, d!.models[0].predNames], stageNames: ['true digit', `predicted by ${d!.models[0].name}`] }),
+  ({ digitsAll: d }) => ({
+    stages: [d!.truth, d!.models[0].predNames],
+    stageNames: ['true digit', `predicted by ${d!.models[0].name}`],
+  }),
   { label: 'Misclassified digits, GaussianNB', heading: 'Where GaussianNB’s mistakes go', onlyChanged: true },
 );
 
 /** The same mistakes with the fixed `value` order, for comparison: many more crossings. */
-export const MisclassifiedDigitsValueOrder: Story = { ...MisclassifiedDigits, args: { ...MisclassifiedDigits.args, nodeSort: 'value', heading: 'The same, ordered by size' } };
+export const MisclassifiedDigitsValueOrder: Story = {
+  ...MisclassifiedDigits,
+  args: { ...MisclassifiedDigits.args, nodeSort: 'value', heading: 'The same, ordered by size' },
+};
 
 /** The README's CDN example: the MLP's mistakes on the 540 held-out digits, top 20. */
 export const ReadmeExample: Story = on(
@@ -147,13 +153,21 @@ export const HighlightFromAnotherView: Story = on(
     stageNames: ['true digit', d!.models[0].name],
     highlight: d!.truth.flatMap((t, i) => (d!.models[2].predNames[i] !== t ? [i] : [])),
   }),
-  { label: 'GaussianNB flows, MLP errors highlighted', heading: 'GaussianNB flows; the MLP’s mistakes highlighted', nodeSort: 'key' },
+  {
+    label: 'GaussianNB flows, MLP errors highlighted',
+    heading: 'GaussianNB flows; the MLP’s mistakes highlighted',
+    nodeSort: 'key',
+  },
 );
 
 /** The seed paper's Figure 4: a 3-level category hierarchy, children grouped under their parent. */
 export const CategoryHierarchy: Story = on(
   ['catalogue'],
-  ({ catalogue }) => ({ data: catalogue, levels: ['department', 'category', 'subcategory'], stageNames: ['department', 'category', 'subcategory'] }),
+  ({ catalogue }) => ({
+    data: catalogue,
+    levels: ['department', 'category', 'subcategory'],
+    stageNames: ['department', 'category', 'subcategory'],
+  }),
   { label: 'Product catalogue', topK: 36, height: 680 },
 );
 
@@ -170,7 +184,12 @@ export const LabelSourceToDecision: Story = on(
     stageNames: ['label source', 'decision', 'audited truth'],
     colors: { positive: '#3ca951', negative: '#d1242f', expert: '#4269d0', crowd: '#a463f2', rule: '#efb118' },
   }),
-  { label: 'Phone Cases: who labelled, what they decided, what was true', normalizeBy: 'source', height: 380, legend: true },
+  {
+    label: 'Phone Cases: who labelled, what they decided, what was true',
+    normalizeBy: 'source',
+    height: 380,
+    legend: true,
+  },
 );
 
 /** The seed paper's Figures 7–8: a categorical feature → the label (director → genre, top 14 directors). */
@@ -190,7 +209,10 @@ export const ColourToGenre: Story = on(
 /** The dark theme (the toolbar's theme switch sets `theme` on every element of a story). */
 export const DarkTheme: Story = { ...MisclassifiedDigits, globals: { theme: 'dark' } };
 
-export const WithDataTable: Story = { ...MisclassifiedDigits, args: { ...MisclassifiedDigits.args, showTable: true, height: 640 } };
+export const WithDataTable: Story = {
+  ...MisclassifiedDigits,
+  args: { ...MisclassifiedDigits.args, showTable: true, height: 640 },
+};
 
 // ——— edge cases ———
 
@@ -230,7 +252,12 @@ export const TwentyFiveClasses: Story = on(
   () => {
     const t: string[] = [];
     const p: string[] = [];
-    for (let c = 0; c < 25; c++) for (let i = 0; i < 30 - c; i++) (t.push(`class ${c}`), p.push(`class ${i % 4 === 0 ? (c + 1) % 25 : c}`));
+    for (let c = 0; c < 25; c++) {
+      for (let i = 0; i < 30 - c; i++) {
+        t.push(`class ${c}`);
+        p.push(`class ${i % 4 === 0 ? (c + 1) % 25 : c}`);
+      }
+    }
     return { stages: [t, p], stageNames: ['truth', 'predicted'] };
   },
   { nodeSort: 'key', height: 600 },

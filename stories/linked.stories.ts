@@ -45,7 +45,6 @@ export const TwoFlows: Story = {
   },
 };
 
-
 /** Hover only (`on="hover"`): the highlight follows the pointer and clears when it leaves. */
 export const HoverOnly: Story = {
   loaders: [load('digits')],
@@ -53,8 +52,16 @@ export const HoverOnly: Story = {
     const d = (loaded as Loaded).digits!;
     return html`<cl-linked on="hover">
       <div style="display: grid; grid-template-columns: 1fr 1fr; gap: 16px">
-        <cl-flow-sankey style="height: 380px" heading="LogisticRegression" .stages=${[d.truth, d.models[1].predNames]}></cl-flow-sankey>
-        <cl-flow-sankey style="height: 380px" heading="MLP" .stages=${[d.truth, d.models[2].predNames]}></cl-flow-sankey>
+        <cl-flow-sankey
+          style="height: 380px"
+          heading="LogisticRegression"
+          .stages=${[d.truth, d.models[1].predNames]}
+        ></cl-flow-sankey>
+        <cl-flow-sankey
+          style="height: 380px"
+          heading="MLP"
+          .stages=${[d.truth, d.models[2].predNames]}
+        ></cl-flow-sankey>
       </div>
     </cl-linked>`;
   },

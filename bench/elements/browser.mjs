@@ -42,7 +42,10 @@ export async function bundle(entry) {
  * 1200 × 800), `args` (extra Chromium flags, e.g. '--enable-unsafe-swiftshader'),
  * `timeout` in ms (default 10 min).
  */
-export async function runInBrowser(entry, { params = {}, width = 1200, height = 800, args = [], timeout = 600_000 } = {}) {
+export async function runInBrowser(
+  entry,
+  { params = {}, width = 1200, height = 800, args = [], timeout = 600_000 } = {},
+) {
   const js = await bundle(entry);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -71,7 +74,11 @@ export async function runInBrowser(entry, { params = {}, width = 1200, height = 
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const port = server.address().port;
-  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS, ...args] });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...args],
+  });
   try {
     const page = await browser.newPage({ viewport: { width, height } });
     const errors = [];
@@ -80,8 +87,8 @@ export async function runInBrowser(entry, { params = {}, width = 1200, height = 
       if (m.type() === 'error') errors.push(m.text());
     });
     await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForFunction(() => typeof window.bench === 'function', null, { timeout: 60_000 });
-    const result = await page.evaluate(async (p) => window.bench(p), params, { timeout });
+    await page.waitForFunction(() => typeof globalThis.bench === 'function', null, { timeout: 60_000 });
+    const result = await page.evaluate(async (p) => globalThis.bench(p), params, { timeout });
     if (errors.length) result.pageErrors = errors;
     return result;
   } finally {

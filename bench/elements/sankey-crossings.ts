@@ -5,7 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { flowGraph, type FlowGraph, type Key } from '@classlens/core';
 import { sankey } from 'd3-sankey';
-import { fixedOrder, sankeyCrossings, sankeyOrder, stageCount } from '../../packages/elements/src/internal/sankey/layout.js';
+import {
+  fixedOrder,
+  sankeyCrossings,
+  sankeyOrder,
+  stageCount,
+} from '../../packages/elements/src/internal/sankey/layout.js';
 
 const data = (f: string) => JSON.parse(readFileSync(new URL(`../../examples/data/${f}`, import.meta.url), 'utf8'));
 const digits = data('digits.json');
@@ -28,7 +33,8 @@ function d3Order(g: FlowGraph): number[][] {
     links: g.links.map((l) => ({ source: index.get(l.source)!, target: index.get(l.target)!, value: l.value })),
   } as never);
   const cols: { i: number; y: number }[][] = Array.from({ length: S }, () => []);
-  for (const n of out.nodes as unknown as { i: number; stage: number; y0: number }[]) cols[n.stage].push({ i: n.i, y: n.y0 });
+  for (const n of out.nodes as unknown as { i: number; stage: number; y0: number }[])
+    cols[n.stage].push({ i: n.i, y: n.y0 });
   return cols.map((c) => c.sort((a, b) => a.y - b.y).map((d) => d.i));
 }
 
@@ -37,15 +43,24 @@ for (const [name, d] of [
   ['held-out', digits],
   ['5-fold CV', cv],
 ] as const) {
-  for (const m of d.models) cases.push([`digits ${name}, ${m.name}, misclassified`, [d.truth, m.pred], { changedOnly: true }]);
+  for (const m of d.models)
+    cases.push([`digits ${name}, ${m.name}, misclassified`, [d.truth, m.pred], { changedOnly: true }]);
 }
-cases.push(['digits CV, truth → GaussianNB → MLP, misclassified', [cv.truth, cv.models[0].pred, cv.models[2].pred], { changedOnly: true }]);
+cases.push([
+  'digits CV, truth → GaussianNB → MLP, misclassified',
+  [cv.truth, cv.models[0].pred, cv.models[2].pred],
+  { changedOnly: true },
+]);
 cases.push([
   'catalogue department → category → subcategory (top 36)',
   ['department', 'category', 'subcategory'].map((k) => catalogue.map((d) => d[k])),
   { topK: 36 },
 ]);
-cases.push(['movies director → genre (top 14)', ['director', 'genre'].map((k) => movies.map((d) => d[k])), { topK: 14 }]);
+cases.push([
+  'movies director → genre (top 14)',
+  ['director', 'genre'].map((k) => movies.map((d) => d[k])),
+  { topK: 14 },
+]);
 cases.push(['movies colour → genre', ['colour', 'genre'].map((k) => movies.map((d) => d[k])), {}]);
 
 const rows = cases.map(([name, stages, opts]) => {

@@ -21,7 +21,9 @@ async function sankey(props: Partial<ClFlowSankey>, style = 'width: 600px; heigh
 const links = (el: Element) => shadowQueryAll<SVGPathElement>(el, '[part~="link"]');
 const nodes = (el: Element) => shadowQueryAll<SVGRectElement>(el, '[part~="node"]');
 const labelTexts = (el: Element) =>
-  shadowQueryAll<SVGTextElement>(el, '[part~="label"]').map((t) => t.textContent!.replace(/[\u2068\u2069]/g, '').trim());
+  shadowQueryAll<SVGTextElement>(el, '[part~="label"]').map((t) =>
+    t.textContent!.replace(/[\u2068\u2069]/g, '').trim(),
+  );
 const nodeIndex = (el: ClFlowSankey, stage: number, key: string) =>
   el.flowGraph!.nodes.findIndex((d) => d.stage === stage && String(d.key) === key);
 const linkIndex = (el: ClFlowSankey, s: string, t: string) =>
@@ -165,7 +167,8 @@ describe('cl-flow-sankey polish (issue 7)', () => {
     const t: string[] = [];
     const p: string[] = [];
     // 4 big classes; 12 rare ones that swap among themselves (merged into Other by top-k 4).
-    for (let c = 0; c < 4; c++) for (let i = 0; i < 30; i++) (t.push(`big${c}`), p.push(i < 3 ? `big${(c + 1) % 4}` : `big${c}`));
+    for (let c = 0; c < 4; c++)
+      for (let i = 0; i < 30; i++) (t.push(`big${c}`), p.push(i < 3 ? `big${(c + 1) % 4}` : `big${c}`));
     for (let c = 0; c < 12; c++) for (let i = 0; i < 3; i++) (t.push(`rare${c}`), p.push(`rare${(c + 1) % 12}`));
     const el = await fixture<ClFlowSankey>(html`<cl-flow-sankey style="width: 600px; height: 360px"></cl-flow-sankey>`);
     const warnings: ClWarningDetail[] = [];
@@ -207,7 +210,10 @@ describe('cl-flow-sankey polish (issue 7)', () => {
     const [band] = links(el);
     expect(band.classList.contains('is-dim')).to.equal(true);
     const sub = shadowQuery<SVGPathElement>(el, '.link-emphasis');
-    expect(Number(sub.getAttribute('stroke-width'))).to.be.closeTo(Number(band.getAttribute('stroke-width')) / 40, 0.01);
+    expect(Number(sub.getAttribute('stroke-width'))).to.be.closeTo(
+      Number(band.getAttribute('stroke-width')) / 40,
+      0.01,
+    );
   });
 
   describe('bad graph input: a coded error and a visible state, never a blank chart', () => {
@@ -225,14 +231,70 @@ describe('cl-flow-sankey polish (issue 7)', () => {
       stageNames: undefined as string[] | undefined,
     });
     const cases: [string, () => ReturnType<typeof base>, RegExp][] = [
-      ['a node at stage 150000', () => ({ ...base(), nodes: [{ id: 'a', stage: 0 }, { id: 'b', stage: 150000 }] }), /stage 150000/],
-      ['stage 1e9', () => ({ ...base(), nodes: [{ id: 'a', stage: 0 }, { id: 'b', stage: 1e9 }] }), /stage 1000000000/],
-      ['stages ordered backwards', () => ({ ...base(), nodes: [{ id: 'a', stage: 1 }, { id: 'b', stage: 0 }] }), /goes back from stage 1 to stage 0/],
-      ['a link within one stage', () => ({ ...base(), nodes: [{ id: 'a', stage: 0 }, { id: 'b', stage: 0 }] }), /joins two nodes of stage 0/],
-      ['value 1e12 with one index', () => ({ ...base(), links: [{ source: 'a', target: 'b', value: 1e12, indices: [0] }] }), /value 1000000000000 but 1 item index/],
-      ['indices [-1]', () => ({ ...base(), links: [{ source: 'a', target: 'b', value: 1, indices: [-1] }] }), /item index -1/],
-      ['an indices count that differs from value', () => ({ ...base(), links: [{ source: 'a', target: 'b', value: 3, indices: [0, 1] }] }), /value 3 but 2 item indices/],
-      ['stageNames of the wrong length', () => ({ ...base(), stageNames: ['one', 'two', 'three'] }), /3 stage names for 2 stages/],
+      [
+        'a node at stage 150000',
+        () => ({
+          ...base(),
+          nodes: [
+            { id: 'a', stage: 0 },
+            { id: 'b', stage: 150000 },
+          ],
+        }),
+        /stage 150000/,
+      ],
+      [
+        'stage 1e9',
+        () => ({
+          ...base(),
+          nodes: [
+            { id: 'a', stage: 0 },
+            { id: 'b', stage: 1e9 },
+          ],
+        }),
+        /stage 1000000000/,
+      ],
+      [
+        'stages ordered backwards',
+        () => ({
+          ...base(),
+          nodes: [
+            { id: 'a', stage: 1 },
+            { id: 'b', stage: 0 },
+          ],
+        }),
+        /goes back from stage 1 to stage 0/,
+      ],
+      [
+        'a link within one stage',
+        () => ({
+          ...base(),
+          nodes: [
+            { id: 'a', stage: 0 },
+            { id: 'b', stage: 0 },
+          ],
+        }),
+        /joins two nodes of stage 0/,
+      ],
+      [
+        'value 1e12 with one index',
+        () => ({ ...base(), links: [{ source: 'a', target: 'b', value: 1e12, indices: [0] }] }),
+        /value 1000000000000 but 1 item index/,
+      ],
+      [
+        'indices [-1]',
+        () => ({ ...base(), links: [{ source: 'a', target: 'b', value: 1, indices: [-1] }] }),
+        /item index -1/,
+      ],
+      [
+        'an indices count that differs from value',
+        () => ({ ...base(), links: [{ source: 'a', target: 'b', value: 3, indices: [0, 1] }] }),
+        /value 3 but 2 item indices/,
+      ],
+      [
+        'stageNames of the wrong length',
+        () => ({ ...base(), stageNames: ['one', 'two', 'three'] }),
+        /3 stage names for 2 stages/,
+      ],
       [
         'a 150000-node chain (stages by longest path)',
         () => ({
@@ -245,7 +307,9 @@ describe('cl-flow-sankey polish (issue 7)', () => {
     ];
     for (const [name, make, message] of cases) {
       it(name, async () => {
-        const el = await fixture<ClFlowSankey>(html`<cl-flow-sankey style="width: 500px; height: 300px"></cl-flow-sankey>`);
+        const el = await fixture<ClFlowSankey>(
+          html`<cl-flow-sankey style="width: 500px; height: 300px"></cl-flow-sankey>`,
+        );
         const error = oneEvent<CustomEvent<ClErrorDetail>>(el, 'cl-error', 5000);
         const t0 = performance.now();
         el.graph = make();
@@ -316,5 +380,4 @@ describe('cl-flow-sankey polish (issue 7)', () => {
       expect(fill(0, 'constructor')).to.match(/^#[0-9a-f]{6}$/);
     });
   });
-
 });

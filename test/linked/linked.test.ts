@@ -18,10 +18,12 @@ const linkIndex = (el: ClFlowSankey, s: string, t: string) =>
 
 describe('<cl-linked>', () => {
   it('<cl-linked> gives its views one class colour and links selection to highlight', async () => {
-    const wrap = await fixture<ClLinked>(html`<cl-linked>
-      <cl-flow-sankey id="one" style="display: block; width: 500px; height: 240px"></cl-flow-sankey>
-      <cl-flow-sankey id="two" style="display: block; width: 500px; height: 240px"></cl-flow-sankey>
-    </cl-linked>`);
+    const wrap = await fixture<ClLinked>(
+      html`<cl-linked>
+        <cl-flow-sankey id="one" style="display: block; width: 500px; height: 240px"></cl-flow-sankey>
+        <cl-flow-sankey id="two" style="display: block; width: 500px; height: 240px"></cl-flow-sankey>
+      </cl-linked>`,
+    );
     const one = wrap.querySelector<ClFlowSankey>('#one')!;
     const two = wrap.querySelector<ClFlowSankey>('#two')!;
     // Different class subsets: alone, "c" would be slot 0 in `two` and slot 2 in `one`.
@@ -51,10 +53,12 @@ describe('<cl-linked>', () => {
   });
 
   it('hover highlights while on a mark, then falls back to the selection', async () => {
-    const wrap = await fixture<ClLinked>(html`<cl-linked>
-      <cl-flow-sankey id="one" style="display: block; width: 500px; height: 240px"></cl-flow-sankey>
-      <div><cl-flow-sankey id="two" style="display: block; width: 500px; height: 240px"></cl-flow-sankey></div>
-    </cl-linked>`);
+    const wrap = await fixture<ClLinked>(
+      html`<cl-linked>
+        <cl-flow-sankey id="one" style="display: block; width: 500px; height: 240px"></cl-flow-sankey>
+        <div><cl-flow-sankey id="two" style="display: block; width: 500px; height: 240px"></cl-flow-sankey></div>
+      </cl-linked>`,
+    );
     const one = wrap.querySelector<ClFlowSankey>('#one')!;
     const two = wrap.querySelector<ClFlowSankey>('#two')!;
     const t = ['a', 'a', 'b', 'b'];

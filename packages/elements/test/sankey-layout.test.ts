@@ -84,10 +84,13 @@ describe('layoutSankey(graph, options)', () => {
   it('gives finite coordinates for any small flow (property)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 3 })), {
-          minLength: 1,
-          maxLength: 60,
-        }),
+        fc.array(
+          fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 3 })),
+          {
+            minLength: 1,
+            maxLength: 60,
+          },
+        ),
         fc.integer({ min: 40, max: 1200 }),
         fc.integer({ min: 40, max: 900 }),
         (rows, w, h) => {
@@ -116,7 +119,10 @@ describe('layoutLabels(layout, options)', () => {
     expect(hidden).toHaveLength(0);
     expect(labels).toHaveLength(40);
     for (const side of ['left', 'right']) {
-      const ys = labels.filter((l) => l.side === side).map((l) => l.y).sort((a, b) => a - b);
+      const ys = labels
+        .filter((l) => l.side === side)
+        .map((l) => l.y)
+        .sort((a, b) => a - b);
       for (let k = 1; k < ys.length; k++) expect(ys[k] - ys[k - 1]).toBeGreaterThanOrEqual(Math.ceil(12 * 1.3) - 1e-9);
     }
     // A label that moved has a leader from its node.
@@ -214,19 +220,69 @@ describe('topAncestors(graph)', () => {
 });
 
 describe('checkDrawableGraph(graph)', () => {
-  const ok = { nodes: [{ id: 'a', stage: 0 }, { id: 'b', stage: 1 }], links: [{ source: 'a', target: 'b', value: 2, indices: [0, 5] }] };
+  const ok = {
+    nodes: [
+      { id: 'a', stage: 0 },
+      { id: 'b', stage: 1 },
+    ],
+    links: [{ source: 'a', target: 'b', value: 2, indices: [0, 5] }],
+  };
   it('accepts a drawable graph; itemCount is the largest index + 1', () => {
     expect(() => checkDrawableGraph(ok)).not.toThrow();
     expect(itemCount(checkFlowGraph(ok))).toBe(6);
   });
   for (const [name, graph, re] of [
-    ['stage 1e9', { ...ok, nodes: [{ id: 'a', stage: 0 }, { id: 'b', stage: 1e9 }] }, /stage 1000000000/],
-    ['fractional stage', { ...ok, nodes: [{ id: 'a', stage: 0 }, { id: 'b', stage: 0.5 }] }, /stage 0.5/],
-    ['backwards', { ...ok, nodes: [{ id: 'a', stage: 2 }, { id: 'b', stage: 1 }] }, /back from stage 2/],
-    ['same stage', { ...ok, nodes: [{ id: 'a', stage: 1 }, { id: 'b', stage: 1 }] }, /two nodes of stage 1/],
+    [
+      'stage 1e9',
+      {
+        ...ok,
+        nodes: [
+          { id: 'a', stage: 0 },
+          { id: 'b', stage: 1e9 },
+        ],
+      },
+      /stage 1000000000/,
+    ],
+    [
+      'fractional stage',
+      {
+        ...ok,
+        nodes: [
+          { id: 'a', stage: 0 },
+          { id: 'b', stage: 0.5 },
+        ],
+      },
+      /stage 0.5/,
+    ],
+    [
+      'backwards',
+      {
+        ...ok,
+        nodes: [
+          { id: 'a', stage: 2 },
+          { id: 'b', stage: 1 },
+        ],
+      },
+      /back from stage 2/,
+    ],
+    [
+      'same stage',
+      {
+        ...ok,
+        nodes: [
+          { id: 'a', stage: 1 },
+          { id: 'b', stage: 1 },
+        ],
+      },
+      /two nodes of stage 1/,
+    ],
     ['index -1', { ...ok, links: [{ source: 'a', target: 'b', value: 1, indices: [-1] }] }, /item index -1/],
     ['index 1.5', { ...ok, links: [{ source: 'a', target: 'b', value: 1, indices: [1.5] }] }, /item index 1.5/],
-    ['count ≠ value', { ...ok, links: [{ source: 'a', target: 'b', value: 1e12, indices: [0] }] }, /value 1000000000000 but 1 item index/],
+    [
+      'count ≠ value',
+      { ...ok, links: [{ source: 'a', target: 'b', value: 1e12, indices: [0] }] },
+      /value 1000000000000 but 1 item index/,
+    ],
     ['stageNames', { ...ok, stageNames: ['x'] }, /1 stage names for 2 stages/],
   ] as const) {
     it(`rejects ${name} with INVALID_ARGUMENT`, () => {

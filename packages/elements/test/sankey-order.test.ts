@@ -59,13 +59,35 @@ describe('weightedCrossings(graph, order)', () => {
   });
 
   it('counts a single crossing as the product of the two widths', () => {
-    const g: OrderGraph = { stage: [0, 0, 1, 1], links: [{ s: 0, t: 3, w: 2 }, { s: 1, t: 2, w: 5 }] };
-    expect(weightedCrossings(g, [[0, 1], [2, 3]])).toBe(10);
-    expect(weightedCrossings(g, [[0, 1], [3, 2]])).toBe(0);
+    const g: OrderGraph = {
+      stage: [0, 0, 1, 1],
+      links: [
+        { s: 0, t: 3, w: 2 },
+        { s: 1, t: 2, w: 5 },
+      ],
+    };
+    expect(
+      weightedCrossings(g, [
+        [0, 1],
+        [2, 3],
+      ]),
+    ).toBe(10);
+    expect(
+      weightedCrossings(g, [
+        [0, 1],
+        [3, 2],
+      ]),
+    ).toBe(0);
   });
 
   it('does not count links that share an end node', () => {
-    const g: OrderGraph = { stage: [0, 1, 1], links: [{ s: 0, t: 1, w: 1 }, { s: 0, t: 2, w: 1 }] };
+    const g: OrderGraph = {
+      stage: [0, 1, 1],
+      links: [
+        { s: 0, t: 1, w: 1 },
+        { s: 0, t: 2, w: 1 },
+      ],
+    };
     expect(weightedCrossings(g, [[0], [2, 1]])).toBe(0);
   });
 });
@@ -94,7 +116,12 @@ describe('orderColumns(graph, seeds)', () => {
         { s: 2, t: 3, w: 1 },
       ],
     };
-    const out = orderColumns(g, [[[0, 1, 2], [3, 4, 5]]]);
+    const out = orderColumns(g, [
+      [
+        [0, 1, 2],
+        [3, 4, 5],
+      ],
+    ]);
     expect(weightedCrossings(g, out)).toBe(0);
   });
 
@@ -107,7 +134,12 @@ describe('orderColumns(graph, seeds)', () => {
       ],
       pinnedLast: [false, true, false, false],
     };
-    const out = orderColumns(g, [[[0, 1], [2, 3]]]);
+    const out = orderColumns(g, [
+      [
+        [0, 1],
+        [2, 3],
+      ],
+    ]);
     expect(out[0][out[0].length - 1]).toBe(1);
     expect(weightedCrossings(g, out)).toBe(0);
   });

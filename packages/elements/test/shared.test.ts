@@ -20,17 +20,27 @@ describe('placeLabels(requests, min, max)', () => {
     // Least squares: the cluster of three stays centred on its wishes (mean 32).
     expect((ys[0] + ys[1] + ys[2]) / 3).toBeCloseTo(32, 9);
     // Against the bound, the cluster is pushed inside instead.
-    const low = placeLabels([0, 1, 2].map((at) => ({ at, size: 10, priority: 1 })), 0, 300).map((s) => s.at);
+    const low = placeLabels(
+      [0, 1, 2].map((at) => ({ at, size: 10, priority: 1 })),
+      0,
+      300,
+    ).map((s) => s.at);
     expect(low).toEqual([5, 15, 25]);
   });
 
   it('never overlaps and stays in bounds, dropping lowest priority first (property)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ at: fc.double({ min: -50, max: 350, noNaN: true }), priority: fc.nat(100) }), { maxLength: 40 }),
+        fc.array(fc.record({ at: fc.double({ min: -50, max: 350, noNaN: true }), priority: fc.nat(100) }), {
+          maxLength: 40,
+        }),
         (reqs) => {
           const size = 14;
-          const out = placeLabels(reqs.map((r) => ({ ...r, size })), 0, 300);
+          const out = placeLabels(
+            reqs.map((r) => ({ ...r, size })),
+            0,
+            300,
+          );
           const placed = out.map((s, i) => ({ ...s, i })).filter((s) => s.at !== null);
           expect(placed.length).toBe(Math.min(reqs.length, Math.floor(300 / size)));
           const ys = placed.map((s) => s.at!).sort((a, b) => a - b);

@@ -42,15 +42,20 @@ export function renderDataTable(o: DataTableOptions): TemplateResult {
       </thead>
       <tbody>
         ${rows.map(
-          (r) => html`<tr>
-            ${r.map((v, j) => html`<td class=${o.columns[j]?.numeric ? 'num' : ''}>${v}</td>`)}
-          </tr>`,
+          (r) =>
+            html`<tr>
+              ${r.map((v, j) => html`<td class=${o.columns[j]?.numeric ? 'num' : ''}>${v}</td>`)}
+            </tr>`,
         )}
-        ${o.rows.length > max
-          ? html`<tr>
-              <td colspan=${o.columns.length}>${o.rows.length - max} smaller rows not listed (show the table to list all)</td>
-            </tr>`
-          : ''}
+        ${
+          o.rows.length > max
+            ? html`<tr>
+                <td colspan=${o.columns.length}>
+                  ${o.rows.length - max} smaller rows not listed (show the table to list all)
+                </td>
+              </tr>`
+            : ''
+        }
       </tbody>
     </table>
   </div>`;

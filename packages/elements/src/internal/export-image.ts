@@ -46,7 +46,8 @@ export function svgToString(svg: SVGSVGElement, background?: string): string {
     const attrs: string[] = [];
     if (root) attrs.push(`xmlns="${SVG_NS}"`, `width="${width}"`, `height="${height}"`);
     for (const a of Array.from(el.attributes)) {
-      if (DROP.has(a.name) || a.value.includes('var(') || a.name.startsWith('aria-') || a.name.startsWith('on')) continue;
+      if (DROP.has(a.name) || a.value.includes('var(') || a.name.startsWith('aria-') || a.name.startsWith('on'))
+        continue;
       if (root && (a.name === 'width' || a.name === 'height' || a.name === 'xmlns')) continue;
       attrs.push(`${a.name}="${escapeAttr(a.value)}"`);
     }

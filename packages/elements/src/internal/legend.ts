@@ -26,12 +26,14 @@ export function renderLegend(items: readonly LegendItem[], title?: string): Temp
       (d) =>
         html`<span class="legend__item" role="listitem"
           ><svg class="legend__swatch" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
-            ${d.hollow
-              ? svg`<rect x="1" y="1" width="10" height="10" rx="2" fill="none" stroke=${d.color} stroke-width="2"></rect>`
-              : svg`<rect x="0" y="0" width="12" height="12" rx="2" fill=${d.color}></rect>`}</svg
-          ><span class="legend__label">${d.label}</span>${d.count !== undefined
-            ? html`<span class="legend__count">${formatCount(d.count)}</span>`
-            : nothing}</span
+            ${
+              d.hollow
+                ? svg`<rect x="1" y="1" width="10" height="10" rx="2" fill="none" stroke=${d.color} stroke-width="2"></rect>`
+                : svg`<rect x="0" y="0" width="12" height="12" rx="2" fill=${d.color}></rect>`
+            }</svg
+          ><span class="legend__label">${d.label}</span>${
+            d.count !== undefined ? html`<span class="legend__count">${formatCount(d.count)}</span>` : nothing
+          }</span
         >`,
     )}
   </div>`;

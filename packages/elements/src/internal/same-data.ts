@@ -30,7 +30,9 @@ export function sameColumns(
  */
 export function snapshotColumns<T>(cols: readonly ArrayLike<T>[]): ArrayLike<T>[] {
   return cols.map((c) =>
-    ArrayBuffer.isView(c) ? (c as unknown as Int32Array).slice() as unknown as ArrayLike<T> : Array.prototype.slice.call(c),
+    ArrayBuffer.isView(c)
+      ? ((c as unknown as Int32Array).slice() as unknown as ArrayLike<T>)
+      : Array.prototype.slice.call(c),
   );
 }
 

@@ -7,9 +7,7 @@ import { OTHER_COLOR, PALETTE, slotColor } from './palette.js';
  * (or nothing, to fall back to the palette).
  */
 export type ColorMap =
-  | Readonly<Record<string, string>>
-  | ReadonlyMap<Key, string>
-  | ((key: Key) => string | null | undefined);
+  Readonly<Record<string, string>> | ReadonlyMap<Key, string> | ((key: Key) => string | null | undefined);
 
 /** Looks a key up in a {@link ColorMap}; `undefined` when it has no explicit colour. */
 export function explicitColor(colors: ColorMap | null | undefined, key: Key): string | undefined {

@@ -136,5 +136,7 @@ export class AsyncTaskController<A extends unknown[], R> implements ReactiveCont
 }
 
 function isAbort(e: unknown): boolean {
-  return (e instanceof Error || (typeof e === 'object' && e !== null)) && (e as { name?: string }).name === 'AbortError';
+  return (
+    (e instanceof Error || (typeof e === 'object' && e !== null)) && (e as { name?: string }).name === 'AbortError'
+  );
 }

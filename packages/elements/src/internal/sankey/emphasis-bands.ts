@@ -54,7 +54,8 @@ export function emphasisBands(L: SankeyLayout, E: Emphasis): { links: LinkBand[]
     }
     // A block at the target where the items enter; at the source only for nodes with no in-links.
     const t = L.nodes[l.t];
-    if (E.nodes[t.index] < FULL) nodes.push({ node: l.t, x: t.x0, y: top1, width: t.x1 - t.x0, height: Math.max(1, w) });
+    if (E.nodes[t.index] < FULL)
+      nodes.push({ node: l.t, x: t.x0, y: top1, width: t.x1 - t.x0, height: Math.max(1, w) });
     const s = L.nodes[l.s];
     if (!hasIn[l.s] && E.nodes[s.index] < FULL) {
       nodes.push({ node: l.s, x: s.x0, y: top0, width: s.x1 - s.x0, height: Math.max(1, w) });

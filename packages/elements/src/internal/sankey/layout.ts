@@ -101,7 +101,10 @@ export function labelWidth(n: FlowNode, fontSize: number): number {
 }
 
 /** Node comparator for the fixed orders. The merged "Other" node always goes last. */
-export function comparator(all: readonly FlowNode[], sort: Exclude<NodeSort, 'auto'>): (a: FlowNode, b: FlowNode) => number {
+export function comparator(
+  all: readonly FlowNode[],
+  sort: Exclude<NodeSort, 'auto'>,
+): (a: FlowNode, b: FlowNode) => number {
   const firstSeen = new Map<FlowNode, number>();
   all.forEach((d, i) => firstSeen.set(d, d.indices.length ? d.indices[0] : i));
   return (a, b) => {
@@ -114,7 +117,10 @@ export function comparator(all: readonly FlowNode[], sort: Exclude<NodeSort, 'au
 
 /** Number of stages (columns) of a graph. */
 export function stageCount(graph: FlowGraph): number {
-  return Math.max(graph.stageNames.length, graph.nodes.reduce((m, d) => Math.max(m, d.stage + 1), 0));
+  return Math.max(
+    graph.stageNames.length,
+    graph.nodes.reduce((m, d) => Math.max(m, d.stage + 1), 0),
+  );
 }
 
 /** The ordering problem of a graph: stages, weighted links (by displayed value), "Other" pinned. */
@@ -158,7 +164,11 @@ export function sankeyOrder(graph: FlowGraph, sort: NodeSort, normalize: Normali
 }
 
 /** Weighted crossings of `order` for `graph` (the measure `auto` minimises). */
-export function sankeyCrossings(graph: FlowGraph, order: readonly (readonly number[])[], normalize: Normalize = 'none'): number {
+export function sankeyCrossings(
+  graph: FlowGraph,
+  order: readonly (readonly number[])[],
+  normalize: Normalize = 'none',
+): number {
   return weightedCrossings(orderGraph(graph, normalize), order);
 }
 

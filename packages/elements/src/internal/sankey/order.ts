@@ -165,7 +165,8 @@ function sweep(ctx: Ctx, seed: readonly number[][], sweeps: number): number[][] 
   let best = order.map((c) => c.slice());
   let bestCost = crossingsOf(ctx, order);
   const pos = new Float64Array(ctx.n);
-  const setPos = (col: readonly number[]) => col.forEach((v, i) => (pos[v] = col.length > 1 ? i / (col.length - 1) : 0.5));
+  const setPos = (col: readonly number[]) =>
+    col.forEach((v, i) => (pos[v] = col.length > 1 ? i / (col.length - 1) : 0.5));
   for (let it = 0; it < sweeps && bestCost > 0; it++) {
     for (const col of order) setPos(col);
     for (let s = 1; s < ctx.S; s++) {

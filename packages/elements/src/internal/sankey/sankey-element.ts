@@ -206,7 +206,13 @@ export abstract class SankeyElement extends ClBaseElement {
       this.orderKey = oKey;
       this.layoutKey = '';
     }
-    if (flowChanged || changed.has('colors') || changed.has('colorScale') || changed.has('theme') || this.fills.length !== g.nodes.length) {
+    if (
+      flowChanged ||
+      changed.has('colors') ||
+      changed.has('colorScale') ||
+      changed.has('theme') ||
+      this.fills.length !== g.nodes.length
+    ) {
       this.fills = this.nodeColors(g);
     }
     const fs = parseFloat(getComputedStyle(this).fontSize) || 12;
@@ -223,7 +229,14 @@ export abstract class SankeyElement extends ClBaseElement {
       this.hiddenLabels = [];
       if (w > 0 && h > 0) {
         const lay = (bottom: number) =>
-          layoutSankey(g, { width: w, height: h, normalize: norm, order: this.order as number[][], fontSize: fs, bottom });
+          layoutSankey(g, {
+            width: w,
+            height: h,
+            normalize: norm,
+            order: this.order as number[][],
+            fontSize: fs,
+            bottom,
+          });
         let L = lay(6);
         let placed = layoutLabels(L, { fontSize: fs, middleChars: this.middleChars(L, fs) });
         if (placed.hidden.length > 0 || this.otherChanges > 0) {
@@ -272,7 +285,10 @@ export abstract class SankeyElement extends ClBaseElement {
       checkDrawableGraph(input.graph);
       const g = checkFlowGraph(input.graph);
       if (stageCount(g) > MAX_STAGES) {
-        throw new ClasslensError('INVALID_ARGUMENT', `graph: ${stageCount(g)} stages; at most ${MAX_STAGES} can be drawn`);
+        throw new ClasslensError(
+          'INVALID_ARGUMENT',
+          `graph: ${stageCount(g)} stages; at most ${MAX_STAGES} can be drawn`,
+        );
       }
       this.items = itemCount(g);
       this.otherChanges = 0;
@@ -305,7 +321,11 @@ export abstract class SankeyElement extends ClBaseElement {
       }
     }
     if (g.hiddenLinks > 0) {
-      this.warn('HIDDEN', `${g.hiddenLinks} links under min-value ${minValue} hidden (${g.hiddenItems} items)`, g.hiddenLinks);
+      this.warn(
+        'HIDDEN',
+        `${g.hiddenLinks} links under min-value ${minValue} hidden (${g.hiddenItems} items)`,
+        g.hiddenLinks,
+      );
     }
     // Under only-changed, "Other → Other" carries items that changed between two keys both
     // merged into Other: drawn, it would read as "unchanged". It is left out and reported.
@@ -356,8 +376,10 @@ export abstract class SankeyElement extends ClBaseElement {
   private findMark(key: string): MarkRef | null {
     const g = this.flow;
     if (!g) return null;
-    for (let i = 0; i < g.nodes.length; i++) if (this.markKeyOf({ kind: 'node', index: i }) === key) return { kind: 'node', index: i };
-    for (let i = 0; i < g.links.length; i++) if (this.markKeyOf({ kind: 'link', index: i }) === key) return { kind: 'link', index: i };
+    for (let i = 0; i < g.nodes.length; i++)
+      if (this.markKeyOf({ kind: 'node', index: i }) === key) return { kind: 'node', index: i };
+    for (let i = 0; i < g.links.length; i++)
+      if (this.markKeyOf({ kind: 'link', index: i }) === key) return { kind: 'link', index: i };
     return null;
   }
 
@@ -366,7 +388,13 @@ export abstract class SankeyElement extends ClBaseElement {
     if (!ref || !g) return { kind: 'none', stage: null, keys: [], value: 0, indices: EMPTY };
     if (ref.kind === 'node') {
       const n = g.nodes[ref.index];
-      return { kind: 'node', stage: n.stage, keys: n.other ? [...n.members] : [n.key], value: n.value, indices: n.indices };
+      return {
+        kind: 'node',
+        stage: n.stage,
+        keys: n.other ? [...n.members] : [n.key],
+        value: n.value,
+        indices: n.indices,
+      };
     }
     const l = g.links[ref.index];
     const s = this.nodeById(l.source)!;
@@ -404,9 +432,14 @@ export abstract class SankeyElement extends ClBaseElement {
             .map((k) => String(k))
             .join(', ')}${n.members.length > 8 ? ', …' : ''}`,
         );
-        if (this.otherChanges > 0) notes.push(`${formatCount(this.otherChanges)} items change between them (not drawn)`);
+        if (this.otherChanges > 0)
+          notes.push(`${formatCount(this.otherChanges)} items change between them (not drawn)`);
       }
-      return { title: `${g.stageNames[n.stage]}: ${String(n.key)}`, rows, ...(notes.length ? { note: notes.join('. ') } : {}) };
+      return {
+        title: `${g.stageNames[n.stage]}: ${String(n.key)}`,
+        rows,
+        ...(notes.length ? { note: notes.join('. ') } : {}),
+      };
     }
     const l = g.links[ref.index];
     const s = this.nodeById(l.source)!;
@@ -434,7 +467,9 @@ export abstract class SankeyElement extends ClBaseElement {
     return (
       `${name}: ${formatCount(g.kept)} items across ${g.stageNames.length} stages (${g.stageNames.join(' → ')}), ` +
       `${g.nodes.length} nodes and ${g.links.length} links.` +
-      (biggest ? ` Largest flow: ${key(biggest.source)} → ${key(biggest.target)}, ${formatCount(biggest.value)} items.` : '') +
+      (biggest
+        ? ` Largest flow: ${key(biggest.source)} → ${key(biggest.target)}, ${formatCount(biggest.value)} items.`
+        : '') +
       ' Use arrow keys to explore, Enter to select.'
     );
   }
@@ -510,7 +545,10 @@ export abstract class SankeyElement extends ClBaseElement {
   private renderNote() {
     const parts: string[] = [];
     const n = this.hiddenLabels.length;
-    if (n > 0) parts.push(`${n} small ${n === 1 ? 'node is' : 'nodes are'} unlabelled: hover, use the arrow keys, or see the table`);
+    if (n > 0)
+      parts.push(
+        `${n} small ${n === 1 ? 'node is' : 'nodes are'} unlabelled: hover, use the arrow keys, or see the table`,
+      );
     if (this.otherChanges > 0) {
       parts.push(`${formatCount(this.otherChanges)} changes within "${String(this.otherLabel || 'Other')}" not drawn`);
     }
@@ -524,7 +562,13 @@ export abstract class SankeyElement extends ClBaseElement {
     const fs = parseFloat(getComputedStyle(this).fontSize) || 12;
     const S = L.stageX.length;
     const headerChars = S > 1 ? Math.max(6, Math.floor((L.stageX[1] - L.stageX[0]) / (fs * 0.68))) : 60;
-    return html`<svg class="sankey" part="svg" aria-hidden="true" viewBox="0 0 ${L.width} ${L.height}" preserveAspectRatio="none">
+    return html`<svg
+      class="sankey"
+      part="svg"
+      aria-hidden="true"
+      viewBox="0 0 ${L.width} ${L.height}"
+      preserveAspectRatio="none"
+    >
       <g class="stages">
         ${L.stageX.map((x, s) => {
           const last = s === S - 1 && s > 0;
@@ -549,12 +593,14 @@ export abstract class SankeyElement extends ClBaseElement {
         )}
       </g>
       <g class="emphasis">
-        ${bands
-          ? bands.links.map(
-              (b) =>
-                svg`<path class="link-emphasis" d=${b.path} stroke=${this.linkColor(L.links[b.link])} stroke-width=${b.width}></path>`,
-            )
-          : nothing}
+        ${
+          bands
+            ? bands.links.map(
+                (b) =>
+                  svg`<path class="link-emphasis" d=${b.path} stroke=${this.linkColor(L.links[b.link])} stroke-width=${b.width}></path>`,
+              )
+            : nothing
+        }
       </g>
       <g class="nodes">
         ${repeat(
@@ -569,12 +615,14 @@ export abstract class SankeyElement extends ClBaseElement {
               @click=${() => it.activate(ref)}></rect>`;
           },
         )}
-        ${bands
-          ? bands.nodes.map(
-              (b) =>
-                svg`<rect class="node-emphasis" x=${b.x} y=${b.y} width=${b.width} height=${b.height} fill=${this.fills[L.nodes[b.node].index]}></rect>`,
-            )
-          : nothing}
+        ${
+          bands
+            ? bands.nodes.map(
+                (b) =>
+                  svg`<rect class="node-emphasis" x=${b.x} y=${b.y} width=${b.width} height=${b.height} fill=${this.fills[L.nodes[b.node].index]}></rect>`,
+              )
+            : nothing
+        }
       </g>
       <g class="leaders">
         ${this.labels.map((lb) => (lb.leader ? svg`<path class="leader" d=${lb.leader}></path>` : nothing))}
@@ -618,17 +666,25 @@ export abstract class SankeyElement extends ClBaseElement {
         formatPercent(l.value / t.value),
       ];
     });
-    return html`<div class="tables ${this.showTable ? 'is-shown' : ''}">${renderDataTable({
-      caption: `${caption}: flows`,
-      shown: this.showTable,
-      columns: [{ label: 'From' }, { label: 'To' }, { label: 'Items', numeric: true }, { label: 'P(to | from)', numeric: true }, { label: 'P(from | to)', numeric: true }],
-      rows: linkRows,
-    })}${renderDataTable({
-      caption: `${caption}: nodes`,
-      shown: this.showTable,
-      columns: [{ label: 'Stage' }, { label: 'Key' }, { label: 'Items', numeric: true }],
-      rows: nodeRows,
-    })}</div>`;
+    return html`<div class="tables ${this.showTable ? 'is-shown' : ''}">
+      ${renderDataTable({
+        caption: `${caption}: flows`,
+        shown: this.showTable,
+        columns: [
+          { label: 'From' },
+          { label: 'To' },
+          { label: 'Items', numeric: true },
+          { label: 'P(to | from)', numeric: true },
+          { label: 'P(from | to)', numeric: true },
+        ],
+        rows: linkRows,
+      })}${renderDataTable({
+        caption: `${caption}: nodes`,
+        shown: this.showTable,
+        columns: [{ label: 'Stage' }, { label: 'Key' }, { label: 'Items', numeric: true }],
+        rows: nodeRows,
+      })}
+    </div>`;
   }
 }
 
@@ -668,7 +724,9 @@ function snapshotInput(key: unknown): unknown {
       opts: k.opts,
     };
   }
-  return k.input?.kind === 'graph' ? { input: { kind: 'graph', graph: structuredCloneSafe(k.input.graph) }, opts: k.opts } : key;
+  return k.input?.kind === 'graph'
+    ? { input: { kind: 'graph', graph: structuredCloneSafe(k.input.graph) }, opts: k.opts }
+    : key;
 }
 
 function structuredCloneSafe<T>(v: T): T | null {

@@ -52,7 +52,8 @@ export function checkDrawableGraph(graph: FlowGraphInput): void {
     }
     const ix = l.indices;
     if (ix == null) return;
-    if (typeof ix.length !== 'number') throw new ClasslensError('INVALID_ARGUMENT', `graph: ${name(l)} has indices that are not an array`);
+    if (typeof ix.length !== 'number')
+      throw new ClasslensError('INVALID_ARGUMENT', `graph: ${name(l)} has indices that are not an array`);
     if (typeof l.value === 'number' && ix.length !== l.value) {
       throw new ClasslensError(
         'INVALID_ARGUMENT',
@@ -67,7 +68,8 @@ export function checkDrawableGraph(graph: FlowGraphInput): void {
     }
   });
   if (graph.stageNames != null) {
-    if (!Array.isArray(graph.stageNames)) throw new ClasslensError('INVALID_ARGUMENT', 'graph: stageNames must be an array of strings');
+    if (!Array.isArray(graph.stageNames))
+      throw new ClasslensError('INVALID_ARGUMENT', 'graph: stageNames must be an array of strings');
     if (S > 0 && graph.stageNames.length !== S) {
       throw new ClasslensError('INVALID_ARGUMENT', `graph: ${graph.stageNames.length} stage names for ${S} stages`);
     }
@@ -75,7 +77,10 @@ export function checkDrawableGraph(graph: FlowGraphInput): void {
 }
 
 /** Items a graph's indices refer to: the largest index + 1 (0 without indices). */
-export function itemCount(graph: { links: readonly { indices: ArrayLike<number> }[]; nodes: readonly { indices: ArrayLike<number> }[] }): number {
+export function itemCount(graph: {
+  links: readonly { indices: ArrayLike<number> }[];
+  nodes: readonly { indices: ArrayLike<number> }[];
+}): number {
   let max = -1;
   for (const list of [graph.links, graph.nodes]) {
     for (const l of list) {
