@@ -1,6 +1,6 @@
 // Builds every package: ESM (one file per module, so consumers tree-shake) with
 // declarations from `tsc -b`, plus one self-registering CDN bundle of all elements.
-// Set ONLY=core (or ONLY=elements, ONLY=cdn) to build one target.
+// Set ONLY=core (or ONLY=elements, ONLY=cdn, ONLY=react) to build one target.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
@@ -62,7 +62,23 @@ const cdn = {
   onwarn,
 };
 
-const targets = { core, elements, cdn };
+// @classlens/react: the wrappers generated from the manifest (scripts/generate-frameworks.mjs),
+// one module per element so that a bundler keeps only the elements an app renders.
+const react = {
+  input: 'packages/react/src/index.ts',
+  output: {
+    dir: 'packages/react/dist',
+    format: 'es',
+    preserveModules: true,
+    preserveModulesRoot: 'packages/react/src',
+    sourcemap: true,
+  },
+  external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.includes('packages/'),
+  plugins: [ts('packages/react/tsconfig.json')],
+  onwarn,
+};
+
+const targets = { core, elements, cdn, react };
 const selected = only ? only.split(',').map((k) => targets[k]) : Object.values(targets);
 export default selected.filter(
   (c) => c && existsSync(Array.isArray(c.input) || typeof c.input === 'object' ? Object.values(c.input)[0] : c.input),
