@@ -1,0 +1,1 @@
+/// <reference types="@classlens/elements/react-jsx" />
