@@ -18,7 +18,7 @@
 //   node test/packaging/run.mjs [--keep] [--only node,bundles,types,apps]
 //
 // A check listed in KNOWN_DEFECTS reports PENDING instead of failing while the defect stands.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -93,6 +93,26 @@ function run(cmd, cmdArgs, cwd, { env = {} } = {}) {
     throw new Error(`\`${[cmd, ...cmdArgs].join(' ')}\` in ${relative(root, cwd) || '.'} failed (${why})\n${output}`);
   }
   return output;
+}
+
+/** Like `run`, without blocking: for the type checks that run side by side. */
+function runAsync(cmd, cmdArgs, cwd) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, cmdArgs, { cwd, env: process.env });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (code === 0) resolve(output);
+      else {
+        const why = signal ? `signal ${signal}` : `exit ${code}`;
+        reject(
+          new Error(`\`${[cmd, ...cmdArgs].join(' ')}\` in ${relative(root, cwd)} failed (${why})\n${output.trim()}`),
+        );
+      }
+    });
+  });
 }
 
 // ——— 1 + 2: pack and install ———
@@ -254,10 +274,18 @@ if (wanted('types') || wanted('apps')) {
   cpSync(frameworks, apps, { recursive: true, filter: (src) => !/[/\\](node_modules|dist)$/.test(src) });
 }
 
+const APPS = [
+  { name: 'react19', label: 'React 19 (tags in JSX)', tool: 'tsc' },
+  { name: 'react18', label: 'React 18 (@classlens/react)', tool: 'tsc' },
+  { name: 'vue', label: 'Vue 3 (Vite SFC)', tool: 'vue-tsc' },
+];
+
+// Type checks are the slow part (a TypeScript 5.9 program each): they run two at a time.
+const typeJobs = [];
 if (wanted('types')) {
   const types = join(apps, 'types');
-  const tsconfig = (name, body) => writeFileSync(join(types, name), JSON.stringify(body, null, 2));
-  const base = {
+  const write = (name, text) => writeFileSync(join(types, name), text);
+  const compilerOptions = {
     target: 'ES2022',
     module: 'ESNext',
     moduleResolution: 'bundler',
@@ -265,86 +293,95 @@ if (wanted('types')) {
     lib: ['ES2022', 'DOM', 'DOM.Iterable'],
     strict: true,
     noEmit: true,
-    // The generated .d.ts files are part of what is tested: check them too.
-    skipLibCheck: false,
+    skipLibCheck: true,
+    isolatedModules: true,
     types: [],
   };
-  const react18Paths = {
-    react: ['../../node_modules/@types/react18'],
-    'react/*': ['../../node_modules/@types/react18/*'],
-    'react-dom': ['../../node_modules/@types/react-dom18'],
-    'react-dom/*': ['../../node_modules/@types/react-dom18/*'],
+  const react18 = {
+    ...compilerOptions,
+    paths: {
+      react: ['../../node_modules/@types/react18'],
+      'react/*': ['../../node_modules/@types/react18/*'],
+      'react-dom': ['../../node_modules/@types/react-dom18'],
+      'react-dom/*': ['../../node_modules/@types/react-dom18/*'],
+    },
   };
-  tsconfig('tsconfig.react19.json', { compilerOptions: base, files: ['react-jsx.tsx', 'react-wrappers.tsx'] });
-  tsconfig('tsconfig.react18.json', {
-    compilerOptions: { ...base, paths: react18Paths },
-    files: ['react-wrappers.tsx'],
-  });
-  tsconfig('tsconfig.vue.json', {
-    compilerOptions: { ...base, jsx: 'preserve' },
-    files: ['vue-env.d.ts', 'vue.vue'],
-  });
-  writeFileSync(join(types, 'vue-env.d.ts'), '/// <reference types="@classlens/elements/vue" />\n');
+  const vue = { ...compilerOptions, jsx: 'preserve' };
 
-  await check('types', 'React 19 JSX typings and wrappers (tsc 5.9, @types/react 19)', () => {
-    run(bin('tsc'), ['-p', 'tsconfig.react19.json'], types);
-  });
-  await check('types', 'wrappers with React 18 types (tsc 5.9, @types/react 18)', () => {
-    run(bin('tsc'), ['-p', 'tsconfig.react18.json'], types);
-  });
-  await check('types', 'Vue typings (vue-tsc)', () => {
-    run(bin('vue-tsc'), ['-p', 'tsconfig.vue.json'], types);
-  });
+  // The docs' React and Vue snippets join the program of their target, as files of their own.
+  const docs = snippets().filter((x) => x.mode === 'check');
+  const byTarget = { react19: [], react18: [], vue: [] };
+  for (const x of docs) {
+    const target = x.target ?? (x.lang === 'vue' ? 'vue' : 'react19');
+    if (!byTarget[target]) throw new Error(`${x.where}: unknown check target "${target}"`);
+    const file = `docs-${x.id}.${x.lang}`;
+    write(file, x.code);
+    byTarget[target].push(file);
+  }
+  const docsNote = (target) => (byTarget[target].length ? ` + ${byTarget[target].length} docs snippet(s)` : '');
 
-  await check('types', 'docs snippets marked `check` type-check', () => {
-    const dir = join(apps, 'snippets');
-    mkdirSync(dir, { recursive: true });
-    const list = snippets().filter((s) => s.mode === 'check');
-    if (!list.length) throw new Error('no snippet is marked `check`');
-    const by = { react19: [], react18: [], vue: [] };
-    for (const s of list) {
-      const target = s.target ?? (s.lang === 'vue' ? 'vue' : 'react19');
-      if (!by[target]) throw new Error(`${s.where}: unknown check target "${target}"`);
-      const file = `${s.id}.${s.lang === 'vue' ? 'vue' : s.lang}`;
-      writeFileSync(join(dir, file), s.code);
-      by[target].push(file);
-    }
-    // The docs' own typings references are part of the snippets; nothing is added here.
-    const compilerOptions = { ...base, skipLibCheck: true, isolatedModules: true };
-    const configs = [
-      ['react19', bin('tsc'), { compilerOptions }],
-      ['react18', bin('tsc'), { compilerOptions: { ...compilerOptions, paths: react18Paths } }],
-      ['vue', bin('vue-tsc'), { compilerOptions: { ...compilerOptions, jsx: 'preserve' } }],
-    ];
-    for (const [target, tool, config] of configs) {
-      if (!by[target].length) continue;
-      const files = by[target];
-      writeFileSync(
-        join(dir, `tsconfig.${target}.json`),
-        JSON.stringify({ compilerOptions: config.compilerOptions, files }),
-      );
-      try {
-        run(tool, ['-p', `tsconfig.${target}.json`], dir);
-      } catch (err) {
-        const where = list.map((s) => `${s.id}: ${s.where}`).join('\n');
-        throw new Error(`${err.message}\n(snippet files: \n${where})`);
-      }
-    }
-    return `${list.length} snippet(s)`;
-  });
+  // The generated .d.ts files as .ts (skipLibCheck skips .d.ts), imports pointed at the package.
+  const dist = '../../node_modules/@classlens/elements/dist/';
+  for (const name of ['react-jsx', 'vue']) {
+    const text = readFileSync(join(project, `node_modules/@classlens/elements/dist/frameworks/${name}.d.ts`), 'utf8');
+    write(`generated-${name}.ts`, text.replace(/from '\.\.\//g, `from '${dist}`));
+  }
+  write('vue-env.d.ts', '/// <reference types="@classlens/elements/vue" />\n');
+  const program = (name, options, files) =>
+    write(`tsconfig.${name}.json`, JSON.stringify({ compilerOptions: options, files }, null, 2));
+  program('react19', compilerOptions, ['react-jsx.tsx', 'react-wrappers.tsx', ...byTarget.react19]);
+  program('react18', react18, ['react-wrappers.tsx', ...byTarget.react18]);
+  program('vue', vue, ['vue-env.d.ts', 'vue.vue', ...byTarget.vue]);
+  program('generated', { ...compilerOptions, isolatedModules: false }, ['generated-react-jsx.ts', 'generated-vue.ts']);
+
+  const docsWhere = docs.map((x) => `docs-${x.id}: ${x.where}`).join('\n');
+  const job = (name, tool, config) =>
+    typeJobs.push({
+      group: 'types',
+      name,
+      run: async () => {
+        try {
+          await runAsync(bin(tool), ['-p', config], types);
+        } catch (err) {
+          throw new Error(`${err.message}${/docs-/.test(err.message) ? `\n(docs snippets:\n${docsWhere})` : ''}`);
+        }
+      },
+    });
+  job(
+    `React 19 JSX typings and wrappers, tsc 5.9 + @types/react 19${docsNote('react19')}`,
+    'tsc',
+    'tsconfig.react19.json',
+  );
+  job(`wrappers with React 18's types${docsNote('react18')}`, 'tsc', 'tsconfig.react18.json');
+  job(`Vue typings, vue-tsc${docsNote('vue')}`, 'vue-tsc', 'tsconfig.vue.json');
+  job('the generated typings compile', 'tsc', 'tsconfig.generated.json');
+  if (!docs.length)
+    typeJobs.push({
+      group: 'types',
+      name: 'docs snippets',
+      run: () => Promise.reject(new Error('no docs snippet is marked `check`')),
+    });
+}
+if (wanted('apps')) {
+  for (const app of APPS) {
+    typeJobs.push({
+      group: `apps/${app.name}`,
+      name: `${app.label}: type check`,
+      run: () => runAsync(bin(app.tool), ['-p', 'tsconfig.json'], join(apps, app.name)),
+    });
+  }
+}
+{
+  const queue = [...typeJobs];
+  const worker = async () => {
+    for (let j = queue.shift(); j; j = queue.shift()) await check(j.group, j.name, j.run);
+  };
+  await Promise.all([worker(), worker()]);
 }
 
 if (wanted('apps')) {
-  const appList = [
-    { name: 'react19', label: 'React 19 (tags in JSX)', typecheck: [bin('tsc'), ['-p', 'tsconfig.json']] },
-    { name: 'react18', label: 'React 18 (@classlens/react)', typecheck: [bin('tsc'), ['-p', 'tsconfig.json']] },
-    { name: 'vue', label: 'Vue 3 (Vite SFC)', typecheck: [bin('vue-tsc'), ['-p', 'tsconfig.json']] },
-  ];
-  for (const app of appList) {
+  for (const app of APPS) {
     const dir = join(apps, app.name);
-    await check(`apps/${app.name}`, `${app.label}: type check`, () => {
-      run(...app.typecheck, dir);
-    });
     const built = await check(`apps/${app.name}`, `${app.label}: production build`, () => {
       run(bin('vite'), ['build'], dir);
       return `${(bundleBytes(join(dir, 'dist')) / 1024).toFixed(0)} kB of JS`;
