@@ -37,8 +37,7 @@ const frameworks = join(root, 'test/frameworks');
  * with the reason instead of failing, and say so when they pass again.
  */
 const KNOWN_DEFECTS = {
-  newArraysKeepSelection:
-    'issue 7: cl-flow-sankey clears its selection when `stages` arrives as new arrays with the same contents',
+  // e.g. someCheck: 'issue N: what is wrong, in one line',
 };
 
 const args = process.argv.slice(2);
@@ -470,17 +469,12 @@ async function exercise(app, dist) {
       if (!(await selectionShown())) throw new Error('selection cleared by a re-render with the same (memoised) data');
     });
 
-    await check(
-      group,
-      `${app.label}: selection kept when the same data arrives in new arrays`,
-      async () => {
-        await page.locator('#refetch').click();
-        await calm();
-        await page.waitForFunction(rendered, await flow.elementHandle(), { timeout: 10_000 });
-        if (!(await selectionShown())) throw new Error('selection cleared');
-      },
-      { knownDefect: 'newArraysKeepSelection' },
-    );
+    await check(group, `${app.label}: selection kept when the same data arrives in new arrays`, async () => {
+      await page.locator('#refetch').click();
+      await calm();
+      await page.waitForFunction(rendered, await flow.elementHandle(), { timeout: 10_000 });
+      if (!(await selectionShown())) throw new Error('selection cleared by equal data in new arrays');
+    });
 
     await check(group, `${app.label}: update with new data`, async () => {
       await page.locator('#update').click();

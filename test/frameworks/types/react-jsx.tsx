@@ -3,6 +3,7 @@
 import { useMemo, useRef, useState } from 'react';
 import type { ClErrorDetail, ClFlowSankey, ClMarkDetail } from '@classlens/elements';
 import '@classlens/elements/flow-sankey.js';
+import '@classlens/elements/linked.js';
 
 export function Correct({ truth, pred }: { truth: string[]; pred: number[] }) {
   const stages = useMemo(() => [truth, pred], [truth, pred]);
@@ -32,6 +33,10 @@ export function Correct({ truth, pred }: { truth: string[]; pred: number[] }) {
         oncl-warning={(e) => console.warn(e.detail.count ?? 0)}
       />
       <cl-flow-sankey graph={{ nodes: [{ id: 'a' }, { id: 'b' }], links: [{ source: 'a', target: 'b', value: 1 }] }} />
+      <cl-linked on="select" independent-colors="">
+        <cl-flow-sankey stages={stages} />
+        <cl-flow-sankey stages={stages} onlyChanged />
+      </cl-linked>
       <p>{error?.code}</p>
     </>
   );
@@ -68,4 +73,8 @@ export const nativeName = (
 export const readOnlyGetter = (
   // @ts-expect-error flowGraph is a read-only getter
   <cl-flow-sankey flowGraph={null} />
+);
+export const wrongLinkMode = (
+  // @ts-expect-error cl-linked links 'both' | 'select' | 'hover'
+  <cl-linked on="click" />
 );

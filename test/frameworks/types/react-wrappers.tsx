@@ -1,6 +1,6 @@
 // @classlens/react wrappers: typed props and onCl* event props, React 18 and 19.
 import { useMemo, useState } from 'react';
-import { ClFlowSankey, type ClFlowSankeyProps, type ClMarkDetail } from '@classlens/react';
+import { ClFlowSankey, ClLinked, type ClFlowSankeyProps, type ClMarkDetail } from '@classlens/react';
 import { ClFlowSankey as ClFlowSankeyFromSubpath } from '@classlens/react/flow-sankey.js';
 
 export function Correct({ truth, pred }: { truth: string[]; pred: string[] }) {
@@ -24,7 +24,10 @@ export function Correct({ truth, pred }: { truth: string[]; pred: string[] }) {
         onClError={(e) => console.error(e.detail.code, e.detail.message)}
         onClWarning={(e) => console.warn(e.detail.count)}
       />
-      <ClFlowSankeyFromSubpath stages={stages} />
+      <ClLinked on="hover" onClSelect={(e) => console.log(e.detail.indices)}>
+        <ClFlowSankeyFromSubpath stages={stages} />
+        <ClFlowSankey stages={stages} />
+      </ClLinked>
     </>
   );
 }
@@ -41,3 +44,5 @@ export const wrongHandler = <ClFlowSankey onClSelect={(n: number) => n} />;
 export const wrongDetail = <ClFlowSankey onClWarning={(e) => e.detail.indices} />;
 // @ts-expect-error no such property
 export const unknownProp = <ClFlowSankey stagez={[]} />;
+// @ts-expect-error ClLinked links 'both' | 'select' | 'hover'
+export const wrongLinkMode = <ClLinked on="click" />;
