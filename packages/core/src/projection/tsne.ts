@@ -45,6 +45,13 @@ export interface TsneOptions extends AsyncOptions {
    * O(n²) per iteration; `'auto'` (default): exact when n < 200, else Barnes–Hut.
    */
   method?: 'auto' | 'barnes-hut' | 'exact';
+  /**
+   * Called after every gradient-descent iteration with the current layout, interleaved
+   * `[x0, y0, x1, y1, …]` (length 2n), and the iteration number (from 1) — so a view can
+   * animate the layout in as it converges. The array is the optimiser's own buffer: read
+   * it (or copy it) synchronously, never keep or write it. Not called for n < 4.
+   */
+  onLayout?: (layout: Float64Array, iteration: number) => void;
 }
 
 /** Below this many rows `method: 'auto'` uses exact t-SNE (cheap, and no approximation). */
@@ -147,6 +154,7 @@ interface Resolved {
   exaggerationIterations: number;
   learningRate: number;
   method: 'auto' | 'barnes-hut' | 'exact';
+  onLayout: ((layout: Float64Array, iteration: number) => void) | undefined;
 }
 
 function bad(name: string, value: unknown, rule: string): ClasslensError {
@@ -206,7 +214,21 @@ function resolveOptions(o: TsneOptions, n: number): Resolved {
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
     throw new ClasslensError('INVALID_ARGUMENT', 'onProgress: expected a function');
   }
-  return { perplexity, iterations, theta, seed, earlyExaggeration, exaggerationIterations, learningRate, method };
+  if (o.onLayout !== undefined && typeof o.onLayout !== 'function') {
+    throw new ClasslensError('INVALID_ARGUMENT', 'onLayout: expected a function');
+  }
+  const onLayout = o.onLayout;
+  return {
+    perplexity,
+    iterations,
+    theta,
+    seed,
+    earlyExaggeration,
+    exaggerationIterations,
+    learningRate,
+    method,
+    onLayout,
+  };
 }
 
 function resolveInit(init: TsneOptions['init'], n: number): 'pca' | 'random' | Matrix {
@@ -315,6 +337,7 @@ async function optimize(upper: Csr, y: Float64Array, o: Resolved, pacer: Pacer):
     const z = bh.repulsion(y, o.theta, rep);
     gradient(upper, y, early ? o.earlyExaggeration : 1, rep, z > 0 ? 1 / z : 0, grad);
     step(y, grad, update, gains, early ? 0.5 : 0.8, o.learningRate);
+    o.onLayout?.(y, it + 1);
     await pacer.step(AFFINITY_SHARE + ((1 - AFFINITY_SHARE) * (it + 1)) / o.iterations);
   }
 }

@@ -206,6 +206,25 @@ describe('tsne(data, { signal, onProgress })', () => {
     expect(after).toBe(0);
   });
 
+  it('onLayout sees the layout after every iteration, the last equal to the result', async () => {
+    const iterations: number[] = [];
+    let last: Float64Array | null = null;
+    const y = await tsne(data, {
+      iterations: 60,
+      seed: 3,
+      onLayout: (layout, it) => {
+        expect(layout.length).toBe(2 * data.length);
+        iterations.push(it);
+        last = layout.slice();
+      },
+    });
+    expect(iterations).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(Array.from(last!)).toEqual(Array.from(y.data));
+    // Watching does not change the result.
+    const again = await tsne(data, { iterations: 60, seed: 3 });
+    expect(Array.from(again.data)).toEqual(Array.from(y.data));
+  });
+
   it('rejects at once when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort();
@@ -259,6 +278,7 @@ describe('tsne(data, opts) errors', () => {
     await expectRejectCode(tsne(X, { method: 'fft' as 'auto' }), 'INVALID_ARGUMENT', /method/);
     await expectRejectCode(tsne(X, { onProgress: 5 as unknown as () => void }), 'INVALID_ARGUMENT', /onProgress/);
     await expectRejectCode(tsne(X, { signal: {} as AbortSignal }), 'INVALID_ARGUMENT', /signal/);
+    await expectRejectCode(tsne(X, { onLayout: 1 as unknown as () => void }), 'INVALID_ARGUMENT', /onLayout/);
     await expectRejectCode(tsne(X, null as unknown as object), 'INVALID_ARGUMENT', /options/);
   });
   it('rejects an init of the wrong shape or length', async () => {
