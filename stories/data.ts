@@ -76,12 +76,43 @@ export const loadCatalogue = () =>
 export const loadMovies = () =>
   cached('movies', async () => (await fetchData<{ items: Record<string, string | number>[] }>('movies.json')).items);
 
+/** One sequence of `trajectories-*.json` (docs/examples-trajectories.md). */
+export interface TrajectorySequence {
+  id: string;
+  label: string | number;
+  prediction: string | number;
+  tokens: string[];
+  /** T × hiddenSize, flat. */
+  states: number[];
+  /** T × classes, flat. */
+  expected: number[];
+}
+
+/** A trajectory example file: per-step hidden states and expected predictions of a small GRU. */
+export interface Trajectories {
+  name: string;
+  description: string;
+  classes: (string | number)[];
+  hiddenSize: number;
+  accuracy: number;
+  sequences: TrajectorySequence[];
+}
+
+/** 300 held-out 8×8 digits read row by row by a GRU (2,400 steps, 10 classes). */
+export const loadTrajectoriesDigits = () =>
+  cached('trajectories-digits', () => fetchData<Trajectories>('trajectories-digits.json'));
+/** 300 held-out generated reviews read word by word by a GRU (4,616 steps, negative/positive). */
+export const loadTrajectoriesReviews = () =>
+  cached('trajectories-reviews', () => fetchData<Trajectories>('trajectories-reviews.json'));
+
 /** Everything a story's `loaders` produced, by name. */
 export interface Loaded {
   digits?: Digits;
   digitsAll?: Digits;
   catalogue?: Record<string, string>[];
   movies?: Record<string, string | number>[];
+  trajectoriesDigits?: Trajectories;
+  trajectoriesReviews?: Trajectories;
 }
 
 /** A Storybook loader for the named datasets: `loaders: [load('digitsAll')]`. */
@@ -91,6 +122,8 @@ export function load(...names: (keyof Loaded)[]): () => Promise<Loaded> {
     digitsAll: loadDigitsAll,
     catalogue: loadCatalogue,
     movies: loadMovies,
+    trajectoriesDigits: loadTrajectoriesDigits,
+    trajectoriesReviews: loadTrajectoriesReviews,
   };
   return async () => Object.fromEntries(await Promise.all(names.map(async (n) => [n, await loaders[n]()])));
 }

@@ -62,6 +62,44 @@ describe('under a strict Content-Security-Policy', () => {
     frame.remove();
   });
 
+  it('cl-sequence-detail draws words, heatmap, bars and tooltips with no violation', async () => {
+    const { frame, violations } = await strictFrame();
+    const win = frame.contentWindow as Window & typeof globalThis;
+    await win.customElements.whenDefined('cl-sequence-detail');
+    const doc = frame.contentDocument!;
+    const el = doc.createElement('cl-sequence-detail') as HTMLElement & Record<string, unknown>;
+    el.style.width = '660px';
+    doc.body.append(el);
+    Object.assign(el, {
+      sequences: [
+        {
+          id: 'a',
+          label: 'neg',
+          prediction: 'pos',
+          tokens: ['not', 'bad'],
+          states: [0, 0, 3, 4],
+          expected: [0.5, 0.5, 0.2, 0.8],
+        },
+        { id: 'b', label: 'pos', prediction: 'pos', tokens: ['good'], states: [1, 1], expected: [0.1, 0.9] },
+      ],
+      classes: ['neg', 'pos'],
+      sequence: 0,
+    });
+    await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    await nextFrame(3);
+    const root = el.shadowRoot!;
+    const word = root.querySelector('[part~="word"] .word__text')!;
+    // The EP colour arrived through the CSSOM (a style attribute would have been blocked).
+    expect(win.getComputedStyle(word).backgroundColor).to.not.equal('rgba(0, 0, 0, 0)');
+    expect(root.querySelectorAll('[part~="bar"]').length).to.equal(1);
+    root.querySelector('[part~="word"]')!.dispatchEvent(new win.PointerEvent('pointerenter'));
+    await nextFrame(2);
+    expect(root.querySelector('[part~="tooltip"]')).to.not.equal(null);
+    await nextFrame(2);
+    expect(violations).to.deep.equal([]);
+    frame.remove();
+  });
+
   it('a violation would be seen: an inline style element is reported', async () => {
     const { frame, violations } = await strictFrame();
     const style = frame.contentDocument!.createElement('style');

@@ -1,6 +1,10 @@
 // The shared controllers on a minimal Lit host (the elements use them the same way).
 import { LitElement, html } from 'lit';
 import { AsyncTaskController } from '../../packages/elements/src/internal/controllers/async-task.js';
+import {
+  MarkInteractionController,
+  markKey,
+} from '../../packages/elements/src/internal/controllers/mark-interaction.js';
 import { ClBaseElement } from '../../packages/elements/src/internal/base-element.js';
 import { expect, fixture, nextFrame } from '../harness/index.js';
 
@@ -78,5 +82,46 @@ describe('ClBaseElement.define(tag)', () => {
     class Other extends ClBaseElement {}
     expect(Other.define('test-define-me')).to.equal(DefineMe);
     expect(customElements.get('test-define-me')).to.equal(DefineMe);
+  });
+});
+
+// Marks that are numbers (row indices): 0 is a mark like any other; only null means none.
+class RowsHost extends LitElement {
+  hovers: (number | null)[] = [];
+  rows = new MarkInteractionController<number>(this, {
+    key: (r) => markKey('row', r),
+    find: (k) => (JSON.parse(k) as [string, number])[1],
+    detail: (r) => ({ row: r }),
+    navigate: (from, key) => (from === null || key === 'Home' ? 0 : Math.min(2, from + (key === 'ArrowDown' ? 1 : -1))),
+    describe: (r) => ({ title: `row ${r}`, rows: [] }),
+    anchor: () => ({ x: 0, y: 0 }),
+    size: () => ({ width: 100, height: 100 }),
+  });
+  override connectedCallback() {
+    super.connectedCallback();
+    this.addEventListener('cl-hover', (e) => this.hovers.push((e as CustomEvent<{ row: number | null }>).detail.row));
+  }
+  override render() {
+    return html`<div tabindex="0" @focus=${this.rows.onFocus} @keydown=${this.rows.onKeyDown}></div>
+      ${this.rows.renderTooltip()}`;
+  }
+}
+customElements.define('test-rows-host', RowsHost);
+
+describe('MarkInteractionController with number marks', () => {
+  it('treats 0 as a mark: focus starts there, Enter selects it, its tooltip shows', async () => {
+    const el = await fixture<RowsHost>(html`<test-rows-host></test-rows-host>`);
+    const area = el.shadowRoot!.querySelector<HTMLElement>('div')!;
+    area.focus();
+    expect(el.hovers).to.deep.equal([0]);
+    expect(el.rows.focused).to.equal(0);
+    area.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    expect(el.rows.selected).to.equal(0);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.tooltip')?.textContent).to.contain('row 0');
+    area.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
+    expect(el.hovers).to.deep.equal([0, 1]);
+    el.rows.select(0); // selecting the selected mark again clears it
+    expect(el.rows.selected).to.equal(null);
   });
 });

@@ -19,7 +19,12 @@ export interface ClWarningDetail {
  * mark (hover) or the selection was cleared (select).
  */
 export interface ClMarkDetail {
-  kind: 'node' | 'link' | 'cell' | 'item' | 'none';
+  /**
+   * What the mark is. Trajectory views add `point` (one step: `indices` is `[step]`,
+   * `value` the sequence index), `sequence` (its steps; `value` the sequence index) and
+   * `lasso` (the steps inside; `value` their count).
+   */
+  kind: 'node' | 'link' | 'cell' | 'item' | 'point' | 'sequence' | 'lasso' | 'none';
   /** Stage (column) index of the mark, when the chart has stages. */
   stage: number | null;
   /** The keys the mark stands for: `[key]` for a node, `[sourceKey, targetKey]` for a link. */
@@ -28,6 +33,19 @@ export interface ClMarkDetail {
   value: number;
   /** Indices of those items in the input. */
   indices: Uint32Array;
+  /** Trajectory views: the sequence of the mark (`null` for a lasso across sequences). */
+  sequence?: number | null;
+  /** Trajectory views: the position of a `point` within its sequence, from 0. */
+  step?: number;
+}
+
+/**
+ * `detail` of `cl-change`: a setting the user changed in the view (e.g. dragging the jump
+ * threshold line), so that linked views can follow. `name` is the attribute's name.
+ */
+export interface ClChangeDetail {
+  name: string;
+  value: number;
 }
 
 /** Dispatches a bubbling, composed `CustomEvent` from `target`. Returns `false` if a listener cancelled it. */
@@ -41,5 +59,6 @@ declare global {
     'cl-warning': CustomEvent<ClWarningDetail>;
     'cl-hover': CustomEvent<ClMarkDetail>;
     'cl-select': CustomEvent<ClMarkDetail>;
+    'cl-change': CustomEvent<ClChangeDetail>;
   }
 }

@@ -14,3 +14,4 @@ export { PALETTE, OTHER_COLOR } from './internal/color/palette.js';
 export { ClBaseElement } from './internal/base-element.js';
 export * from './flow-sankey/cl-flow-sankey.js';
 export * from './linked/cl-linked.js';
+export * from './sequence-detail/cl-sequence-detail.js';

@@ -36,7 +36,8 @@ export function markKey(...parts: readonly (string | number | null)[]): string {
 
 /**
  * Hover, keyboard focus, selection, tooltip and live region for a chart of discrete marks
- * (nodes, links, cells, rows), as one reactive controller: the element binds the handlers
+ * (nodes, links, cells, rows — objects, or numbers such as row indices: `0` is a mark,
+ * only `null` means none), as one reactive controller: the element binds the handlers
  * on its focusable chart area, calls {@link enter}/{@link activate} from its marks, and
  * reads {@link hovered}/{@link focused}/{@link selected}/{@link emphasised} while rendering.
  *
@@ -111,7 +112,7 @@ export class MarkInteractionController<M> implements ReactiveController {
 
   /** Selects `mark` (or clears with `null`; selecting the selected mark clears it). */
   select(mark: M | null): void {
-    this.selected = mark && this.same(mark, this.selected) ? null : mark;
+    this.selected = mark !== null && this.same(mark, this.selected) ? null : mark;
     this.host.requestUpdate();
     emit(this.host, 'cl-select', this.delegate.detail(this.selected));
   }
@@ -146,7 +147,7 @@ export class MarkInteractionController<M> implements ReactiveController {
   readonly onPointerMove = (e: PointerEvent): void => {
     const r = this.host.getBoundingClientRect();
     this.pointer = { x: e.clientX - r.left, y: e.clientY - r.top };
-    if (this.hovered) {
+    if (this.hovered !== null) {
       const tip = this.host.shadowRoot?.querySelector<HTMLElement>('.tooltip') ?? null;
       moveTooltip(tip, { ...this.pointer, ...this.delegate.size() });
     }
@@ -161,7 +162,7 @@ export class MarkInteractionController<M> implements ReactiveController {
   /** Click on the chart's background (not on a mark) clears the selection. */
   readonly onBackgroundClick = (e: MouseEvent): void => {
     if ((e.target as Element).closest?.('[data-mark]')) return;
-    if (this.selected) this.select(null);
+    if (this.selected !== null) this.select(null);
   };
 
   readonly onFocus = (): void => {
@@ -171,11 +172,11 @@ export class MarkInteractionController<M> implements ReactiveController {
       this.pointerDown = false;
       return;
     }
-    if (!this.focused) {
+    if (this.focused === null) {
       this.focused = this.delegate.navigate(null, 'Home');
       this.keyboard = this.focused !== null;
       this.host.requestUpdate();
-      if (this.focused) emit(this.host, 'cl-hover', this.delegate.detail(this.focused));
+      if (this.focused !== null) emit(this.host, 'cl-hover', this.delegate.detail(this.focused));
     } else {
       this.keyboard = true;
       this.host.requestUpdate();
@@ -190,7 +191,7 @@ export class MarkInteractionController<M> implements ReactiveController {
 
   readonly onKeyDown = (e: KeyboardEvent): void => {
     if (e.key === 'Enter' || e.key === ' ') {
-      if (this.focused) {
+      if (this.focused !== null) {
         e.preventDefault();
         this.keyboard = true;
         this.select(this.focused);
@@ -201,7 +202,7 @@ export class MarkInteractionController<M> implements ReactiveController {
       const had = this.focused !== null || this.selected !== null;
       this.focused = null;
       this.keyboard = false;
-      if (this.selected) this.select(null);
+      if (this.selected !== null) this.select(null);
       this.host.requestUpdate();
       if (had) emit(this.host, 'cl-hover', this.delegate.detail(null));
       return;
@@ -210,7 +211,7 @@ export class MarkInteractionController<M> implements ReactiveController {
     e.preventDefault();
     const next = this.delegate.navigate(this.focused, e.key);
     this.keyboard = true;
-    if (next && !this.same(next, this.focused)) {
+    if (next !== null && !this.same(next, this.focused)) {
       this.focused = next;
       emit(this.host, 'cl-hover', this.delegate.detail(next));
     }
@@ -222,9 +223,9 @@ export class MarkInteractionController<M> implements ReactiveController {
   /** The tooltip of the hovered (at the pointer) or keyboard-focused (at its anchor) mark. */
   renderTooltip(): TemplateResult | typeof nothing {
     const mark = this.tooltipMark;
-    if (!mark) return nothing;
+    if (mark === null) return nothing;
     const size = this.delegate.size();
-    const at = this.hovered && this.pointer ? this.pointer : this.delegate.anchor(mark);
+    const at = this.hovered !== null && this.pointer ? this.pointer : this.delegate.anchor(mark);
     return renderTooltip(this.delegate.describe(mark), { ...at, ...size });
   }
 
@@ -232,7 +233,7 @@ export class MarkInteractionController<M> implements ReactiveController {
   renderLiveRegion(): TemplateResult {
     const mark = this.hovered ?? this.focused;
     return html`<div class="visually-hidden" aria-live="polite">
-      ${mark ? describeText(this.delegate.describe(mark)) : ''}
+      ${mark !== null ? describeText(this.delegate.describe(mark)) : ''}
     </div>`;
   }
 }
