@@ -67,7 +67,7 @@ describe('under a strict Content-Security-Policy', () => {
     const win = frame.contentWindow as Window & typeof globalThis;
     await win.customElements.whenDefined('cl-sequence-detail');
     const doc = frame.contentDocument!;
-    const el = doc.createElement('cl-sequence-detail') as HTMLElement & Record<string, unknown>;
+    const el = doc.createElement('cl-sequence-detail') as unknown as HTMLElement & Record<string, unknown>;
     el.style.width = '660px';
     doc.body.append(el);
     Object.assign(el, {

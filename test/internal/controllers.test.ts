@@ -99,7 +99,9 @@ class RowsHost extends LitElement {
   });
   override connectedCallback() {
     super.connectedCallback();
-    this.addEventListener('cl-hover', (e) => this.hovers.push((e as CustomEvent<{ row: number | null }>).detail.row));
+    this.addEventListener('cl-hover', (e) =>
+      this.hovers.push((e as unknown as CustomEvent<{ row: number | null }>).detail.row),
+    );
   }
   override render() {
     return html`<div tabindex="0" @focus=${this.rows.onFocus} @keydown=${this.rows.onKeyDown}></div>

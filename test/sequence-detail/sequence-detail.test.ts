@@ -1,13 +1,7 @@
 import '../../packages/elements/src/sequence-detail/cl-sequence-detail.js';
 import type { ClSequenceDetail } from '../../packages/elements/src/sequence-detail/cl-sequence-detail.js';
 import type { ClChangeDetail, ClErrorDetail, ClMarkDetail } from '../../packages/elements/src/events.js';
-import {
-  confusionMatrix,
-  confidenceChanges,
-  findJumps,
-  sequenceStepDistances,
-  topClassChanges,
-} from '../../packages/core/src/index.js';
+import { confusionMatrix, confidenceChanges, findJumps, sequenceStepDistances, topClassChanges } from '@classlens/core';
 import {
   countListeners,
   countObservers,
