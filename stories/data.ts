@@ -104,6 +104,39 @@ export const loadTrajectoriesDigits = () =>
 /** 300 held-out generated reviews read word by word by a GRU (4,616 steps, negative/positive). */
 export const loadTrajectoriesReviews = () =>
   cached('trajectories-reviews', () => fetchData<Trajectories>('trajectories-reviews.json'));
+interface ReviewsPairFile {
+  classes: string[];
+  ids: string[];
+  truth: number[];
+  texts: string[];
+  activationNames: string[];
+  activations: number[][];
+  models: DigitsModel[];
+}
+
+/** The GRU vs bag-of-words pair on 2,000 held-out reviews, with class indices mapped to names. */
+export interface ReviewsPair {
+  classes: string[];
+  ids: string[];
+  truth: string[];
+  texts: string[];
+  activationNames: string[];
+  /** n × 32: the GRU's final hidden state. */
+  activations: number[][];
+  models: (DigitsModel & { predNames: string[] })[];
+}
+
+/** 2,000 held-out generated reviews, a GRU and a bag-of-words classifier (examples/data/reviews-pair.json). */
+export const loadReviewsPair = () =>
+  cached('reviews-pair', async () => {
+    const d = await fetchData<ReviewsPairFile>('reviews-pair.json');
+    const name = (i: number) => d.classes[i];
+    return {
+      ...d,
+      truth: d.truth.map(name),
+      models: d.models.map((m) => ({ ...m, predNames: m.pred.map(name) })),
+    } as ReviewsPair;
+  });
 
 /** Everything a story's `loaders` produced, by name. */
 export interface Loaded {
@@ -113,6 +146,7 @@ export interface Loaded {
   movies?: Record<string, string | number>[];
   trajectoriesDigits?: Trajectories;
   trajectoriesReviews?: Trajectories;
+  reviewsPair?: ReviewsPair;
 }
 
 /** A Storybook loader for the named datasets: `loaders: [load('digitsAll')]`. */
@@ -124,6 +158,7 @@ export function load(...names: (keyof Loaded)[]): () => Promise<Loaded> {
     movies: loadMovies,
     trajectoriesDigits: loadTrajectoriesDigits,
     trajectoriesReviews: loadTrajectoriesReviews,
+    reviewsPair: loadReviewsPair,
   };
   return async () => Object.fromEntries(await Promise.all(names.map(async (n) => [n, await loaders[n]()])));
 }

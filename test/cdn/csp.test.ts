@@ -100,6 +100,40 @@ describe('under a strict Content-Security-Policy', () => {
     frame.remove();
   });
 
+  it('cl-metrics-treemap and cl-agreement-table draw, show thumbnails and tooltips with no violation', async () => {
+    const { frame, violations } = await strictFrame();
+    const win = frame.contentWindow as Window & typeof globalThis;
+    await win.customElements.whenDefined('cl-agreement-table');
+    const doc = frame.contentDocument!;
+    type El = HTMLElement & Record<string, unknown> & { updateComplete: Promise<boolean> };
+    const treemap = doc.createElement('cl-metrics-treemap') as unknown as El;
+    const table = doc.createElement('cl-agreement-table') as unknown as El;
+    for (const el of [treemap, table]) {
+      el.style.display = 'block';
+      el.style.height = '200px';
+      doc.body.append(el);
+    }
+    const truth = ['a', 'a', 'b', 'c'];
+    const predictions = { A: ['a', 'b', 'b', 'c'], B: ['a', 'a', 'c', 'c'] };
+    Object.assign(treemap, { truth, predictions, legend: true });
+    Object.assign(table, { truth, predictions, items: truth.map(() => ({ image: [0, 16, 16, 0] })), legend: true });
+    for (const el of [treemap, table]) await el.updateComplete;
+    await nextFrame(3);
+    for (const el of [treemap, table]) await el.updateComplete;
+    expect(treemap.shadowRoot!.querySelectorAll('[part~="cell"]').length).to.equal(4);
+    expect(table.shadowRoot!.querySelectorAll('[part~="row"]').length).to.equal(4);
+    const canvas = table.shadowRoot!.querySelector('canvas')!;
+    expect(canvas.getContext('2d')!.getImageData(1, 0, 1, 1).data[0]).to.be.below(128);
+    treemap.shadowRoot!.querySelector('[part~="cell"]')!.dispatchEvent(new win.PointerEvent('pointerenter'));
+    table.shadowRoot!.querySelector('[part~="row"]')!.dispatchEvent(new win.PointerEvent('pointerenter'));
+    for (const el of [treemap, table]) await el.updateComplete;
+    expect(treemap.shadowRoot!.querySelector('[part~="tooltip"]')).to.not.equal(null);
+    expect(table.shadowRoot!.querySelector('[part~="tooltip"]')).to.not.equal(null);
+    await nextFrame(2);
+    expect(violations).to.deep.equal([]);
+    frame.remove();
+  });
+
   it('a violation would be seen: an inline style element is reported', async () => {
     const { frame, violations } = await strictFrame();
     const style = frame.contentDocument!.createElement('style');

@@ -48,6 +48,48 @@ export interface ClChangeDetail {
   value: number;
 }
 
+/**
+ * A DeepCompare query over items (Murugesan et al., IEEE CG&A 2019): core's `filterItems`
+ * query (`truth`, `correct`, `agree`), plus `predicted` — model → predicted class — which a
+ * `by="predicted"` treemap cell means and `cl-agreement-table` applies after `filterItems`.
+ * Every given condition must hold; `{}` keeps every item.
+ */
+export interface AgreementQuery {
+  /** Keep items whose true class is one of these (`[]` keeps none). */
+  truth?: Key[];
+  /** Model → `true` to keep the items it gets right, `false` for those it gets wrong. */
+  correct?: Record<string, boolean>;
+  /** `true`: every model predicts the same class; `false`: at least two models differ. */
+  agree?: boolean;
+  /** Model → the class it must have predicted. */
+  predicted?: Record<string, Key>;
+}
+
+/**
+ * `detail` of `cl-select` (and `cl-hover`) for a treemap cell: the mark detail plus the
+ * query the cell means, so a table can apply it (`table.query = e.detail.query`).
+ * `keys` is the cell's path: the true class, then one node name per model level.
+ */
+export interface ClCellDetail extends ClMarkDetail {
+  /** The `filterItems` query matching exactly the cell's items; `null` when none can be given (precomputed trees without levels, or no cell). */
+  query: AgreementQuery | null;
+}
+
+/** `detail` of `cl-filter`: the table's query changed (controls or the `query` property). */
+export interface ClFilterDetail {
+  /** The query now applied (a copy). */
+  query: AgreementQuery;
+  /** Rows that match it. */
+  count: number;
+  /** All items. */
+  total: number;
+}
+
+/** `detail` of `cl-zoom`: the treemap zoomed into a class (`keys: [class]`) or back out (`keys: []`). */
+export interface ClZoomDetail {
+  keys: Key[];
+}
+
 /** Dispatches a bubbling, composed `CustomEvent` from `target`. Returns `false` if a listener cancelled it. */
 export function emit<T>(target: EventTarget, type: string, detail: T, cancelable = false): boolean {
   return target.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }));
@@ -60,5 +102,7 @@ declare global {
     'cl-hover': CustomEvent<ClMarkDetail>;
     'cl-select': CustomEvent<ClMarkDetail>;
     'cl-change': CustomEvent<ClChangeDetail>;
+    'cl-filter': CustomEvent<ClFilterDetail>;
+    'cl-zoom': CustomEvent<ClZoomDetail>;
   }
 }

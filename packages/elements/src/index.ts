@@ -13,5 +13,7 @@ export { ClassColorScale, type ColorMap } from './internal/color/class-colors.js
 export { PALETTE, OTHER_COLOR } from './internal/color/palette.js';
 export { ClBaseElement } from './internal/base-element.js';
 export * from './flow-sankey/cl-flow-sankey.js';
+export * from './metrics-treemap/cl-metrics-treemap.js';
+export * from './agreement-table/cl-agreement-table.js';
 export * from './linked/cl-linked.js';
 export * from './sequence-detail/cl-sequence-detail.js';
