@@ -1,11 +1,20 @@
 /**
  * Codes carried by every {@link ClasslensError}. Elements show the message and emit
  * `cl-error` with `{ code, message }`; scripts can branch on `code`.
+ *
+ * - `NON_FINITE`: a number is NaN or ±Infinity where a finite one is required.
+ * - `NOT_A_NUMBER`: a value where a number is required is not a number at all (`null` —
+ *   often JSON's spelling of NaN —, `undefined`, a boolean, a string such as `'5'`, an
+ *   object); never read as 0, 1 or 5.
+ * - `TOO_LARGE`: a size (an option such as `bins`, or one implied by the input, such as
+ *   n × k memberships) beyond what core allocates; decided before allocating.
+ * - `INVALID_ARGUMENT`: any other bad option or argument (wrong type, out of range).
  */
 export type ErrorCode =
   | 'EMPTY'
   | 'LENGTH_MISMATCH'
   | 'NON_FINITE'
+  | 'NOT_A_NUMBER'
   | 'UNKNOWN_CLASS'
   | 'DUPLICATE_KEY'
   | 'MISSING_KEY'
@@ -14,6 +23,7 @@ export type ErrorCode =
   | 'NOT_SYMMETRIC'
   | 'INVALID_ARGUMENT'
   | 'INVALID_SHAPE'
+  | 'TOO_LARGE'
   | 'ABORTED';
 
 /**

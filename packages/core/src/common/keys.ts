@@ -1,4 +1,6 @@
 import { ClasslensError } from './errors.js';
+import { checkMixedSpelling } from './internal/mixed-keys.js';
+import { describeValue } from './internal/validate.js';
 
 /** A class label or category value. */
 export type Key = string | number;
@@ -16,9 +18,11 @@ export function applyAccessor<T, V = unknown>(data: readonly T[], accessor: Acce
     for (let i = 0; i < data.length; i++) out[i] = accessor(data[i], i, data);
   } else if (typeof accessor === 'string' || typeof accessor === 'number' || typeof accessor === 'symbol') {
     const f = accessor as keyof T;
+    // `d.__proto__` would read the record's prototype: only an own field of that name counts.
+    const own = accessor === '__proto__';
     for (let i = 0; i < data.length; i++) {
       const d = data[i];
-      out[i] = (d == null ? undefined : d[f]) as V;
+      out[i] = (d == null || (own && !Object.prototype.hasOwnProperty.call(d, f)) ? undefined : d[f]) as V;
     }
   } else {
     throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected a field name or a function`);
@@ -36,20 +40,36 @@ export function isKey(v: unknown): v is Key {
  * lengths otherwise. `arrays` maps a display name to the array.
  */
 export function checkLengths(arrays: Record<string, ArrayLike<unknown> | { rows: number }>): number {
+  if (arrays === null || typeof arrays !== 'object') {
+    throw new ClasslensError('INVALID_ARGUMENT', `checkLengths: expected an object of arrays, got ${describeValue(arrays)}`);
+  }
+  return checkLengthsOf(Object.entries(arrays));
+}
+
+/**
+ * {@link checkLengths} over (name, array) pairs, for callers whose names come from data
+ * (a stage named `__proto__`, two stages with one name) and so cannot be object keys.
+ * @internal
+ */
+export function checkLengthsOf(arrays: readonly (readonly [string, ArrayLike<unknown> | { rows: number }])[]): number {
   let first: [string, number] | undefined;
-  for (const [name, a] of Object.entries(arrays)) {
+  for (const [name, a] of arrays) {
     if (a == null) throw new ClasslensError('INVALID_ARGUMENT', `${name}: missing`);
     if (typeof a !== 'object' && typeof a !== 'function') {
-      throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected an array, got ${typeof a}`);
+      throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected an array, got ${describeValue(a)}`);
     }
     const n = 'rows' in a && typeof a.rows === 'number' ? a.rows : (a as ArrayLike<unknown>).length;
     if (typeof n !== 'number') throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected an array`);
     if (first === undefined) first = [name, n];
     else if (n !== first[1]) {
-      throw new ClasslensError('LENGTH_MISMATCH', `${name} has length ${n} but ${first[0]} has length ${first[1]}`, {
-        [first[0]]: first[1],
-        [name]: n,
-      });
+      const details: Record<string, unknown> = {};
+      Object.defineProperty(details, first[0], { value: first[1], enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(details, name, { value: n, enumerable: true, writable: true, configurable: true });
+      throw new ClasslensError(
+        'LENGTH_MISMATCH',
+        `${name} has length ${n} but ${first[0]} has length ${first[1]}`,
+        details,
+      );
     }
   }
   return first?.[1] ?? 0;
@@ -60,8 +80,9 @@ export function checkLengths(arrays: Record<string, ArrayLike<unknown> | { rows:
  * Throws `INVALID_ARGUMENT` naming the first bad index (`NON_FINITE` for NaN/±Infinity).
  */
 export function checkKeys(a: ArrayLike<unknown>, name = 'keys'): asserts a is ArrayLike<Key> {
-  if (a == null || typeof (a as ArrayLike<unknown>).length !== 'number') {
-    throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected an array of keys`);
+  // A string has a length too, but `'ab'` is not the key list ['a', 'b'].
+  if (a == null || typeof a !== 'object' || typeof (a as ArrayLike<unknown>).length !== 'number') {
+    throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected an array of keys, got ${describeValue(a)}`);
   }
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
@@ -70,17 +91,16 @@ export function checkKeys(a: ArrayLike<unknown>, name = 'keys'): asserts a is Ar
       if (!Number.isFinite(v)) throw new ClasslensError('NON_FINITE', `${name}: ${v} at index ${i}`, { index: i });
       continue;
     }
-    throw new ClasslensError(
-      'INVALID_ARGUMENT',
-      `${name}: ${v === null ? 'null' : typeof v} at index ${i}, expected a string or number`,
-      { index: i },
-    );
+    throw new ClasslensError('INVALID_ARGUMENT', `${name}: ${describeValue(v)} at index ${i}, expected a string or number`, {
+      index: i,
+    });
   }
 }
 
 /**
  * An index over a list of class keys. `indexOf` is O(1). Throws `DUPLICATE_KEY` if the
- * list repeats a key. Note that `1` and `"1"` are different keys.
+ * list repeats a key, or holds both `1` and `"1"` (different keys that every view would
+ * label the same).
  */
 export class KeyIndex {
   readonly keys: readonly Key[];
@@ -96,6 +116,7 @@ export class KeyIndex {
       this.map.set(k, i);
       list.push(k);
     }
+    checkMixedSpelling(list, name);
     this.keys = list;
   }
 

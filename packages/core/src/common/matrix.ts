@@ -1,4 +1,5 @@
 import { ClasslensError } from './errors.js';
+import { badNumber, describeValue } from './internal/validate.js';
 
 /** A dense row-major matrix. `data.length === rows * cols`. */
 export interface Matrix {
@@ -34,7 +35,9 @@ export interface ToMatrixOptions {
 /**
  * Normalises a {@link MatrixLike} at a function boundary. A `Matrix` is returned as is
  * (never copied, never mutated); nested arrays are copied into a new `Float64Array`.
- * Throws `INVALID_SHAPE` for ragged rows or a `data` of the wrong length,
+ * Throws `INVALID_SHAPE` for ragged rows, a row that is not an array or a `data` of the
+ * wrong length, `NOT_A_NUMBER` (with the row and column) for an entry of nested arrays
+ * that is not a number (`null`, `true`, `'5'` are never read as 0, 1 or 5),
  * `NON_FINITE` (with the first bad row and column) when `finite` is set, and `EMPTY`
  * when `allowEmpty` is `false` and there are no rows.
  */
@@ -54,17 +57,31 @@ export function toMatrix(input: MatrixLike, options: ToMatrixOptions = {}): Matr
     m = input;
   } else if (input !== null && typeof input === 'object' && typeof (input as ArrayLike<unknown>).length === 'number') {
     const rows = input.length;
-    const cols = rows > 0 ? (input[0]?.length ?? 0) : 0;
+    const isRow = (r: unknown): r is ArrayLike<unknown> =>
+      r !== null && typeof r === 'object' && typeof (r as ArrayLike<unknown>).length === 'number';
+    const first: unknown = rows > 0 ? input[0] : undefined;
+    const cols = isRow(first) ? first.length : 0;
     const data = new Float64Array(rows * cols);
     for (let i = 0; i < rows; i++) {
-      const row = input[i];
-      if (row == null || row.length !== cols) {
+      const row: unknown = input[i];
+      if (!isRow(row)) {
         throw new ClasslensError(
           'INVALID_SHAPE',
-          `${name}: row ${i} has length ${row == null ? 'none' : row.length}, expected ${cols}`,
+          `${name}: row ${i} is ${describeValue(row)}, expected an array of numbers (number[][] or a Matrix)`,
+          { row: i },
         );
       }
-      for (let j = 0; j < cols; j++) data[i * cols + j] = +row[j];
+      if (row.length !== cols) {
+        throw new ClasslensError('INVALID_SHAPE', `${name}: row ${i} has length ${row.length}, expected ${cols}`, {
+          row: i,
+        });
+      }
+      for (let j = 0; j < cols; j++) {
+        const v = row[j];
+        // Never coerce: null, true and '5' are not 0, 1 and 5.
+        if (typeof v !== 'number') throw badNumber(name, v, `at row ${i}, column ${j}`, { row: i, col: j });
+        data[i * cols + j] = v;
+      }
     }
     m = { rows, cols, data };
   } else {
@@ -90,24 +107,9 @@ export function assertFinite(m: Matrix, name = 'matrix'): void {
   }
 }
 
-/** A new zero-filled Float64 matrix. */
-export function zeros(rows: number, cols: number): Matrix {
-  return { rows, cols, data: new Float64Array(rows * cols) };
-}
-
-/** Entry (i, j) of `m`. */
-export function get(m: Matrix, i: number, j: number): number {
-  return m.data[i * m.cols + j];
-}
-
-/** Row `i` of `m` as a subarray view (no copy). */
-export function row(m: Matrix, i: number): Float32Array | Float64Array {
-  return m.data.subarray(i * m.cols, (i + 1) * m.cols);
-}
-
 /** `m` as nested arrays (for JSON, tests and small displays). */
 export function toArrays(m: Matrix): number[][] {
   const out: number[][] = [];
-  for (let i = 0; i < m.rows; i++) out.push(Array.from(row(m, i)));
+  for (let i = 0; i < m.rows; i++) out.push(Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));
   return out;
 }

@@ -1,5 +1,6 @@
 import { ClasslensError } from '../common/errors.js';
 import { checkLengths, KeyIndex, type Key } from '../common/keys.js';
+import { keyOption, optionsOf } from '../common/internal/validate.js';
 import { encodeStage } from './encode-stage.js';
 
 /** Options for {@link crosstab}. */
@@ -38,9 +39,11 @@ export interface Crosstab {
  * // → { sources: ['cat', 'dog'], targets: ['cat', 'dog'], counts: [[1, 1], [0, 1]] }
  */
 export function crosstab(source: ArrayLike<Key>, target: ArrayLike<Key>, options: CrosstabOptions = {}): Crosstab {
+  const o = optionsOf(options);
+  const other = o.otherLabel == null ? undefined : keyOption(o.otherLabel, 'otherLabel', '');
   checkLengths({ source, target });
-  const s = axis(source, options.sources, options.otherLabel, 'source');
-  const t = axis(target, options.targets, options.otherLabel, 'target');
+  const s = axis(source, o.sources ?? undefined, other, 'source');
+  const t = axis(target, o.targets ?? undefined, other, 'target');
   const nt = t.keys.length;
   const flat = new Float64Array(s.keys.length * nt);
   const sc = s.codes;

@@ -1,5 +1,7 @@
 import { ClasslensError } from '../common/errors.js';
-import { checkLengths, compareKeys, type Key } from '../common/keys.js';
+import { checkLengthsOf, compareKeys, type Key } from '../common/keys.js';
+import { checkMixedSpelling } from '../common/internal/mixed-keys.js';
+import { booleanOption, integerOption, keyOption, numberOption, optionsOf } from '../common/internal/validate.js';
 import { encodeStage } from './encode-stage.js';
 
 /** Options for {@link flowGraph}. */
@@ -94,18 +96,25 @@ export interface FlowGraph {
 export function flowGraph(stages: readonly ArrayLike<Key>[], options: FlowGraphOptions = {}): FlowGraph {
   if (!Array.isArray(stages))
     throw new ClasslensError('INVALID_ARGUMENT', 'flowGraph: stages must be an array of key arrays');
-  const { topK = Infinity, minValue = 0, otherLabel = 'Other', changedOnly = false } = options;
-  if (!(topK >= 1)) throw new ClasslensError('INVALID_ARGUMENT', `flowGraph: topK must be ≥ 1, not ${topK}`);
-  if (!(minValue >= 0))
-    throw new ClasslensError('INVALID_ARGUMENT', `flowGraph: minValue must be ≥ 0, not ${minValue}`);
+  const o = optionsOf(options);
+  const topK = integerOption(o.topK, 'topK', Infinity, 1, Infinity, true);
+  const minValue = numberOption(o.minValue, 'minValue', 0, { min: 0 });
+  const changedOnly = booleanOption(o.changedOnly, 'changedOnly', false);
+  const otherLabel = keyOption(o.otherLabel, 'otherLabel', 'Other');
   const S = stages.length;
-  const stageNames = options.stageNames ? [...options.stageNames] : stages.map((_, s) => `Stage ${s + 1}`);
+  let stageNames: string[];
+  if (o.stageNames == null) stageNames = stages.map((_, s) => `Stage ${s + 1}`);
+  else {
+    if (!Array.isArray(o.stageNames) || o.stageNames.some((d) => typeof d !== 'string')) {
+      throw new ClasslensError('INVALID_ARGUMENT', 'flowGraph: stageNames must be an array of strings');
+    }
+    stageNames = [...(o.stageNames as string[])];
+  }
   if (stageNames.length !== S) {
     throw new ClasslensError('INVALID_ARGUMENT', `flowGraph: ${stageNames.length} stageNames for ${S} stages`);
   }
-  const named: Record<string, ArrayLike<Key>> = {};
-  stages.forEach((s, i) => (named[stageNames[i] ?? `stage ${i}`] = s));
-  const n = S ? checkLengths(named) : 0;
+  // (name, column) pairs: stage names come from data and may repeat or be "__proto__".
+  const n = S ? checkLengthsOf(stages.map((col, i) => [stageNames[i], col] as const)) : 0;
   const empty: FlowGraph = { nodes: [], links: [], stageNames, total: n, kept: 0, hiddenLinks: 0, hiddenItems: 0 };
   if (S === 0) return empty;
 
@@ -130,8 +139,11 @@ export function flowGraph(stages: readonly ArrayLike<Key>[], options: FlowGraphO
   const kept = items.length;
 
   // Encode each stage and merge keys beyond topK; `code[s][i]` is the item's node slot.
-  const layers = stages.map((col, s) => {
-    const enc = encodeStage(col, stageNames[s]);
+  const encoded = stages.map((col, s) => encodeStage(col, stageNames[s]));
+  // changedOnly compares keys across stages, so they share one key space there.
+  if (changedOnly && S > 1) checkMixedSpelling(new Set(encoded.flatMap((e) => e.keys)), 'flowGraph: stages');
+  const layers = stages.map((_, s) => {
+    const enc = encoded[s];
     const counts = new Float64Array(enc.keys.length);
     if (kept === n) counts.set(enc.counts);
     else for (let t = 0; t < kept; t++) counts[enc.codes[items[t]]]++;
@@ -181,57 +193,58 @@ export function flowGraph(stages: readonly ArrayLike<Key>[], options: FlowGraphO
     });
   }
 
-  // Links between consecutive stages.
+  // Links between consecutive stages: items sorted by (source slot, target slot) with two
+  // stable counting sorts (by target, then by source), so each link is a run of items,
+  // ascending within the run. O(n + slots) per stage pair, whatever the number of
+  // possible pairs: no pair code, so nothing overflows at 10^5 × 10^5 keys.
   const links: FlowLink[] = [];
   let hiddenLinks = 0;
   let hiddenItems = 0;
+  const byTarget = new Uint32Array(kept);
   for (let s = 0; s + 1 < S; s++) {
-    const a = layers[s];
-    const b = layers[s + 1];
-    const kb = b.slots.length;
-    const pair = new Int32Array(n).fill(-1);
-    for (let t = 0; t < kept; t++) {
-      const i = items[t];
-      pair[i] = a.code[i] * kb + b.code[i];
-    }
-    const buckets = bucketItems(items, pair, a.slots.length * kb, true);
-    buckets.forEach((ix, p) => {
-      if (ix.length === 0) return;
-      if (ix.length < minValue) {
+    // One buffer per stage pair; each link's indices are a view into it.
+    const sorted = new Uint32Array(kept);
+    const a = layers[s].code;
+    const b = layers[s + 1].code;
+    countingSort(items, b, layers[s + 1].slots.length, byTarget);
+    countingSort(byTarget, a, layers[s].slots.length, sorted);
+    for (let start = 0; start < kept; ) {
+      const first = sorted[start];
+      const sa = a[first];
+      const sb = b[first];
+      let end = start + 1;
+      while (end < kept && a[sorted[end]] === sa && b[sorted[end]] === sb) end++;
+      const count = end - start;
+      if (count < minValue) {
         hiddenLinks++;
-        hiddenItems += ix.length;
-        return;
+        hiddenItems += count;
+      } else {
+        links.push({
+          source: nodeIds[s][sa],
+          target: nodeIds[s + 1][sb],
+          value: count,
+          indices: sorted.subarray(start, end),
+        });
       }
-      links.push({
-        source: nodeIds[s][Math.floor(p / kb)],
-        target: nodeIds[s + 1][p % kb],
-        value: ix.length,
-        indices: ix,
-      });
-    });
+      start = end;
+    }
   }
   return { nodes, links, stageNames, total: n, kept, hiddenLinks, hiddenItems };
 }
 
+/** Stable counting sort of `items` by `code[item]` (codes in [0, k)) into `out`. */
+function countingSort(items: Uint32Array, code: Int32Array, k: number, out: Uint32Array): void {
+  const start = new Uint32Array(k + 1);
+  for (let t = 0; t < items.length; t++) start[code[items[t]] + 1]++;
+  for (let c = 0; c < k; c++) start[c + 1] += start[c];
+  for (let t = 0; t < items.length; t++) out[start[code[items[t]]]++] = items[t];
+}
+
 /**
  * Groups `items` by `code[item]` into `k` ascending index lists that share one buffer
- * (counting sort). With `sparse`, only non-empty groups get a view (others are empty).
+ * (counting sort).
  */
-function bucketItems(items: Uint32Array, code: Int32Array, k: number, sparse = false): Uint32Array[] {
-  if (sparse && k > 4 * items.length + 1024) {
-    // Too many possible pairs for dense counters (e.g. 10,000 × 10,000 keys): group with
-    // a Map and return a sparse array, whose forEach visits only the codes that occur.
-    const groups = new Map<number, number[]>();
-    for (let t = 0; t < items.length; t++) {
-      const c = code[items[t]];
-      let g = groups.get(c);
-      if (!g) groups.set(c, (g = []));
-      g.push(items[t]);
-    }
-    const out: Uint32Array[] = [];
-    for (const c of [...groups.keys()].sort((x, y) => x - y)) out[c] = Uint32Array.from(groups.get(c) as number[]);
-    return out;
-  }
+function bucketItems(items: Uint32Array, code: Int32Array, k: number): Uint32Array[] {
   const counts = new Uint32Array(k + 1);
   for (let t = 0; t < items.length; t++) counts[code[items[t]] + 1]++;
   for (let c = 0; c < k; c++) counts[c + 1] += counts[c];
