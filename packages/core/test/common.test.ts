@@ -42,7 +42,7 @@ describe('checkLengths(arrays)', () => {
   });
   it('throws INVALID_ARGUMENT (not a TypeError) for a number or string', () => {
     expect(() => checkLengths({ truth: [1], pred: 5 as unknown as number[] })).toThrow(
-      'pred: expected an array, got number',
+      'pred: expected an array, got number 5',
     );
     expect(() => checkLengths({ truth: 'abc' as unknown as number[] })).toThrow(ClasslensError);
   });

@@ -66,7 +66,10 @@ export function codedOrCorrect<T>(fn: () => T, check: (result: T) => void = () =
 }
 
 /** {@link codedOrCorrect} for async functions. */
-export async function codedOrCorrectAsync<T>(fn: () => Promise<T>, check: (result: T) => void = () => {}): Promise<void> {
+export async function codedOrCorrectAsync<T>(
+  fn: () => Promise<T>,
+  check: (result: T) => void = () => {},
+): Promise<void> {
   const t0 = performance.now();
   let result: T;
   try {

@@ -8,6 +8,7 @@ import type { Steps } from './internal/run.js';
 import { runAsync, runSync } from './internal/run.js';
 import type { TreeLike } from './internal/tree.js';
 import { checkTree } from './internal/tree.js';
+import { maxAbs, scaleExponent } from '../common/internal/scale.js';
 
 /** Options of {@link copheneticCorrelation}: how to read the distances (as in {@link hclust}). */
 export type CopheneticCorrelationOptions = DistanceReadOptions;
@@ -86,6 +87,15 @@ function* steps(
   const rows = new CopheneticRows(t);
   const z = new Float64Array(n);
   const y = new Float64Array(n);
+  // The correlation is scale-invariant, its sums of squares are not: distances or
+  // heights beyond 2^±250 are scaled by an exact power of two as they are read.
+  const ey = scaleExponent(src.nanValue, -250, 250);
+  const ez = scaleExponent(maxAbs(t.h), -250, 250);
+  const fy = [2 ** -Math.trunc(ey / 2), 2 ** -(ey - Math.trunc(ey / 2))];
+  const fz = [2 ** -Math.trunc(ez / 2), 2 ** -(ez - Math.trunc(ez / 2))];
+  const rescale = (v: Float64Array, f: number[], len: number): void => {
+    for (let j = 0; j < len; j++) v[j] = v[j] * f[0] * f[1];
+  };
   // Row i of the upper triangle of the input, NaN replaced, into y[0 … n − i − 2].
   const readRow = (i: number): void => {
     const len = n - i - 1;
@@ -97,13 +107,18 @@ function* steps(
       y.set(d.subarray(i * n + i + 1, (i + 1) * n));
     }
     if (src.hasNan) replaceNan(y, len, src.nanValue);
+    if (ey !== 0) rescale(y, fy, len);
+  };
+  const heightsRow = (i: number): void => {
+    rows.row(i, i + 1, n, z, 0);
+    if (ez !== 0) rescale(z, fz, n - i - 1);
   };
   // Two passes (means, then centred sums) as scipy.cluster.hierarchy.cophenet does, so
   // that large offsets do not cancel.
   const acc: Sums = { sy: 0, sz: 0, syz: 0, syy: 0, szz: 0, my: 0, mz: 0 };
   for (let i = 0; i < n - 1; i++) {
     readRow(i);
-    rows.row(i, i + 1, n, z, 0);
+    heightsRow(i);
     addSums(acc, y, z, n - i - 1);
     if (performance.now() > deadline()) yield 0.1 + (0.45 * (i + 1)) / n;
   }
@@ -111,7 +126,7 @@ function* steps(
   acc.mz = acc.sz / pairs;
   for (let i = 0; i < n - 1; i++) {
     readRow(i);
-    rows.row(i, i + 1, n, z, 0);
+    heightsRow(i);
     addCentred(acc, y, z, n - i - 1);
     if (performance.now() > deadline()) yield 0.55 + (0.45 * (i + 1)) / n;
   }

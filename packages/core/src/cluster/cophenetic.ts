@@ -5,10 +5,15 @@ import type { Steps } from './internal/run.js';
 import { runAsync, runSync } from './internal/run.js';
 import type { TreeLike } from './internal/tree.js';
 import { checkTree } from './internal/tree.js';
+import { checkSize } from '../common/internal/validate.js';
+
+/** Largest n × n matrix `cophenetic` writes: 2^31 entries (16 GiB), far past what engines allocate. */
+const MAX_SQUARE = 2 ** 31;
 
 function* steps(tree: TreeLike, deadline: () => number): Steps<Matrix> {
   const t = checkTree(tree);
   const n = t.n;
+  checkSize(`cophenetic: ${n} × ${n} matrix`, n * n, MAX_SQUARE);
   const rows = new CopheneticRows(t);
   const data = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {

@@ -3,6 +3,11 @@ import { ClasslensError } from '../common/errors.js';
 import type { Matrix, MatrixLike } from '../common/matrix.js';
 import { toMatrix } from '../common/matrix.js';
 import { mulberry32 } from './internal/random.js';
+import { maxAbs, scaleExponent, scaledCopy, scaleInPlace } from '../common/internal/scale.js';
+import { checkSize, describeValue, integerOption, numberOption, optionsOf } from '../common/internal/validate.js';
+
+/** Most rounds {@link fuzzyCMeans} runs: more is `TOO_LARGE`. */
+const MAX_ITERATIONS = 1_000_000;
 import type { Steps } from './internal/run.js';
 import { runAsync, runSync } from './internal/run.js';
 
@@ -38,14 +43,6 @@ export interface FuzzyCMeansResult {
   converged: boolean;
   /** Bezdek's objective J_m = Σ_i Σ_j u_ij^m ‖x_i − c_j‖² at the end. */
   objective: number;
-}
-
-function positiveInteger(v: unknown, name: string, fallback: number): number {
-  if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-    throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected an integer ≥ 1, got ${String(v)}`);
-  }
-  return v;
 }
 
 /** ‖x[xo …] − c[co …]‖² over d coordinates; four accumulators so the adds overlap. */
@@ -174,30 +171,24 @@ function fcmRound(st: RoundState): number {
 function* steps(
   rowsIn: MatrixLike,
   k: number,
-  options: FuzzyCMeansOptions,
+  opts: FuzzyCMeansOptions,
   deadline: () => number,
 ): Steps<FuzzyCMeansResult> {
+  const options = optionsOf(opts);
   const X = toMatrix(rowsIn, { name: 'rows', finite: true, allowEmpty: false });
   const n = X.rows;
   const d = X.cols;
   if (typeof k !== 'number' || !Number.isInteger(k) || k < 1 || k > n) {
-    throw new ClasslensError('INVALID_ARGUMENT', `k: expected an integer in [1, ${n}], got ${String(k)}`);
+    throw new ClasslensError('INVALID_ARGUMENT', `k: expected an integer in [1, ${n}], got ${describeValue(k)}`);
   }
-  const m = options.m ?? 2;
-  if (typeof m !== 'number' || !(m > 1) || !Number.isFinite(m)) {
-    throw new ClasslensError('INVALID_ARGUMENT', `m: expected a finite number > 1, got ${String(m)}`);
-  }
-  const maxIterations = positiveInteger(options.maxIterations, 'maxIterations', 300);
-  const tolerance = options.tolerance ?? 1e-6;
-  if (typeof tolerance !== 'number' || !(tolerance >= 0) || !Number.isFinite(tolerance)) {
-    throw new ClasslensError('INVALID_ARGUMENT', `tolerance: expected a finite number ≥ 0, got ${String(tolerance)}`);
-  }
-  const seed = options.seed ?? 1;
-  if (typeof seed !== 'number' || !Number.isFinite(seed)) {
-    throw new ClasslensError('INVALID_ARGUMENT', `seed: expected a finite number, got ${String(seed)}`);
-  }
+  checkSize(`fuzzyCMeans: memberships (${n} rows × k = ${k})`, n * k);
+  checkSize(`fuzzyCMeans: centres (k = ${k} × ${d} columns)`, k * d);
+  const m = numberOption(options.m, 'm', 2, { min: 1, minExclusive: true });
+  const maxIterations = integerOption(options.maxIterations, 'maxIterations', 300, 1, MAX_ITERATIONS);
+  const tolerance = numberOption(options.tolerance, 'tolerance', 1e-6, { min: 0 });
+  const seed = numberOption(options.seed, 'seed', 1);
   const U = new Float64Array(n * k);
-  if (options.initialMemberships !== undefined) {
+  if (options.initialMemberships != null) {
     const U0 = toMatrix(options.initialMemberships, { name: 'initialMemberships', finite: true });
     if (U0.rows !== n || U0.cols !== k) {
       throw new ClasslensError('INVALID_SHAPE', `initialMemberships: ${U0.rows} × ${U0.cols}, expected ${n} × ${k}`);
@@ -234,8 +225,12 @@ function* steps(
       for (let j = 0; j < k; j++) U[i * k + j] /= s;
     }
   }
+  // Rows beyond 2^±250 are scaled by an exact power of two, so that squared distances
+  // neither overflow (1e300² = Infinity made every membership 1/k) nor underflow;
+  // memberships are scale-invariant, centres and the objective are scaled back.
+  const e = scaleExponent(maxAbs(X.data), -250, 250);
   const st: RoundState = {
-    x: X.data,
+    x: e === 0 ? X.data : scaledCopy(X.data, e),
     n,
     d,
     k,
@@ -259,7 +254,8 @@ function* steps(
   }
   const memberships = st.U;
   const C = st.C;
-  const objective = st.objective;
+  scaleInPlace(C, e);
+  const objective = e === 0 ? st.objective : st.objective * 2 ** e * 2 ** e;
   return {
     memberships: { rows: n, cols: k, data: memberships },
     centers: { rows: k, cols: d, data: C },

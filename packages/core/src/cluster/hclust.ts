@@ -9,6 +9,7 @@ import type { Steps } from './internal/run.js';
 import { runAsync, runSync } from './internal/run.js';
 import type { Merge } from './internal/tree.js';
 import { finalizeLinkage, leavesOrder, toMerges } from './internal/tree.js';
+import { scaleExponent, scaleInPlace } from '../common/internal/scale.js';
 
 export type { DistanceInput, DistanceReadOptions, NanPolicy } from './internal/distances.js';
 export type { Merge, TreeLike } from './internal/tree.js';
@@ -58,7 +59,7 @@ function checkOptions(options: HclustOptions | undefined): {
   linkage: Linkage;
   optimalOrdering: false | 'exact' | 'scipy';
 } {
-  if (options != null && typeof options !== 'object') {
+  if (options != null && (typeof options !== 'object' || Array.isArray(options))) {
     throw new ClasslensError('INVALID_ARGUMENT', 'hclust: options must be an object');
   }
   const linkage = options?.linkage ?? 'average';
@@ -125,10 +126,16 @@ function* hclustSteps(
     rs = rowStarts(n);
     source = yield* scaled(readDistances(shape, readOptions, deadline, D), 0, wRead);
   }
+  // Distances beyond 2^±250 are scaled by an exact power of two in the working copy, so
+  // that Ward's update (which squares them) neither overflows nor underflows; heights are
+  // scaled back. (Single linkage only compares distances.)
+  const e = linkage === 'single' ? 0 : scaleExponent((source as DistanceSource).nanValue, -250, 250);
+  if (e !== 0) scaleInPlace(D, -e);
   const engine = linkage === 'single' ? mstSingle(D, n, rs, deadline) : nnChain(D, n, LINKAGES[linkage], deadline);
   const raw = yield* scaled(engine, wRead, wMerge);
   D = null;
   let tree = finalizeLinkage(raw, n);
+  if (e !== 0) scaleInPlace(tree.h, e);
   if (optimalOrdering) {
     // NN-chain consumed the working copy; the ordering reads the caller's distances.
     const ordering = optimalOrder(tree, pairReader(source as DistanceSource), deadline, optimalOrdering === 'scipy');

@@ -1,7 +1,15 @@
 // Re-exports of the foundations, by name: what docs/core.md documents and nothing else
 // (internal helpers such as the option validators stay in ./internal/).
 export { ClasslensError, isClasslensError, abortError, throwIfAborted, type ErrorCode } from './errors.js';
-export { toMatrix, isMatrix, assertFinite, toArrays, type Matrix, type MatrixLike, type ToMatrixOptions } from './matrix.js';
+export {
+  toMatrix,
+  isMatrix,
+  assertFinite,
+  toArrays,
+  type Matrix,
+  type MatrixLike,
+  type ToMatrixOptions,
+} from './matrix.js';
 export {
   KeyIndex,
   applyAccessor,

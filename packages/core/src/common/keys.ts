@@ -1,6 +1,6 @@
 import { ClasslensError } from './errors.js';
 import { checkMixedSpelling } from './internal/mixed-keys.js';
-import { describeValue } from './internal/validate.js';
+import { describeType, describeValue } from './internal/validate.js';
 
 /** A class label or category value. */
 export type Key = string | number;
@@ -41,7 +41,10 @@ export function isKey(v: unknown): v is Key {
  */
 export function checkLengths(arrays: Record<string, ArrayLike<unknown> | { rows: number }>): number {
   if (arrays === null || typeof arrays !== 'object') {
-    throw new ClasslensError('INVALID_ARGUMENT', `checkLengths: expected an object of arrays, got ${describeValue(arrays)}`);
+    throw new ClasslensError(
+      'INVALID_ARGUMENT',
+      `checkLengths: expected an object of arrays, got ${describeValue(arrays)}`,
+    );
   }
   return checkLengthsOf(Object.entries(arrays));
 }
@@ -56,14 +59,19 @@ export function checkLengthsOf(arrays: readonly (readonly [string, ArrayLike<unk
   for (const [name, a] of arrays) {
     if (a == null) throw new ClasslensError('INVALID_ARGUMENT', `${name}: missing`);
     if (typeof a !== 'object' && typeof a !== 'function') {
-      throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected an array, got ${describeValue(a)}`);
+      throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected an array, got ${describeType(a)}`);
     }
     const n = 'rows' in a && typeof a.rows === 'number' ? a.rows : (a as ArrayLike<unknown>).length;
     if (typeof n !== 'number') throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected an array`);
     if (first === undefined) first = [name, n];
     else if (n !== first[1]) {
       const details: Record<string, unknown> = {};
-      Object.defineProperty(details, first[0], { value: first[1], enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(details, first[0], {
+        value: first[1],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       Object.defineProperty(details, name, { value: n, enumerable: true, writable: true, configurable: true });
       throw new ClasslensError(
         'LENGTH_MISMATCH',
@@ -82,7 +90,7 @@ export function checkLengthsOf(arrays: readonly (readonly [string, ArrayLike<unk
 export function checkKeys(a: ArrayLike<unknown>, name = 'keys'): asserts a is ArrayLike<Key> {
   // A string has a length too, but `'ab'` is not the key list ['a', 'b'].
   if (a == null || typeof a !== 'object' || typeof (a as ArrayLike<unknown>).length !== 'number') {
-    throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected an array of keys, got ${describeValue(a)}`);
+    throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected an array of keys, got ${describeType(a)}`);
   }
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
@@ -91,9 +99,13 @@ export function checkKeys(a: ArrayLike<unknown>, name = 'keys'): asserts a is Ar
       if (!Number.isFinite(v)) throw new ClasslensError('NON_FINITE', `${name}: ${v} at index ${i}`, { index: i });
       continue;
     }
-    throw new ClasslensError('INVALID_ARGUMENT', `${name}: ${describeValue(v)} at index ${i}, expected a string or number`, {
-      index: i,
-    });
+    throw new ClasslensError(
+      'INVALID_ARGUMENT',
+      `${name}: ${describeValue(v)} at index ${i}, expected a string or number`,
+      {
+        index: i,
+      },
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Key } from '../common/index.js';
+import { optionsOf, setOwn } from '../common/internal/validate.js';
 import { checkItemIndices, encodeComparison, modelEntries } from './labels.js';
 
 /** One item of {@link agreement}: what each model predicted and whether it was right. */
@@ -57,17 +58,19 @@ export function agreement(
   preds: Record<string, ArrayLike<Key>>,
   options: AgreementOptions = {},
 ): AgreementItem[] {
-  const models = modelEntries(preds, 2, options.models);
-  const enc = encodeComparison(truth, models, options.classes);
+  const o = optionsOf(options);
+  const models = modelEntries(preds, 2, o.models ?? undefined);
+  const enc = encodeComparison(truth, models, o.classes ?? undefined);
   const { classes, codes, n } = enc;
-  if (options.indices != null) checkItemIndices(options.indices, n);
+  const indices = o.indices ?? undefined;
+  if (indices !== undefined) checkItemIndices(indices, n);
   const names = models.map(([name]) => name);
   const k = names.length;
   const t = codes[0];
-  const count = options.indices != null ? options.indices.length : n;
+  const count = indices !== undefined ? indices.length : n;
   const out: AgreementItem[] = new Array(count);
   for (let r = 0; r < count; r++) {
-    const i = options.indices != null ? options.indices[r] : r;
+    const i = indices !== undefined ? indices[r] : r;
     const ti = t[i];
     const predictions: Record<string, Key> = {};
     const correct: Record<string, boolean> = {};
@@ -76,8 +79,9 @@ export function agreement(
     const p0 = codes[1][i];
     for (let j = 0; j < k; j++) {
       const p = codes[j + 1][i];
-      predictions[names[j]] = classes[p];
-      correct[names[j]] = p === ti;
+      // Model names come from data (often JSON.parse): "__proto__" must become a key too.
+      setOwn(predictions, names[j], classes[p]);
+      setOwn(correct, names[j], p === ti);
       if (p === ti) correctCount++;
       if (p !== p0) agree = false;
     }

@@ -1,4 +1,5 @@
 import { ClasslensError, type Key } from '../common/index.js';
+import { booleanOption, optionsOf } from '../common/internal/validate.js';
 import { checkDeferred, encodeLabels } from './labels.js';
 import { groupTuples } from './tuple-groups.js';
 
@@ -48,17 +49,19 @@ export interface ChainPathsOptions {
  * //    { path: ['b', 'b'], count: 1, indices: [2] }]
  */
 export function chainPaths(stages: ArrayLike<ArrayLike<Key>>, options: ChainPathsOptions = {}): ChainPath[] {
-  if (stages == null || typeof stages.length !== 'number') {
+  const o = optionsOf(options);
+  const changedOnly = booleanOption(o.changedOnly, 'changedOnly', false);
+  if (stages == null || typeof stages !== 'object' || typeof stages.length !== 'number') {
     throw new ClasslensError('INVALID_ARGUMENT', 'stages: expected an array of label arrays');
   }
   if (stages.length === 0) return [];
   const columns: Record<string, ArrayLike<Key>> = {};
   for (let s = 0; s < stages.length; s++) columns[`stages[${s}]`] = stages[s];
   // The counting pass range-checks zero-copy class indices itself.
-  const enc = encodeLabels(columns, options.classes, true);
+  const enc = encodeLabels(columns, o.classes ?? undefined, true);
   const { classes, codes } = enc;
   const width = codes.length;
-  const groups = groupTuples(codes, classes.length, options.changedOnly === true, () => checkDeferred(enc));
+  const groups = groupTuples(codes, classes.length, changedOnly, () => checkDeferred(enc));
   // Groups come in path order; a stable sort by count keeps that order among ties.
   const order = Array.from({ length: groups.size }, (_, g) => g);
   order.sort((a, b) => groups.counts[b] - groups.counts[a]);

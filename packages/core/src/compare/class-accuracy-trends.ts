@@ -1,6 +1,7 @@
 import { ClasslensError, type Key } from '../common/index.js';
 import { classifyTrend, type Trend } from './classify-trend.js';
 import { supportAndCorrect } from './counts.js';
+import { optionsOf } from '../common/internal/validate.js';
 import { encodeLabels } from './labels.js';
 
 /** One class of {@link classAccuracyTrends}. */
@@ -56,7 +57,8 @@ export function classAccuracyTrends(
   if (versions.length === 0)
     throw new ClasslensError('INVALID_ARGUMENT', 'predsInModelOrder: expected at least one version');
   // Check the tolerance before the per-item work.
-  classifyTrend([0], options);
+  const o = optionsOf(options);
+  classifyTrend([0], o);
   const columns: Record<string, ArrayLike<Key>> = { truth };
   versions.forEach((p, v) => (columns[`predsInModelOrder[${v}]`] = p));
   const enc = encodeLabels(columns, classes);
@@ -67,7 +69,7 @@ export function classAccuracyTrends(
   for (let j = 0; j < m; j++) {
     if (support[j] === 0) continue;
     const values = perVersion.map((s) => s.correct[j] / support[j]);
-    out.push({ class: enc.classes[j], values, trend: classifyTrend(values, options) });
+    out.push({ class: enc.classes[j], values, trend: classifyTrend(values, o) });
   }
   return out;
 }

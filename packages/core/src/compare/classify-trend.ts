@@ -1,4 +1,5 @@
 import { ClasslensError } from '../common/index.js';
+import { badNumber, numberOption, optionsOf } from '../common/internal/validate.js';
 
 /** The six shapes a sequence of values can take ({@link classifyTrend}). */
 export type TrendKind = 'increasing' | 'decreasing' | 'non-decreasing' | 'non-increasing' | 'stable' | 'mixed';
@@ -29,7 +30,8 @@ export interface ClassifyTrendOptions {
  * @param values - the sequence, in order (at least one finite value).
  * @param options - `tolerance` (finite, ≥ 0).
  * @throws `EMPTY` for no values; `NON_FINITE` naming the first NaN/±Infinity;
- *   `INVALID_ARGUMENT` for a negative or non-finite tolerance.
+ *   `NOT_A_NUMBER` naming the first value that is not a number (`'0.1'`, `null`);
+ *   `INVALID_ARGUMENT` for a tolerance that is not a finite number ≥ 0.
  * @remarks O(n).
  * @example
  * classifyTrend([0.5, 0.6, 0.6]);                      // { kind: 'non-decreasing', net: ≈0.1 }
@@ -37,18 +39,13 @@ export interface ClassifyTrendOptions {
  * classifyTrend([0.5, 0.51, 0.5], { tolerance: 0.02 }); // { kind: 'stable', net: 0 }
  */
 export function classifyTrend(values: ArrayLike<number>, options: ClassifyTrendOptions = {}): Trend {
-  const tolerance = options.tolerance ?? 0;
-  if (typeof tolerance !== 'number' || !(tolerance >= 0) || tolerance === Infinity) {
-    throw new ClasslensError('INVALID_ARGUMENT', `tolerance: expected a finite number ≥ 0, got ${String(tolerance)}`);
-  }
-  if (values == null || typeof values.length !== 'number')
+  const tolerance = numberOption(optionsOf(options).tolerance, 'tolerance', 0, { min: 0 });
+  if (values == null || typeof values !== 'object' || typeof values.length !== 'number')
     throw new ClasslensError('INVALID_ARGUMENT', 'values: expected an array of numbers');
   if (values.length === 0) throw new ClasslensError('EMPTY', 'values: no values');
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new ClasslensError('NON_FINITE', `values: ${String(v)} at index ${i}`, { index: i });
-    }
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw badNumber('values', v, `at index ${i}`, { index: i });
   }
   let up = 0;
   let down = 0;

@@ -1,4 +1,6 @@
 import { ClasslensError, toMatrix, type Key, type MatrixLike } from '../common/index.js';
+import { numberOption, optionsOf } from '../common/internal/validate.js';
+import { MAX_BINS } from './histogram.js';
 import { encodeLabels } from './labels.js';
 import { mismatchScore } from './mismatch-score.js';
 import { groupTuples } from './tuple-groups.js';
@@ -99,12 +101,14 @@ export function confusionList(
   probs: MatrixLike,
   options: ConfusionListOptions = {},
 ): ConfusionList {
-  const width = options.binWidth ?? 0.1;
-  if (typeof width !== 'number' || !(width > 0 && width <= 1)) {
-    throw new ClasslensError('INVALID_ARGUMENT', `binWidth: expected a number in (0, 1], got ${String(width)}`);
+  const o = optionsOf(options);
+  const width = numberOption(o.binWidth, 'binWidth', 0.1, { min: 0, minExclusive: true, max: 1 });
+  // At most 1/width buckets: refuse a width that asks for millions before allocating them.
+  if (1 / width > MAX_BINS) {
+    throw new ClasslensError('TOO_LARGE', `binWidth: ${width} makes more than the ${MAX_BINS} buckets allowed`);
   }
   const p = toMatrix(probs, { name: 'probs' });
-  const enc = encodeLabels({ truth, pred }, options.classes);
+  const enc = encodeLabels({ truth, pred }, o.classes ?? undefined);
   const { classes, codes, n } = enc;
   const m = classes.length;
   if (p.rows !== n) {

@@ -1,4 +1,5 @@
 import { ClasslensError, checkKeys, type Key } from '../common/index.js';
+import { describeValue, optionsOf } from '../common/internal/validate.js';
 import { filterPass } from './kernels.js';
 import { checkDeferred, encodeComparison, failDeferred, modelEntries } from './labels.js';
 
@@ -60,8 +61,15 @@ export function filterItems(
 ): Uint32Array {
   if (query === null || typeof query !== 'object')
     throw new ClasslensError('INVALID_ARGUMENT', 'query: expected an object');
+  const o = optionsOf(options);
   const models = modelEntries(preds, 0);
   const names = models.map(([name]) => name);
+  if (query.correct != null && (typeof query.correct !== 'object' || Array.isArray(query.correct))) {
+    throw new ClasslensError(
+      'INVALID_ARGUMENT',
+      `query.correct: expected an object of model name → true/false, got ${describeValue(query.correct)}`,
+    );
+  }
   // Per model: -1 unconstrained, 1 must be right, 0 must be wrong.
   const want = names.map(() => -1);
   if (query.correct != null) {
@@ -82,7 +90,7 @@ export function filterItems(
   if (query.truth != null) checkKeys(query.truth, 'query.truth');
 
   // Up to four models, the query pass reads (and range-checks) every column itself.
-  const enc = encodeComparison(truth, models, options.classes, models.length <= 4);
+  const enc = encodeComparison(truth, models, o.classes ?? undefined, models.length <= 4);
   const { classes, codes, n } = enc;
   const m = classes.length;
   const mask = new Uint8Array(m);
@@ -92,7 +100,7 @@ export function filterItems(
     for (let k = 0; k < query.truth.length; k++) {
       const j = index.get(query.truth[k]);
       if (j !== undefined) mask[j] = 1;
-      else if (options.classes != null) {
+      else if (o.classes != null) {
         throw new ClasslensError('UNKNOWN_CLASS', `query.truth: unknown class ${JSON.stringify(query.truth[k])}`, {
           key: query.truth[k],
         });

@@ -1,4 +1,5 @@
 import { ClasslensError, applyAccessor, type Accessor, type Key } from '../common/index.js';
+import { setOwn } from '../common/internal/validate.js';
 
 /** Which field (or function) of a record holds each input of the compare functions. */
 export interface RecordAccessors<T> {
@@ -50,7 +51,8 @@ export function fromRecords<T>(data: readonly T[], accessors: RecordAccessors<T>
     if (typeof accessors.preds !== 'object')
       throw new ClasslensError('INVALID_ARGUMENT', 'preds: expected model name → accessor');
     out.preds = {};
-    for (const [name, a] of Object.entries(accessors.preds)) out.preds[name] = applyAccessor(data, a, `preds.${name}`);
+    for (const [name, a] of Object.entries(accessors.preds))
+      setOwn(out.preds, name, applyAccessor(data, a, `preds.${name}`));
   }
   if (accessors.probs != null) out.probs = applyAccessor(data, accessors.probs, 'probs');
   if (accessors.text != null) out.text = applyAccessor(data, accessors.text, 'text');

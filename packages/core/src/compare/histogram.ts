@@ -1,4 +1,11 @@
 import { ClasslensError, applyAccessor, type Accessor } from '../common/index.js';
+import { badNumber, describeValue, isArrayLike, numberOption, optionsOf } from '../common/internal/validate.js';
+
+/**
+ * Most bins {@link histogram} makes: 10^6 (each bin is an object). More is `TOO_LARGE`,
+ * decided before allocating: `bins: 1e9` once aborted the whole process (V8 out of memory).
+ */
+export const MAX_BINS = 1_000_000;
 
 /** One bin of {@link histogram}: values in [x0, x1) — the last bin also includes x1. */
 export interface HistogramBin {
@@ -98,28 +105,43 @@ function bisectRight(a: number[], x: number, hi: number): number {
  * @param values - numbers, or records with `value`.
  * @param options - `bins` | `thresholds`, `domain`, `value`.
  * @returns the bins in ascending order.
- * @throws `INVALID_ARGUMENT` for a value that is neither a number nor null/undefined,
- *   both `bins` and `thresholds`, a non-positive `bins`, non-finite or descending
- *   `thresholds`, or a `domain` that is not two finite ascending numbers.
+ * @throws `NOT_A_NUMBER` for a value that is neither a number nor null/undefined;
+ *   `INVALID_ARGUMENT` for both `bins` and `thresholds`, a `bins` that is not a positive
+ *   number, non-finite or descending `thresholds`, or a `domain` that is not two finite
+ *   ascending numbers; `TOO_LARGE` for more than {@link MAX_BINS} bins.
  * @remarks O(n log b) for n values and b bins.
  * @example
  * histogram([1, 2, 2, 3, 7], { bins: 3 })
  * // → [{ x0: 0, x1: 2, count: 1 }, { x0: 2, x1: 4, count: 3 }, { x0: 4, x1: 6, count: 0 }, { x0: 6, x1: 8, count: 1 }]
  */
-export function histogram<T = unknown>(values: ArrayLike<T>, options: HistogramOptions<T> = {}): HistogramBin[] {
-  if (values == null || typeof values.length !== 'number')
-    throw new ClasslensError('INVALID_ARGUMENT', 'values: expected an array');
+export function histogram<T = unknown>(values: ArrayLike<T>, opts: HistogramOptions<T> = {}): HistogramBin[] {
+  if (!isArrayLike(values)) throw new ClasslensError('INVALID_ARGUMENT', 'values: expected an array');
+  const options = optionsOf(opts);
   if (options.bins != null && options.thresholds != null) {
     throw new ClasslensError('INVALID_ARGUMENT', 'histogram: give bins or thresholds, not both');
   }
-  if (
-    options.bins != null &&
-    !(typeof options.bins === 'number' && options.bins > 0 && Number.isFinite(options.bins))
-  ) {
-    throw new ClasslensError('INVALID_ARGUMENT', `bins: expected a positive number, got ${String(options.bins)}`);
+  const binCount =
+    options.bins == null ? undefined : numberOption(options.bins, 'bins', 0, { min: 0, minExclusive: true });
+  if (binCount !== undefined && binCount > MAX_BINS) {
+    throw new ClasslensError('TOO_LARGE', `bins: ${binCount} is more than the ${MAX_BINS} bins allowed`, {
+      bins: binCount,
+      max: MAX_BINS,
+    });
   }
   let explicit: number[] | undefined;
   if (options.thresholds != null) {
+    if (!isArrayLike(options.thresholds)) {
+      throw new ClasslensError(
+        'INVALID_ARGUMENT',
+        `thresholds: expected an array, got ${describeValue(options.thresholds)}`,
+      );
+    }
+    if (options.thresholds.length >= MAX_BINS) {
+      throw new ClasslensError(
+        'TOO_LARGE',
+        `thresholds: ${options.thresholds.length} thresholds is more than the ${MAX_BINS} bins allowed`,
+      );
+    }
     explicit = Array.from(options.thresholds);
     for (let i = 0; i < explicit.length; i++) {
       if (
@@ -151,11 +173,7 @@ export function histogram<T = unknown>(values: ArrayLike<T>, options: HistogramO
   for (let i = 0; i < raw.length; i++) {
     const v = raw[i];
     if (v == null) continue;
-    if (typeof v !== 'number') {
-      throw new ClasslensError('INVALID_ARGUMENT', `values: ${typeof v} at index ${i}, expected a number`, {
-        index: i,
-      });
-    }
+    if (typeof v !== 'number') throw badNumber('values', v, `at index ${i}`, { index: i });
     if (!Number.isFinite(v)) continue;
     xs.push(v);
     if (v < lo) lo = v;
@@ -170,7 +188,7 @@ export function histogram<T = unknown>(values: ArrayLike<T>, options: HistogramO
   let tz: number[];
   if (explicit) tz = explicit;
   else {
-    const count = options.bins ?? Math.ceil(Math.log(xs.length) / Math.LN2) + 1;
+    const count = binCount ?? Math.ceil(Math.log(xs.length) / Math.LN2) + 1;
     if (domain == null) [x0, x1] = nice(x0, x1, count);
     tz = ticks(x0, x1, count);
     // As d3: a last threshold on the upper bound would leave a zero-width last bin; with

@@ -12,6 +12,8 @@ import {
   compareKeys,
   type Key,
 } from '../common/index.js';
+import { checkMixedSpelling } from '../common/internal/mixed-keys.js';
+import { describeValue } from '../common/internal/validate.js';
 import { firstBadIndex } from './kernels.js';
 
 /** Label columns encoded against one shared class list. */
@@ -179,6 +181,9 @@ function encodeUnion(entries: [string, ArrayLike<Key>][], n: number, names: stri
     }
     return out;
   });
+  if (seen.length > 1 && seen.some((k) => typeof k === 'number') && seen.some((k) => typeof k === 'string')) {
+    checkMixedColumns(entries, seen);
+  }
   const order = seen.map((_, j) => j).sort((x, y) => compareKeys(seen[x], seen[y]));
   const rank = new Int32Array(seen.length);
   let identity = true;
@@ -188,6 +193,28 @@ function encodeUnion(entries: [string, ArrayLike<Key>][], n: number, names: stri
   });
   if (!identity) for (const c of codes) for (let i = 0; i < c.length; i++) c[i] = rank[c[i]];
   return { classes: order.map((j) => seen[j]), codes, n, names, unchecked: [] };
+}
+
+/**
+ * Throws `DUPLICATE_KEY` when the classes of several label columns (one key space) hold a
+ * number and its string spelling, naming where each first occurs. Only on a mix of types.
+ */
+function checkMixedColumns(entries: [string, ArrayLike<Key>][], seen: Key[]): void {
+  try {
+    checkMixedSpelling(seen, 'labels');
+  } catch (e) {
+    const s = String((e as ClasslensError).details?.key);
+    const where = (k: Key): string => {
+      for (const [name, a] of entries)
+        for (let i = 0; i < a.length; i++) if (a[i] === k) return `${name} at index ${i}`;
+      return '';
+    };
+    throw new ClasslensError(
+      'DUPLICATE_KEY',
+      `labels: both ${s} and "${s}" occur (${s} in ${where(Number(s))}, "${s}" in ${where(s)}); use one type per key`,
+      { key: s },
+    );
+  }
 }
 
 /**
@@ -206,6 +233,12 @@ export function modelEntries(
   }
   let names: string[];
   if (models != null) {
+    if (!Array.isArray(models) || models.some((d) => typeof d !== 'string')) {
+      throw new ClasslensError(
+        'INVALID_ARGUMENT',
+        `models: expected an array of model names, got ${describeValue(models)}`,
+      );
+    }
     names = [];
     const seen = new Set<string>();
     for (const name of models) {

@@ -1,4 +1,5 @@
 import { ClasslensError, type Key } from '../common/index.js';
+import { booleanOption, enumOption, optionsOf } from '../common/internal/validate.js';
 import { correctnessPass } from './kernels.js';
 import { checkDeferred, encodeComparison, failDeferred, modelEntries } from './labels.js';
 import { groupTuples } from './tuple-groups.js';
@@ -80,7 +81,8 @@ type Level = { kind: 'truth' } | { kind: 'correct' | 'predicted'; model: string 
  * @returns the root node (`level: 'root'`, `count` = number of items).
  * @throws `LENGTH_MISMATCH`, `UNKNOWN_CLASS`, `NON_FINITE`, `INVALID_ARGUMENT` for bad labels;
  *   `MISSING_KEY` / `DUPLICATE_KEY` for a bad `models` list; `INVALID_ARGUMENT` for an unknown
- *   `by`/`order`, or more than 2^26 possible leaves with `by: 'correct'` (classes × 2^models).
+ *   `by`/`order` or an option of the wrong type; `TOO_LARGE` for more than 2^26 possible leaves
+ *   with `by: 'correct'` (classes × 2^models).
  * @remarks O(n·k + m·2^k) for `by: 'correct'`; O(n·k + leaves) for `by: 'predicted'`.
  * @example
  * const root = metricsHierarchy(['a', 'a', 'b'], { A: ['a', 'b', 'b'], B: ['a', 'a', 'a'] });
@@ -93,23 +95,18 @@ export function metricsHierarchy(
   preds: Record<string, ArrayLike<Key>>,
   options: MetricsHierarchyOptions = {},
 ): MetricsNode {
-  const by = options.by ?? 'correct';
-  const order = options.order ?? 'truth-first';
-  if (by !== 'correct' && by !== 'predicted')
-    throw new ClasslensError('INVALID_ARGUMENT', `by: expected 'correct' or 'predicted', got ${String(by)}`);
-  if (order !== 'truth-first' && order !== 'models-first') {
-    throw new ClasslensError(
-      'INVALID_ARGUMENT',
-      `order: expected 'truth-first' or 'models-first', got ${String(order)}`,
-    );
-  }
-  const models = modelEntries(preds, 0, options.models);
+  const o = optionsOf(options);
+  const by = enumOption(o.by, 'by', ['correct', 'predicted'] as const, 'correct');
+  const order = enumOption(o.order, 'order', ['truth-first', 'models-first'] as const, 'truth-first');
+  const withIndices = booleanOption(o.indices, 'indices', true);
+  const rootName = o.name ?? 'all';
+  if (typeof rootName !== 'string') throw new ClasslensError('INVALID_ARGUMENT', 'name: expected a string');
+  const models = modelEntries(preds, 0, o.models ?? undefined);
   // The first counting pass range-checks zero-copy class indices itself.
-  const enc = encodeComparison(truth, models, options.classes, true);
+  const enc = encodeComparison(truth, models, o.classes ?? undefined, true);
   const { classes, codes, n } = enc;
   const m = classes.length;
   const k = models.length;
-  const withIndices = options.indices !== false;
   const modelLevels: Level[] = models.map(([model]) => ({ kind: by, model }));
   const levels: Level[] =
     order === 'truth-first' ? [{ kind: 'truth' }, ...modelLevels] : [...modelLevels, { kind: 'truth' }];
@@ -126,7 +123,10 @@ export function metricsHierarchy(
   if (by === 'correct') {
     const slots = m * 2 ** k;
     if (slots > MAX_LEAF_CODES) {
-      throw new ClasslensError('INVALID_ARGUMENT', `${m} classes × 2^${k} models is too many leaves for a hierarchy`);
+      throw new ClasslensError(
+        'TOO_LARGE',
+        `${m} classes × 2^${k} models is too many leaves for a hierarchy (at most 2^26)`,
+      );
     }
     // code = t·tw + Σ wrong_j·w_j, with the first level most significant so ascending
     // codes are lexicographic paths, and "right" (0) sorting before "wrong" (1).
@@ -182,7 +182,7 @@ export function metricsHierarchy(
     countOf = (g) => groups.counts[g];
   }
 
-  const root: MetricsNode = { name: options.name ?? 'all', level: 'root', count: n, children: [] };
+  const root: MetricsNode = { name: rootName, level: 'root', count: n, children: [] };
   const truthLevel = order === 'truth-first' ? 0 : depth - 1;
   const stack: MetricsNode[] = [];
   const prev = new Int32Array(depth).fill(-1);

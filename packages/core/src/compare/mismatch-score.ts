@@ -1,4 +1,5 @@
 import { ClasslensError, checkLengths, toMatrix, type MatrixLike } from '../common/index.js';
+import { describeValue } from '../common/internal/validate.js';
 
 /**
  * The mismatch score of every item between its label and the classifier's probabilities,
@@ -51,7 +52,7 @@ export function mismatchScore(probs: MatrixLike, labelIndex: ArrayLike<number>):
     if (!Number.isInteger(l) || l < 0 || l >= cols) {
       throw new ClasslensError(
         'UNKNOWN_CLASS',
-        `labelIndex: ${String(l)} at index ${i} is not a column index in [0, ${cols})`,
+        `labelIndex: ${describeValue(l)} at index ${i} is not a column index in [0, ${cols})`,
         {
           key: l,
           index: i,

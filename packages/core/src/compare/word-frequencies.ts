@@ -1,4 +1,5 @@
 import { ClasslensError } from '../common/index.js';
+import { describeType, describeValue, functionOption, integerOption, optionsOf } from '../common/internal/validate.js';
 import { checkItemIndices } from './labels.js';
 
 /** One word of {@link wordFrequencies}. */
@@ -72,24 +73,34 @@ export function wordFrequencies(
 ): WordFrequency[] {
   if (texts == null || typeof texts.length !== 'number')
     throw new ClasslensError('INVALID_ARGUMENT', 'texts: expected an array of strings');
-  const topK = options.topK ?? Infinity;
-  if (topK !== Infinity && !(Number.isInteger(topK) && topK >= 0)) {
-    throw new ClasslensError('INVALID_ARGUMENT', `topK: expected a non-negative integer, got ${String(topK)}`);
+  const o = optionsOf(options);
+  const topK = integerOption(o.topK, 'topK', Infinity, 0, Infinity, true);
+  const indices = o.indices ?? undefined;
+  if (indices !== undefined) checkItemIndices(indices, texts.length);
+  if (
+    o.stopwords != null &&
+    (typeof o.stopwords !== 'object' || typeof (o.stopwords as Iterable<string>)[Symbol.iterator] !== 'function')
+  ) {
+    throw new ClasslensError(
+      'INVALID_ARGUMENT',
+      `stopwords: expected an iterable of strings, got ${describeValue(o.stopwords)}`,
+    );
   }
-  if (options.indices != null) checkItemIndices(options.indices, texts.length);
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i];
     if (t != null && typeof t !== 'string') {
-      throw new ClasslensError('INVALID_ARGUMENT', `texts: ${typeof t} at index ${i}, expected a string`, { index: i });
+      throw new ClasslensError('INVALID_ARGUMENT', `texts: ${describeType(t)} at index ${i}, expected a string`, {
+        index: i,
+      });
     }
   }
-  const stop = new Set(options.stopwords ?? ENGLISH_STOPWORDS);
-  const tokenize = options.tokenizer ?? defaultTokenizer;
+  const stop = new Set(o.stopwords ?? ENGLISH_STOPWORDS);
+  const tokenize = functionOption<(text: string) => string[]>(o.tokenizer, 'tokenizer') ?? defaultTokenizer;
   const count = new Map<string, number>();
   const documents = new Map<string, number>();
-  const n = options.indices != null ? options.indices.length : texts.length;
+  const n = indices !== undefined ? indices.length : texts.length;
   for (let r = 0; r < n; r++) {
-    const i = options.indices != null ? options.indices[r] : r;
+    const i = indices !== undefined ? indices[r] : r;
     const text = texts[i];
     if (text == null || text === '') continue;
     const words = tokenize(text);

@@ -1,5 +1,5 @@
-import { ClasslensError } from '../common/errors.js';
 import { checkKeys, compareKeys, type Key } from '../common/keys.js';
+import { checkMixedSpelling } from '../common/internal/mixed-keys.js';
 
 /** A column of keys encoded as dense integer codes (internal). */
 export interface EncodedStage {
@@ -42,16 +42,7 @@ export function encodeStage(values: ArrayLike<Key>, name: string): EncodedStage 
     remap[old] = pos;
     keys[pos] = seen[old];
   });
-  const labels = new Set<string>();
-  for (const k of keys) {
-    const s = String(k);
-    if (labels.has(s)) {
-      throw new ClasslensError('DUPLICATE_KEY', `${name}: both ${s} and "${s}" occur; use one type per column`, {
-        key: s,
-      });
-    }
-    labels.add(s);
-  }
+  checkMixedSpelling(keys, name);
   const counts = new Float64Array(keys.length);
   for (let i = 0; i < n; i++) {
     const c = remap[first[i]];

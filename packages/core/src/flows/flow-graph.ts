@@ -208,7 +208,7 @@ export function flowGraph(stages: readonly ArrayLike<Key>[], options: FlowGraphO
     const b = layers[s + 1].code;
     countingSort(items, b, layers[s + 1].slots.length, byTarget);
     countingSort(byTarget, a, layers[s].slots.length, sorted);
-    for (let start = 0; start < kept; ) {
+    for (let start = 0; start < kept;) {
       const first = sorted[start];
       const sa = a[first];
       const sb = b[first];

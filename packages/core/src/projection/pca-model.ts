@@ -1,5 +1,7 @@
 import { ClasslensError } from '../common/errors.js';
 import { toMatrix, type Matrix, type MatrixLike } from '../common/matrix.js';
+import { maxAbs, scaleExponent, scaledCopy, scaleInPlace } from '../common/internal/scale.js';
+import { describeValue } from '../common/internal/validate.js';
 import { symmetricEigen } from './internal/symmetric-eigen.js';
 
 /** What {@link pcaModel} returns. Every array has one entry per component, largest variance first. */
@@ -35,6 +37,12 @@ export interface PcaModel {
  * the rank of the centred data) have zero scores and an arbitrary unit axis orthogonal
  * to the others. Constant data gives ratios of `NaN`.
  *
+ * **Magnitudes.** Data whose largest magnitude lies outside 2^±400 (about 1e±120) is
+ * scaled by an exact power of two before the covariance is formed and the results are
+ * scaled back, so that `pca([[1e300, 1], [-1e300, 2], [0, 3]], 1)` is finite. The
+ * variance of such data may itself overflow: `explainedVariance` is then `Infinity`,
+ * while scores, axes, ratios and singular values stay finite.
+ *
  * **Method.** The eigen-decomposition (Householder + implicit QL) of the d × d
  * covariance matrix, or of the n × n Gram matrix when n < d. Time
  * O(n · d · min(n, d) + min(n, d)³), memory O(min(n, d)² + n · k).
@@ -57,11 +65,14 @@ export function pcaModel(data: MatrixLike, k: number): PcaModel {
   if (typeof k !== 'number' || !Number.isInteger(k) || k < 1 || k > maxK) {
     throw new ClasslensError(
       'INVALID_ARGUMENT',
-      `k: ${String(k)} is not an integer in [1, min(rows, cols)] = [1, ${maxK}]`,
+      `k: ${describeValue(k)} is not an integer in [1, min(rows, cols)] = [1, ${maxK}]`,
       { k, max: maxK },
     );
   }
-  const src = X.data;
+  // Data beyond 2^±400 is scaled by an exact power of two first, so that the covariance
+  // (sums of squares) neither overflows nor underflows; results are scaled back.
+  const e = scaleExponent(maxAbs(X.data), -400, 400);
+  const src = e === 0 ? X.data : scaledCopy(X.data, e);
   const mean = new Float64Array(d);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += src[i * d + j];
   for (let j = 0; j < d; j++) mean[j] /= n;
@@ -139,6 +150,13 @@ export function pcaModel(data: MatrixLike, k: number): PcaModel {
     explainedVariance[c] = ss[c] / dof;
     explainedVarianceRatio[c] = ss[c] / totalSS;
     singularValues[c] = Math.sqrt(ss[c]);
+  }
+  if (e !== 0) {
+    scaleInPlace(mean, e);
+    scaleInPlace(scores, e);
+    scaleInPlace(singularValues, e);
+    // May overflow to Infinity (variance of data near 1e300 is near 1e600).
+    scaleInPlace(explainedVariance, 2 * e);
   }
   return {
     scores: { rows: n, cols: k, data: scores },

@@ -8,7 +8,20 @@ import { BarnesHut } from './internal/barnes-hut.js';
 import { Pacer } from './internal/pacer.js';
 import { createRng, type Rng } from './internal/rng.js';
 import { VpTree } from './internal/vp-tree.js';
+import { scaleExponent } from '../common/internal/scale.js';
+import {
+  checkSize,
+  enumOption,
+  functionOption,
+  integerOption,
+  numberOption,
+  optionsOf,
+  signalOption,
+} from '../common/internal/validate.js';
 import { pcaModel } from './pca-model.js';
+
+/** Most iterations `tsne` runs (scikit-learn's default is 1000): more is `TOO_LARGE`. */
+const MAX_ITERATIONS = 1_000_000;
 
 /** Options of {@link tsne}. Defaults follow scikit-learn's `TSNE` (1.2+). */
 export interface TsneOptions extends AsyncOptions {
@@ -119,24 +132,28 @@ const AFFINITY_SHARE = 0.1;
  * });
  */
 export async function tsne(data: MatrixLike, options: TsneOptions = {}): Promise<Matrix> {
-  const X = toMatrix(data, { name: 'data', finite: true });
+  const raw = toMatrix(data, { name: 'data', finite: true });
+  const X = normalizeScale(raw);
   const n = X.rows;
-  const opts = resolveOptions(options, n);
-  const init = resolveInit(options.init, n);
-  throwIfAborted(options.signal);
-  const pacer = new Pacer(options.signal, options.onProgress);
+  const o = optionsOf(options);
+  const opts = resolveOptions(o, n);
+  const init = resolveInit(o.init ?? undefined, n);
+  throwIfAborted(o.signal ?? undefined);
+  const pacer = new Pacer(o.signal ?? undefined, o.onProgress ?? undefined);
   if (n === 0) {
     await pacer.step(1);
     return { rows: 0, cols: 2, data: new Float64Array(0) };
   }
   const rng = createRng(opts.seed);
   if (n < 4) {
-    const y = initialLayout(X, init, rng, false);
+    const y = initialLayout(raw, init, rng, false);
     await pacer.step(1);
     return { rows: n, cols: 2, data: y };
   }
   const exact = opts.method === 'exact' || (opts.method === 'auto' && n < EXACT_BELOW);
   const k = exact ? n - 1 : Math.min(n - 1, Math.floor(3 * opts.perplexity + 1));
+  // Three n × k arrays of neighbour indices, distances and conditionals.
+  checkSize(`tsne: ${n} rows × ${k} neighbours`, n * k);
   // Only the upper triangle of the symmetric P is kept for the iterations.
   const upper = upperTriangle(await affinities(X, k, opts.perplexity, opts.seed, pacer));
   const y = initialLayout(X, init, rng, true);
@@ -162,10 +179,9 @@ function bad(name: string, value: unknown, rule: string): ClasslensError {
   return new ClasslensError('INVALID_ARGUMENT', `${name}: ${shown} ${rule}`, { [name]: value });
 }
 
-function resolveOptions(o: TsneOptions, n: number): Resolved {
-  if (o === null || typeof o !== 'object') throw new ClasslensError('INVALID_ARGUMENT', 'options: expected an object');
+function resolveOptions(o: Partial<TsneOptions>, n: number): Resolved {
   let perplexity: number;
-  if (o.perplexity === undefined) {
+  if (o.perplexity == null) {
     perplexity = n > 91 ? 30 : Math.max(1, (n - 1) / 3);
   } else {
     perplexity = o.perplexity;
@@ -183,41 +199,26 @@ function resolveOptions(o: TsneOptions, n: number): Resolved {
       );
     }
   }
-  const int = (name: string, v: unknown, dflt: number): number => {
-    if (v === undefined) return dflt;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw bad(name, v, 'must be an integer ≥ 0');
-    return v;
-  };
-  const iterations = int('iterations', o.iterations, 1000);
-  const exaggerationIterations = int('exaggerationIterations', o.exaggerationIterations, 250);
-  const theta = o.theta ?? 0.5;
-  if (typeof theta !== 'number' || !Number.isFinite(theta) || theta < 0)
-    throw bad('theta', theta, 'must be a finite number ≥ 0');
-  const seed = o.seed ?? 42;
-  if (typeof seed !== 'number' || !Number.isFinite(seed)) throw bad('seed', seed, 'must be a finite number');
-  const earlyExaggeration = o.earlyExaggeration ?? 12;
-  if (typeof earlyExaggeration !== 'number' || !Number.isFinite(earlyExaggeration) || earlyExaggeration <= 0) {
-    throw bad('earlyExaggeration', earlyExaggeration, 'must be a finite number > 0');
-  }
+  const iterations = integerOption(o.iterations, 'iterations', 1000, 0, MAX_ITERATIONS);
+  const exaggerationIterations = integerOption(
+    o.exaggerationIterations,
+    'exaggerationIterations',
+    250,
+    0,
+    MAX_ITERATIONS,
+  );
+  const theta = numberOption(o.theta, 'theta', 0.5, { min: 0 });
+  const seed = numberOption(o.seed, 'seed', 42);
+  const earlyExaggeration = numberOption(o.earlyExaggeration, 'earlyExaggeration', 12, { min: 0, minExclusive: true });
   const lr = o.learningRate ?? 'auto';
   let learningRate: number;
   if (lr === 'auto') learningRate = Math.max(n / earlyExaggeration / 4, 50);
   else if (typeof lr === 'number' && Number.isFinite(lr) && lr > 0) learningRate = lr;
   else throw bad('learningRate', lr, "must be 'auto' or a finite number > 0");
-  const method = o.method ?? 'auto';
-  if (method !== 'auto' && method !== 'barnes-hut' && method !== 'exact') {
-    throw bad('method', method, "must be 'auto', 'barnes-hut' or 'exact'");
-  }
-  if (o.signal !== undefined && (o.signal === null || typeof o.signal.aborted !== 'boolean')) {
-    throw new ClasslensError('INVALID_ARGUMENT', 'signal: expected an AbortSignal');
-  }
-  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
-    throw new ClasslensError('INVALID_ARGUMENT', 'onProgress: expected a function');
-  }
-  if (o.onLayout !== undefined && typeof o.onLayout !== 'function') {
-    throw new ClasslensError('INVALID_ARGUMENT', 'onLayout: expected a function');
-  }
-  const onLayout = o.onLayout;
+  const method = enumOption(o.method, 'method', ['auto', 'barnes-hut', 'exact'] as const, 'auto');
+  signalOption(o.signal);
+  functionOption(o.onProgress, 'onProgress');
+  const onLayout = functionOption<TsneOptions['onLayout']>(o.onLayout, 'onLayout');
   return {
     perplexity,
     iterations,
@@ -240,6 +241,42 @@ function resolveInit(init: TsneOptions['init'], n: number): 'pca' | 'random' | M
     throw new ClasslensError('INVALID_SHAPE', `init: has ${m.cols} columns, expected 2`, { cols: m.cols });
   }
   return toMatrix(m, { name: 'init', finite: true });
+}
+
+/**
+ * The data as the optimisation sees it. t-SNE is invariant to translation and scale (the
+ * calibration adapts each Gaussian's precision, the initialisation is rescaled), but its
+ * arithmetic is not: squared distances of data near 1e300 overflow, near 1e-300 underflow,
+ * and the precision search (β from 1, doubled or halved, 100 steps, as scikit-learn does)
+ * cannot reach beyond about 2^±60. Data whose spread lies outside 2^±32 is therefore
+ * shifted by its column minima and scaled by an exact power of two; anything else is used
+ * as is, so ordinary data gives bit-identical results.
+ */
+function normalizeScale(X: Matrix): Matrix {
+  const { rows: n, cols: d, data } = X;
+  if (n === 0 || d === 0) return X;
+  const lo = new Float64Array(d).fill(Infinity);
+  const hi = new Float64Array(d).fill(-Infinity);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) {
+      const v = data[i * d + j];
+      if (v < lo[j]) lo[j] = v;
+      if (v > hi[j]) hi[j] = v;
+    }
+  }
+  // Half-ranges, so that 1e308 − (−1e308) cannot overflow.
+  let spread = 0;
+  for (let j = 0; j < d; j++) spread = Math.max(spread, hi[j] / 2 - lo[j] / 2);
+  const e = scaleExponent(spread, -32, 32);
+  if (e === 0) return X;
+  // (x − lo)/2 · 2^-e lands in [0, 2): shifted, then scaled by an exact power of two.
+  const f1 = 2 ** -Math.trunc(e / 2);
+  const f2 = 2 ** -(e - Math.trunc(e / 2));
+  const out = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) out[i * d + j] = (data[i * d + j] / 2 - lo[j] / 2) * f1 * f2;
+  }
+  return { rows: n, cols: d, data: out };
 }
 
 /** k nearest neighbours → calibrated conditionals → symmetric P. */

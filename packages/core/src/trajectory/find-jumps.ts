@@ -1,5 +1,6 @@
 import { ClasslensError } from '../common/errors.js';
 import { checkThreshold } from './layout.js';
+import { describeValue } from '../common/internal/validate.js';
 
 /** Options for {@link findJumps}. */
 export interface FindJumpsOptions {
@@ -96,7 +97,7 @@ export function findJumps(distances: ArrayLike<number>, options: FindJumpsOption
 function badDistance(distances: ArrayLike<unknown>, i: number): never {
   const d = distances[i];
   if (typeof d !== 'number') {
-    throw new ClasslensError('INVALID_ARGUMENT', `distances: ${d === null ? 'null' : typeof d} at index ${i}`, {
+    throw new ClasslensError('NOT_A_NUMBER', `distances: ${describeValue(d)} at index ${i}, expected a number`, {
       index: i,
     });
   }

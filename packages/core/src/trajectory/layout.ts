@@ -1,4 +1,5 @@
 // Internal helpers shared by the trajectory functions; not re-exported from the package.
+import { describeValue } from '../common/internal/validate.js';
 import { ClasslensError } from '../common/errors.js';
 import type { Matrix } from '../common/matrix.js';
 
@@ -33,13 +34,9 @@ export function layoutOffsets(lengths: ArrayLike<number>, rows?: number, rowsNam
 function badLength(lengths: ArrayLike<unknown>, i: number): never {
   const v = lengths[i];
   if (typeof v !== 'number') {
-    throw new ClasslensError(
-      'INVALID_ARGUMENT',
-      `lengths: ${v === null ? 'null' : typeof v} at index ${i}, expected a number`,
-      {
-        index: i,
-      },
-    );
+    throw new ClasslensError('NOT_A_NUMBER', `lengths: ${describeValue(v)} at index ${i}, expected a number`, {
+      index: i,
+    });
   }
   if (!Number.isFinite(v)) throw new ClasslensError('NON_FINITE', `lengths: ${v} at index ${i}`, { index: i });
   throw new ClasslensError('INVALID_ARGUMENT', `lengths: ${v} at index ${i} is not a non-negative integer`, {

@@ -1,5 +1,6 @@
 import { ClasslensError } from '../common/errors.js';
 import { isMatrix, type Matrix } from '../common/matrix.js';
+import { describeValue } from '../common/internal/validate.js';
 
 /** The rows of several sequences stacked into one matrix: see {@link stackSequences}. */
 export interface StackedSequences {
@@ -24,7 +25,7 @@ export interface StackedSequences {
  * Throws `INVALID_ARGUMENT` for a width that is not a positive integer or a part that is
  * not an array, `INVALID_SHAPE` for a flat part whose length is not a multiple of
  * `width` (or a Matrix part with other than `width` columns), `NON_FINITE` naming the
- * sequence and position of the first NaN/±Infinity (`INVALID_ARGUMENT` for a non-number). O(total · width).
+ * sequence and position of the first NaN/±Infinity (`NOT_A_NUMBER` for a value that is not a number). O(total · width).
  *
  * @example
  * const { matrix, lengths } = stackSequences(data.sequences.map((s) => s.states), data.hiddenSize);
@@ -92,7 +93,7 @@ export function stackSequences(parts: ArrayLike<ArrayLike<number> | Matrix>, wid
 function badValue(flat: ArrayLike<unknown>, i: number, s: number, width: number): never {
   const v = flat[i];
   if (typeof v !== 'number') {
-    throw new ClasslensError('INVALID_ARGUMENT', `sequence ${s}: ${v === null ? 'null' : typeof v} at index ${i}`, {
+    throw new ClasslensError('NOT_A_NUMBER', `sequence ${s}: ${describeValue(v)} at index ${i}, expected a number`, {
       sequence: s,
       index: i,
     });

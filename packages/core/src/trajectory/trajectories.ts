@@ -1,3 +1,4 @@
+import { describeValue } from '../common/internal/validate.js';
 import { ClasslensError } from '../common/errors.js';
 import { checkKeys, type Key } from '../common/keys.js';
 import { toMatrix, type MatrixLike } from '../common/matrix.js';
@@ -159,13 +160,9 @@ function badToken(tokens: ArrayLike<unknown>, i: number): never {
 function badExpected(expected: ArrayLike<unknown>, i: number): never {
   const v = expected[i];
   if (typeof v !== 'number') {
-    throw new ClasslensError(
-      'INVALID_ARGUMENT',
-      `expected: ${v === null ? 'null' : typeof v} at index ${i}, expected a number`,
-      {
-        index: i,
-      },
-    );
+    throw new ClasslensError('NOT_A_NUMBER', `expected: ${describeValue(v)} at index ${i}, expected a number`, {
+      index: i,
+    });
   }
   throw new ClasslensError('NON_FINITE', `expected: ${v} at index ${i}`, { index: i });
 }

@@ -90,12 +90,12 @@ describe('histogram(values, { bins | thresholds, domain })', () => {
       { x0: 0.5, x1: 1, count: 0 },
     ]);
   });
-  it('throws INVALID_ARGUMENT for bad options and non-numeric values', () => {
+  it('throws INVALID_ARGUMENT for bad options, NOT_A_NUMBER for non-numeric values', () => {
     expectCode(() => histogram([1], { bins: 3, thresholds: [1] }), 'INVALID_ARGUMENT', /bins or thresholds/);
     expectCode(() => histogram([1], { bins: 0 }), 'INVALID_ARGUMENT', /bins/);
     expectCode(() => histogram([1], { thresholds: [2, 1] }), 'INVALID_ARGUMENT', /thresholds: 1 at index 1/);
     expectCode(() => histogram([1], { domain: [1, 0] }), 'INVALID_ARGUMENT', /domain/);
-    expectCode(() => histogram(['1' as never]), 'INVALID_ARGUMENT', /string at index 0/);
+    expectCode(() => histogram(['1' as never]), 'NOT_A_NUMBER', /string "1" at index 0/);
     expectCode(() => histogram(null as never), 'INVALID_ARGUMENT');
   });
 });

@@ -70,14 +70,14 @@ describe('class-index inputs (integer typed arrays plus classes)', () => {
       ['toString', 1],
     ]);
   });
-  it('treats 1 and "1" as different classes', () => {
-    expect(chainPaths([[1, '1']]).map((p) => p.path)).toEqual([[1], ['1']]);
+  it('rejects a key space holding both 1 and "1" (DUPLICATE_KEY), as crosstab and flowGraph do', () => {
+    expectCode(() => chainPaths([[1, '1']]), 'DUPLICATE_KEY', /both 1 and "1"/);
   });
   it('refuses a hierarchy with more than 2^26 correctness leaves', () => {
     const preds = Object.fromEntries(Array.from({ length: 26 }, (_, k) => [`m${k}`, ['a']]));
     expectCode(
       () => metricsHierarchy(['a', 'b'].slice(0, 1), preds, { classes: ['a', 'b'] }),
-      'INVALID_ARGUMENT',
+      'TOO_LARGE',
       /too many leaves/,
     );
   });

@@ -50,7 +50,7 @@ describe('wordFrequencies(texts, { topK, stopwords, tokenizer })', () => {
     );
   });
   it('throws INVALID_ARGUMENT for non-string texts, bad topK, bad indices, bad tokenizer output', () => {
-    expectCode(() => wordFrequencies([1 as never]), 'INVALID_ARGUMENT', /number at index 0/);
+    expectCode(() => wordFrequencies([1 as never]), 'INVALID_ARGUMENT', /number 1 at index 0/);
     expectCode(() => wordFrequencies(['a'], { topK: -1 }), 'INVALID_ARGUMENT', /topK/);
     expectCode(() => wordFrequencies(['a'], { indices: [3] }), 'INVALID_ARGUMENT', /3 at position 0/);
     expectCode(() => wordFrequencies(['a'], { tokenizer: () => 'a' as never }), 'INVALID_ARGUMENT', /tokenizer/);

@@ -24,25 +24,29 @@ function linkItems(g: FlowGraph, stages: ArrayLike<Key>[]): { items: number; wro
 }
 
 describe('flowGraph(stages) with many distinct keys', () => {
-  it('10^5 distinct keys per stage: every item on its own correct link (pair codes past 2^31)', { timeout: 60_000 }, () => {
-    const K = 100_000;
-    const a = Array.from({ length: K }, (_, i) => i);
-    const b = a.map((i) => (i * 7) % K);
-    const g = flowGraph([a, b]);
-    expect(g.nodes.length).toBe(2 * K);
-    expect(g.links.length).toBe(K);
-    expect(linkItems(g, [a, b])).toEqual({ items: K, wrong: 0 });
-    // Links come ordered by source node, then target node.
-    const order = new Map(g.nodes.map((d, k) => [d.id, k]));
-    let unordered = 0;
-    for (let k = 1; k < g.links.length; k++) {
-      const p = g.links[k - 1];
-      const q = g.links[k];
-      const c = order.get(p.source)! - order.get(q.source)! || order.get(p.target)! - order.get(q.target)!;
-      if (!(c < 0)) unordered++;
-    }
-    expect(unordered).toBe(0);
-  });
+  it(
+    '10^5 distinct keys per stage: every item on its own correct link (pair codes past 2^31)',
+    { timeout: 60_000 },
+    () => {
+      const K = 100_000;
+      const a = Array.from({ length: K }, (_, i) => i);
+      const b = a.map((i) => (i * 7) % K);
+      const g = flowGraph([a, b]);
+      expect(g.nodes.length).toBe(2 * K);
+      expect(g.links.length).toBe(K);
+      expect(linkItems(g, [a, b])).toEqual({ items: K, wrong: 0 });
+      // Links come ordered by source node, then target node.
+      const order = new Map(g.nodes.map((d, k) => [d.id, k]));
+      let unordered = 0;
+      for (let k = 1; k < g.links.length; k++) {
+        const p = g.links[k - 1];
+        const q = g.links[k];
+        const c = order.get(p.source)! - order.get(q.source)! || order.get(p.target)! - order.get(q.target)!;
+        if (!(c < 0)) unordered++;
+      }
+      expect(unordered).toBe(0);
+    },
+  );
   it('three stages of 60,000 string keys keep every item on its links', { timeout: 60_000 }, () => {
     const K = 60_000;
     const a = Array.from({ length: K }, (_, i) => `a${i}`);
@@ -54,7 +58,10 @@ describe('flowGraph(stages) with many distinct keys', () => {
 });
 
 describe('flowGraph(stages, options) validates options as data', () => {
-  const s = [['a', 'b'], ['b', 'b']];
+  const s = [
+    ['a', 'b'],
+    ['b', 'b'],
+  ];
   it('topK must be an integer ≥ 1 (or Infinity)', () => {
     for (const topK of [1.5, '2', 0, -1, NaN, true]) {
       expectCode(() => flowGraph(s, { topK: topK as number }), 'INVALID_ARGUMENT', /topK/);
@@ -85,7 +92,18 @@ describe('flowGraph(stages, options) validates options as data', () => {
     expect(g.stageNames).toEqual(['__proto__', 'constructor']);
   });
   it('changedOnly across stages that spell one key 1 and "1" is DUPLICATE_KEY, not a change', () => {
-    expectCode(() => flowGraph([[1, 2], ['1', '2']], { changedOnly: true }), 'DUPLICATE_KEY', /1.*"1"/);
+    expectCode(
+      () =>
+        flowGraph(
+          [
+            [1, 2],
+            ['1', '2'],
+          ],
+          { changedOnly: true },
+        ),
+      'DUPLICATE_KEY',
+      /1.*"1"/,
+    );
   });
 });
 
@@ -105,17 +123,21 @@ describe('checkFlowGraph(graph) on adversarial graphs', () => {
     const e = expectCode(() => checkFlowGraph({ nodes: [...nodes].reverse(), links }), 'CYCLE');
     expect(e.message).toMatch(/^graph: link ("n0" → "n1"|"n1" → "n0") is on a cycle$/);
   });
-  it('refuses stage 1e9 (and other stages a graph of V nodes cannot need) before allocating', { timeout: 5_000 }, () => {
-    const g = (stage: unknown) => ({ nodes: [{ id: 'a', stage: stage as number }, { id: 'b' }], links: [] });
-    expectCode(() => checkFlowGraph(g(1e9)), 'TOO_LARGE', /stage 1000000000/);
-    expectCode(() => checkFlowGraph(g(2)), 'TOO_LARGE', /stage 2/);
-    expect(checkFlowGraph(g(1)).stageNames).toEqual(['Stage 1', 'Stage 2']);
-    expectCode(() => checkFlowGraph(g('1')), 'INVALID_ARGUMENT', /stage string "1"/);
-    expectCode(() => checkFlowGraph(g(1.5)), 'INVALID_ARGUMENT', /stage 1.5/);
-    // Given stage names allow as many stages as they name.
-    const named = checkFlowGraph({ ...g(3), stageNames: ['p', 'q', 'r', 's'] });
-    expect(named.nodes.map((d) => d.stage)).toEqual([3, 0]);
-  });
+  it(
+    'refuses stage 1e9 (and other stages a graph of V nodes cannot need) before allocating',
+    { timeout: 5_000 },
+    () => {
+      const g = (stage: unknown) => ({ nodes: [{ id: 'a', stage: stage as number }, { id: 'b' }], links: [] });
+      expectCode(() => checkFlowGraph(g(1e9)), 'TOO_LARGE', /stage 1000000000/);
+      expectCode(() => checkFlowGraph(g(2)), 'TOO_LARGE', /stage 2/);
+      expect(checkFlowGraph(g(1)).stageNames).toEqual(['Stage 1', 'Stage 2']);
+      expectCode(() => checkFlowGraph(g('1')), 'INVALID_ARGUMENT', /stage string "1"/);
+      expectCode(() => checkFlowGraph(g(1.5)), 'INVALID_ARGUMENT', /stage 1.5/);
+      // Given stage names allow as many stages as they name.
+      const named = checkFlowGraph({ ...g(3), stageNames: ['p', 'q', 'r', 's'] });
+      expect(named.nodes.map((d) => d.stage)).toEqual([3, 0]);
+    },
+  );
   it('a link value that is not a number is NOT_A_NUMBER, naming the link and the value', () => {
     const two = [{ id: 'a' }, { id: 'b' }];
     expectCode(
@@ -156,7 +178,7 @@ describe('checkFlowGraph(graph) on adversarial graphs', () => {
 });
 
 describe('crosstab(source, target, options) validates options as data', () => {
-  it("a string as a key list is INVALID_ARGUMENT, not read letter by letter", () => {
+  it('a string as a key list is INVALID_ARGUMENT, not read letter by letter', () => {
     expectCode(() => crosstab(['a'], ['b'], { sources: 'ab' as unknown as string[] }), 'INVALID_ARGUMENT', /sources/);
   });
   it('a key list mixing 1 and "1" is DUPLICATE_KEY', () => {

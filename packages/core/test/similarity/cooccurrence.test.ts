@@ -41,8 +41,9 @@ describe('cooccurrence(labelSets, classes) degenerate cases and errors', () => {
     const c = cooccurrence([['a']], ['a', 'b'], { normalize: 'cosine' });
     expect(Array.from(c.data)).toEqual([1, NaN, NaN, NaN]);
   });
-  it('accepts numeric labels (1 and "1" are different classes)', () => {
-    expect(Array.from(cooccurrence([[1, '1']], [1, '1']).data)).toEqual([1, 1, 1, 1]);
+  it('accepts numeric labels, and rejects a class list holding both 1 and "1" (DUPLICATE_KEY)', () => {
+    expect(Array.from(cooccurrence([[1, 2]], [1, 2]).data)).toEqual([1, 1, 1, 1]);
+    expect(() => cooccurrence([[1, '1']], [1, '1'])).toThrow(/both 1 and "1"/);
   });
   const code = (f: () => unknown) => {
     try {

@@ -249,10 +249,10 @@ describe('sequenceOffsets(lengths, rows?)', () => {
   it('throws LENGTH_MISMATCH when the lengths do not sum to rows, naming both', () => {
     expectCode(() => sequenceOffsets([3, 2], 6), 'LENGTH_MISMATCH', 'lengths sum to 5 but states has 6 rows');
   });
-  it('throws INVALID_ARGUMENT for negative, fractional or non-number lengths and NON_FINITE for NaN', () => {
+  it('throws INVALID_ARGUMENT for negative or fractional lengths, NOT_A_NUMBER for non-numbers, NON_FINITE for NaN', () => {
     expectCode(() => sequenceOffsets([1, -1]), 'INVALID_ARGUMENT', 'lengths: -1 at index 1');
     expectCode(() => sequenceOffsets([1.5]), 'INVALID_ARGUMENT');
-    expectCode(() => sequenceOffsets(['2' as unknown as number]), 'INVALID_ARGUMENT');
+    expectCode(() => sequenceOffsets(['2' as unknown as number]), 'NOT_A_NUMBER', /string "2"/);
     expectCode(() => sequenceOffsets([NaN]), 'NON_FINITE');
     expectCode(() => sequenceOffsets(null as unknown as number[]), 'INVALID_ARGUMENT');
   });
@@ -325,7 +325,7 @@ describe('findJumps(distances, options)', () => {
     expect(findJumps([NaN, NaN]).length).toBe(0);
     expect(findJumps(new Float64Array(4)).length).toBe(0);
   });
-  it('throws INVALID_ARGUMENT for negative distances and bad options, NON_FINITE for Infinity', () => {
+  it('throws INVALID_ARGUMENT for negative distances and bad options, NOT_A_NUMBER for non-numbers, NON_FINITE for Infinity', () => {
     expectCode(() => findJumps([1, -2]), 'INVALID_ARGUMENT', 'distances: negative value -2 at index 1');
     expectCode(() => findJumps([1, Infinity]), 'NON_FINITE', 'distances: Infinity at index 1');
     expectCode(() => findJumps([1], { threshold: -0.1 }), 'INVALID_ARGUMENT', /threshold/);
@@ -333,7 +333,7 @@ describe('findJumps(distances, options)', () => {
     expectCode(() => findJumps([1], { max: 0 }), 'INVALID_ARGUMENT', /max/);
     expectCode(() => findJumps([1], { normalize: 'sum' as 'max' }), 'INVALID_ARGUMENT', /normalize/);
     expectCode(() => findJumps(null as unknown as number[]), 'INVALID_ARGUMENT');
-    expectCode(() => findJumps([1, '2' as unknown as number]), 'INVALID_ARGUMENT');
+    expectCode(() => findJumps([1, '2' as unknown as number]), 'NOT_A_NUMBER', /string "2"/);
   });
   const distances = fc.array(fc.oneof(fc.double({ min: 0, max: 50, noNaN: true }), fc.constant(NaN)), {
     maxLength: 40,
@@ -605,8 +605,8 @@ describe('stackSequences(parts, width)', () => {
       'NON_FINITE',
       'sequence 0: Infinity at step 1, column 1',
     );
-    expectCode(() => stackSequences([[1, 'x' as unknown as number]], 2), 'INVALID_ARGUMENT');
-    expectCode(() => stackSequences([null as unknown as number[]], 2), 'INVALID_ARGUMENT');
+    expectCode(() => stackSequences([[1, 'x' as unknown as number]], 2), 'NOT_A_NUMBER', /string "x"/);
+    expectCode(() => stackSequences([null as unknown as number[]], 2), 'INVALID_ARGUMENT', /sequence 0/);
   });
 });
 
@@ -658,8 +658,8 @@ describe('trajectories(points, lengths, options)', () => {
     expectCode(() => trajectories([[1, 2]], [1], { expected: [Infinity] }), 'NON_FINITE');
     expectCode(
       () => trajectories([[1, 2]], [1], { expected: ['0.5' as unknown as number] }),
-      'INVALID_ARGUMENT',
-      /expected: string at index 0/,
+      'NOT_A_NUMBER',
+      /expected: string "0.5" at index 0/,
     );
     expectCode(
       () =>

@@ -93,7 +93,7 @@ export function distanceShape(input: DistanceInput, name: string): DistanceShape
   const shape = rawShape(input, name);
   if (shape.n > MAX_POINTS) {
     throw new ClasslensError(
-      'INVALID_ARGUMENT',
+      'TOO_LARGE',
       `${name}: ${shape.n} points is more than the ${MAX_POINTS} a condensed matrix can index`,
     );
   }
@@ -110,6 +110,13 @@ function rawShape(input: DistanceInput, name: string): DistanceShape {
       );
     }
     return { n, condensed: input };
+  }
+  if (Array.isArray(input) && input.length > 0 && typeof input[0] === 'number') {
+    throw new ClasslensError(
+      'INVALID_SHAPE',
+      `${name}: row 0 is ${input[0]}, expected an array (a square matrix as number[][], or a condensed ` +
+        'matrix as a Float64Array or Float32Array)',
+    );
   }
   const m = toMatrix(input as MatrixLike, { name });
   if (m.rows !== m.cols) {

@@ -1,6 +1,7 @@
 // Linkage-matrix bookkeeping shared by hclust, cutTree, cophenetic and optimal leaf
 // ordering: scipy's post-processing (stable sort by height, union-find relabelling),
 // the dendrogram's leaf order, and validation of a tree passed back in by a caller.
+import { badNumber } from '../../common/internal/validate.js';
 import { ClasslensError } from '../../common/errors.js';
 import type { RawLinkage } from './nn-chain.js';
 
@@ -148,9 +149,8 @@ export function checkTree(tree: TreeLike, name = 'tree'): TreeColumns {
     }
     if (x === y)
       throw new ClasslensError('INVALID_ARGUMENT', `${name}: merge ${k} joins cluster ${x} with itself`, { index: k });
-    if (typeof z !== 'number' || !Number.isFinite(z)) {
-      throw new ClasslensError('NON_FINITE', `${name}: merge ${k} has height ${String(z)}`, { index: k });
-    }
+    if (typeof z !== 'number' || !Number.isFinite(z))
+      throw badNumber(name, z, `as the height of merge ${k}`, { index: k });
     a[k] = x as number;
     b[k] = y as number;
     h[k] = z;

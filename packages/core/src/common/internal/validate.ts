@@ -40,6 +40,14 @@ export function describeValue(v: unknown): string {
 }
 
 /**
+ * {@link describeValue} for messages that expected something other than a number: a
+ * number is shown with its type too (`number 5`).
+ */
+export function describeType(v: unknown): string {
+  return typeof v === 'number' ? `number ${v}` : describeValue(v);
+}
+
+/**
  * The error for `v` where a finite number is required: `NON_FINITE` for NaN/±Infinity,
  * `NOT_A_NUMBER` for anything that is not a number (`null` gets a hint: JSON writes NaN
  * as null). `where` locates it, e.g. `"at row 2, column 0"`.
@@ -195,5 +203,8 @@ export function keyOption<K extends string | number>(v: unknown, name: string, f
     if (!Number.isFinite(v)) throw new ClasslensError('NON_FINITE', `${name}: ${v} is not a usable key`);
     return v;
   }
-  throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected a string or a finite number, got ${describeValue(v)}`);
+  throw new ClasslensError(
+    'INVALID_ARGUMENT',
+    `${name}: expected a string or a finite number, got ${describeValue(v)}`,
+  );
 }
