@@ -1,3 +1,4 @@
+import { describeValue, optionsOf } from '../common/internal/validate.js';
 import { ClasslensError } from '../common/errors.js';
 import type { MatrixLike } from '../common/matrix.js';
 import { toMatrix } from '../common/matrix.js';
@@ -42,9 +43,9 @@ export interface CondensedOptions {
  * condensed([[0, 1, 2], [1, 0, 3], [2, 3, 0]]); // Float64Array [1, 2, 3]
  */
 export function condensed(matrix: MatrixLike, options: CondensedOptions = {}): Float64Array {
-  const tol = options.symmetryTolerance ?? 1e-9;
+  const tol = optionsOf(options).symmetryTolerance ?? 1e-9;
   if (typeof tol !== 'number' || !(tol >= 0)) {
-    throw new ClasslensError('INVALID_ARGUMENT', `symmetryTolerance: expected a number ≥ 0, got ${String(tol)}`);
+    throw new ClasslensError('INVALID_ARGUMENT', `symmetryTolerance: expected a number ≥ 0, got ${describeValue(tol)}`);
   }
   const m = toMatrix(matrix, { name: 'matrix' });
   if (m.rows !== m.cols) {

@@ -1,3 +1,4 @@
+import { describeValue } from '../common/internal/validate.js';
 import { ClasslensError } from '../common/errors.js';
 import type { TreeLike } from './internal/tree.js';
 import { checkTree } from './internal/tree.js';
@@ -24,7 +25,7 @@ export function cutTree(tree: TreeLike, k: number): Int32Array {
   const t = checkTree(tree);
   const n = t.n;
   if (!Number.isInteger(k) || k > n || k < (n === 0 ? 0 : 1)) {
-    throw new ClasslensError('INVALID_ARGUMENT', `k: expected an integer in [1, ${n}], got ${String(k)}`);
+    throw new ClasslensError('INVALID_ARGUMENT', `k: expected an integer in [1, ${n}], got ${describeValue(k)}`);
   }
   const parent = new Int32Array(Math.max(1, 2 * n - 1));
   for (let i = 0; i < parent.length; i++) parent[i] = i;

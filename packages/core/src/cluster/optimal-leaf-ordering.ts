@@ -1,3 +1,4 @@
+import { optionsOf } from '../common/internal/validate.js';
 import type { AsyncOptions } from '../common/async.js';
 import { ClasslensError } from '../common/errors.js';
 import type { HclustTree } from './hclust.js';
@@ -31,7 +32,7 @@ function* olo(
 ): Steps<HclustTree> {
   const t = checkTree(tree);
   const readOptions = checkReadOptions(options);
-  const method = options?.method ?? 'exact';
+  const method = optionsOf(options).method ?? 'exact';
   if (method !== 'exact' && method !== 'scipy') {
     throw new ClasslensError('INVALID_ARGUMENT', `method: expected 'exact' or 'scipy', got ${JSON.stringify(method)}`);
   }

@@ -1,3 +1,4 @@
+import { optionsOf } from '../common/internal/validate.js';
 import { ClasslensError } from '../common/errors.js';
 import type { Matrix, MatrixLike } from '../common/matrix.js';
 import { toMatrix } from '../common/matrix.js';
@@ -37,7 +38,7 @@ const METHODS: readonly SimilarityToDistanceMethod[] = ['1-r', 'sqrt(2(1-r))', '
  * const tree = hclust(similarityToDistance(pearsonSimilarity(logits)), { linkage: 'average', nan: 'max' });
  */
 export function similarityToDistance(similarity: MatrixLike, options: SimilarityToDistanceOptions = {}): Matrix {
-  const method = options.method ?? '1-r';
+  const method = optionsOf(options).method ?? '1-r';
   if (!METHODS.includes(method)) {
     throw new ClasslensError(
       'INVALID_ARGUMENT',

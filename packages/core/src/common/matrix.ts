@@ -1,3 +1,4 @@
+import { optionsOf } from '../common/internal/validate.js';
 import { ClasslensError } from './errors.js';
 import { badNumber, describeValue } from './internal/validate.js';
 
@@ -42,7 +43,8 @@ export interface ToMatrixOptions {
  * when `allowEmpty` is `false` and there are no rows.
  */
 export function toMatrix(input: MatrixLike, options: ToMatrixOptions = {}): Matrix {
-  const name = options.name ?? 'matrix';
+  const o = optionsOf(options);
+  const name = typeof o.name === 'string' ? o.name : 'matrix';
   let m: Matrix;
   if (isMatrix(input)) {
     if (!Number.isInteger(input.rows) || !Number.isInteger(input.cols) || input.rows < 0 || input.cols < 0) {
@@ -87,10 +89,10 @@ export function toMatrix(input: MatrixLike, options: ToMatrixOptions = {}): Matr
   } else {
     throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected a Matrix or number[][]`);
   }
-  if (options.allowEmpty === false && m.rows === 0) {
+  if (o.allowEmpty === false && m.rows === 0) {
     throw new ClasslensError('EMPTY', `${name}: no rows`);
   }
-  if (options.finite) assertFinite(m, name);
+  if (o.finite === true) assertFinite(m, name);
   return m;
 }
 

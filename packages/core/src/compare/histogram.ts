@@ -151,7 +151,7 @@ export function histogram<T = unknown>(values: ArrayLike<T>, opts: HistogramOpti
       ) {
         throw new ClasslensError(
           'INVALID_ARGUMENT',
-          `thresholds: ${String(explicit[i])} at index ${i} is not finite and ascending`,
+          `thresholds: ${describeValue(explicit[i])} at index ${i} is not finite and ascending`,
           { index: i },
         );
       }

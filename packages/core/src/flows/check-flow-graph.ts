@@ -58,7 +58,27 @@ export function checkFlowGraph(graph: FlowGraphInput): FlowGraph {
   const ends = graph.links.map((l, k) => {
     const name =
       l == null ? `link ${k}` : `link ${JSON.stringify(String(l.source))} → ${JSON.stringify(String(l.target))}`;
-    if (l == null) throw new ClasslensError('INVALID_ARGUMENT', `graph: ${name} is empty`);
+    if (l == null || typeof l !== 'object') {
+      throw new ClasslensError(
+        'INVALID_ARGUMENT',
+        `graph: link ${k} is ${describeValue(l)}, expected { source, target, value }`,
+        {
+          link: k,
+        },
+      );
+    }
+    for (const end of ['source', 'target'] as const) {
+      const v: unknown = l[end];
+      if (typeof v !== 'string' && typeof v !== 'number') {
+        throw new ClasslensError(
+          'INVALID_ARGUMENT',
+          `graph: link ${k} has ${end} ${describeValue(v)}, expected a node id`,
+          {
+            link: k,
+          },
+        );
+      }
+    }
     const s = index.get(String(l.source));
     const t = index.get(String(l.target));
     if (s === undefined || t === undefined) {
@@ -162,6 +182,9 @@ export function checkFlowGraph(graph: FlowGraphInput): FlowGraph {
     indices: l.indices ? Uint32Array.from(l.indices) : EMPTY,
   }));
   const S = nodes.reduce((m, d) => Math.max(m, d.stage + 1), 0);
+  if (graph.stageNames && graph.stageNames.length < S) {
+    throw new ClasslensError('INVALID_ARGUMENT', `graph: ${graph.stageNames.length} stageNames for ${S} stages`);
+  }
   const stageNames = graph.stageNames ? [...graph.stageNames] : Array.from({ length: S }, (_, s) => `Stage ${s + 1}`);
   const total = links.reduce((a, l) => a + (nodes[index.get(l.source) as number].stage === 0 ? l.value : 0), 0);
   return { nodes, links, stageNames, total, kept: total, hiddenLinks: 0, hiddenItems: 0 };

@@ -1,3 +1,4 @@
+import { describeValue } from '../common/internal/validate.js';
 import { ClasslensError } from '../common/errors.js';
 import { checkLengths } from '../common/keys.js';
 import { toMatrix, type MatrixLike } from '../common/matrix.js';
@@ -43,10 +44,14 @@ export function trustworthiness(high: MatrixLike, low: MatrixLike, k = 5): numbe
   toMatrix(H, { name: 'high', finite: true });
   toMatrix(L, { name: 'low', finite: true });
   if (typeof k !== 'number' || !Number.isInteger(k) || k < 1 || k >= n / 2) {
-    throw new ClasslensError('INVALID_ARGUMENT', `k: ${String(k)} must be an integer with 1 ≤ k < n / 2 = ${n / 2}`, {
-      k,
-      n,
-    });
+    throw new ClasslensError(
+      'INVALID_ARGUMENT',
+      `k: ${describeValue(k)} must be an integer with 1 ≤ k < n / 2 = ${n / 2}`,
+      {
+        k,
+        n,
+      },
+    );
   }
   const dh = H.cols;
   const dl = L.cols;

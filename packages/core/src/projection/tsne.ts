@@ -11,6 +11,7 @@ import { VpTree } from './internal/vp-tree.js';
 import { scaleExponent } from '../common/internal/scale.js';
 import {
   checkSize,
+  describeValue,
   enumOption,
   functionOption,
   integerOption,
@@ -175,8 +176,7 @@ interface Resolved {
 }
 
 function bad(name: string, value: unknown, rule: string): ClasslensError {
-  const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  return new ClasslensError('INVALID_ARGUMENT', `${name}: ${shown} ${rule}`, { [name]: value });
+  return new ClasslensError('INVALID_ARGUMENT', `${name}: ${describeValue(value)} ${rule}`, { [name]: value });
 }
 
 function resolveOptions(o: Partial<TsneOptions>, n: number): Resolved {

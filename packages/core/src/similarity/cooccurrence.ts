@@ -1,3 +1,4 @@
+import { optionsOf } from '../common/internal/validate.js';
 import { ClasslensError } from '../common/errors.js';
 import { KeyIndex, type Key } from '../common/keys.js';
 import type { Matrix } from '../common/matrix.js';
@@ -53,7 +54,7 @@ export function cooccurrence(
   classes: ArrayLike<Key>,
   options: CooccurrenceOptions = {},
 ): Matrix {
-  const normalize = options?.normalize ?? 'count';
+  const normalize = optionsOf(options).normalize ?? 'count';
   if (normalize !== 'count' && normalize !== 'jaccard' && normalize !== 'cosine') {
     throw new ClasslensError(
       'INVALID_ARGUMENT',

@@ -1,3 +1,4 @@
+import { asyncOptionsOf, optionsOf } from '../common/internal/validate.js';
 import { throwIfAborted } from '../common/errors.js';
 import { toMatrix, type Matrix, type MatrixLike } from '../common/matrix.js';
 import type { SimilarityAsyncOptions, SimilarityOptions } from './similarity-options.js';
@@ -13,7 +14,7 @@ import { wasmModuleAsync } from './internal/wasm-kernel.js';
 import { WORKER_UNAVAILABLE } from '../workers/worker-pool.js';
 
 function prepare(scores: MatrixLike, options: SimilarityOptions, name: string) {
-  const backend = checkBackend(options?.backend, name);
+  const backend = checkBackend(optionsOf(options).backend ?? undefined, name);
   // NaN/±Infinity are caught by the first pass over the data (its sums, minima and maxima
   // show them), before any correlation work; see rethrowNonFinite.
   const x = toMatrix(scores, { name: 'scores', allowEmpty: false });
@@ -83,15 +84,16 @@ export async function pearsonSimilarityAsync(
   scores: MatrixLike,
   options: SimilarityAsyncOptions = {},
 ): Promise<Matrix> {
-  checkWorkers(options.workers, 'pearsonSimilarityAsync');
-  const { x, backend } = prepare(scores, options, 'pearsonSimilarityAsync');
+  const o = optionsOf(options);
+  checkWorkers(o.workers ?? undefined, 'pearsonSimilarityAsync');
+  const { x, backend } = prepare(scores, o, 'pearsonSimilarityAsync');
   if (backend !== 'js') await wasmModuleAsync();
   const kernel = resolveKernel(backend, x.rows, x.cols, 'pearsonSimilarityAsync');
-  const { signal, onProgress } = options;
+  const { signal, onProgress } = asyncOptionsOf(o);
   throwIfAborted(signal);
   const n = x.rows;
   const m = x.cols;
-  const plan = m > 0 ? await planWorkers(options.workers, (n * m * m) / 2, Math.floor(n / 48) || 1) : null;
+  const plan = m > 0 ? await planWorkers(o.workers ?? undefined, (n * m * m) / 2, Math.floor(n / 48) || 1) : null;
   if (plan) {
     try {
       const ranges = splitRange(n, sampleTasks(n, m, plan.parts), 48);

@@ -1,3 +1,4 @@
+import { asyncOptionsOf, optionsOf } from '../common/internal/validate.js';
 import { throwIfAborted } from '../common/errors.js';
 import { toMatrix, type Matrix, type MatrixLike } from '../common/matrix.js';
 import type { SimilarityAsyncOptions, SimilarityOptions } from './similarity-options.js';
@@ -12,7 +13,7 @@ import { wasmModuleAsync } from './internal/wasm-kernel.js';
 import { WORKER_UNAVAILABLE } from '../workers/worker-pool.js';
 
 function prepare(scores: MatrixLike, options: SimilarityOptions, name: string) {
-  const backend = checkBackend(options?.backend, name);
+  const backend = checkBackend(optionsOf(options).backend ?? undefined, name);
   const x = toMatrix(scores, { name: 'scores' });
   checkFinite(x, 'scores');
   return { x, backend };
@@ -59,14 +60,15 @@ export function rankColumns(scores: MatrixLike, options: SimilarityOptions = {})
  * const ranks = await rankColumnsAsync(scores, { signal, onProgress });
  */
 export async function rankColumnsAsync(scores: MatrixLike, options: SimilarityAsyncOptions = {}): Promise<Matrix> {
-  checkWorkers(options.workers, 'rankColumnsAsync');
-  const { x, backend } = prepare(scores, options, 'rankColumnsAsync');
+  const o = optionsOf(options);
+  checkWorkers(o.workers ?? undefined, 'rankColumnsAsync');
+  const { x, backend } = prepare(scores, o, 'rankColumnsAsync');
   if (backend !== 'js') await wasmModuleAsync();
   const kernel = resolveKernel(backend, 1, 1, 'rankColumnsAsync');
-  const { signal, onProgress } = options;
+  const { signal, onProgress } = asyncOptionsOf(o);
   throwIfAborted(signal);
   const { rows: n, cols: m } = x;
-  const plan = n > 0 && m > 0 ? await planWorkers(options.workers, n * m * 200, Math.ceil(m / 16)) : null;
+  const plan = n > 0 && m > 0 ? await planWorkers(o.workers ?? undefined, n * m * 200, Math.ceil(m / 16)) : null;
   if (plan) {
     try {
       const out = new Float64Array(n * m);

@@ -1,3 +1,4 @@
+import { asyncOptionsOf, optionsOf } from '../common/internal/validate.js';
 import { throwIfAborted } from '../common/errors.js';
 import { toMatrix, type Matrix, type MatrixLike } from '../common/matrix.js';
 import type { SimilarityAsyncOptions, SimilarityOptions } from './similarity-options.js';
@@ -12,7 +13,7 @@ import { wasmModuleAsync } from './internal/wasm-kernel.js';
 import { WORKER_UNAVAILABLE } from '../workers/worker-pool.js';
 
 function prepare(scores: MatrixLike, options: SimilarityOptions, name: string) {
-  const backend = checkBackend(options?.backend, name);
+  const backend = checkBackend(optionsOf(options).backend ?? undefined, name);
   const x = toMatrix(scores, { name: 'scores', allowEmpty: false });
   checkFinite(x, 'scores');
   return { x, backend };
@@ -61,14 +62,16 @@ export async function spearmanSimilarityAsync(
   scores: MatrixLike,
   options: SimilarityAsyncOptions = {},
 ): Promise<Matrix> {
-  checkWorkers(options.workers, 'spearmanSimilarityAsync');
-  const { x, backend } = prepare(scores, options, 'spearmanSimilarityAsync');
+  const o = optionsOf(options);
+  checkWorkers(o.workers ?? undefined, 'spearmanSimilarityAsync');
+  const { x, backend } = prepare(scores, o, 'spearmanSimilarityAsync');
   if (backend !== 'js') await wasmModuleAsync();
   const kernel = resolveKernel(backend, x.rows, x.cols, 'spearmanSimilarityAsync');
-  const { signal, onProgress } = options;
+  const { signal, onProgress } = asyncOptionsOf(o);
   throwIfAborted(signal);
   const { rows: n, cols: m } = x;
-  const plan = m > 0 ? await planWorkers(options.workers, (n * m * m) / 2 + n * m * 200, Math.ceil(m / 16)) : null;
+  const plan =
+    m > 0 ? await planWorkers(o.workers ?? undefined, (n * m * m) / 2 + n * m * 200, Math.ceil(m / 16)) : null;
   if (plan) {
     try {
       // Ranks, centred (rank − (n+1)/2), class-major: float32 for the wasm Gram kernel.

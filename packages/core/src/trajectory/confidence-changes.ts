@@ -1,3 +1,4 @@
+import { optionsOf } from '../common/internal/validate.js';
 import type { MatrixLike } from '../common/matrix.js';
 import { checkThreshold } from './layout.js';
 import { predictionChanges } from './prediction-changes.js';
@@ -29,8 +30,9 @@ export interface ConfidenceChangesOptions {
  * // → Uint32Array [1]
  */
 export function confidenceChanges(expected: MatrixLike, options: ConfidenceChangesOptions = {}): Uint32Array {
-  const threshold = checkThreshold(options.threshold ?? 0.3);
-  const changes = predictionChanges(expected, options.lengths);
+  const o = optionsOf(options);
+  const threshold = checkThreshold(o.threshold ?? 0.3);
+  const changes = predictionChanges(expected, o.lengths ?? undefined);
   const out = new Uint32Array(changes.length);
   let count = 0;
   for (let r = 0; r < changes.length; r++) {

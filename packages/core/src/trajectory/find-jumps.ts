@@ -1,6 +1,6 @@
 import { ClasslensError } from '../common/errors.js';
 import { checkThreshold } from './layout.js';
-import { describeValue } from '../common/internal/validate.js';
+import { describeValue, optionsOf } from '../common/internal/validate.js';
 
 /** Options for {@link findJumps}. */
 export interface FindJumpsOptions {
@@ -53,20 +53,27 @@ export interface FindJumpsOptions {
  * findJumps([NaN, 1, 5, 2.5, 0.5]) // threshold 0.4 of the max 5
  * // → Uint32Array [2, 3]
  */
-export function findJumps(distances: ArrayLike<number>, options: FindJumpsOptions = {}): Uint32Array {
+export function findJumps(distances: ArrayLike<number>, opts: FindJumpsOptions = {}): Uint32Array {
   if (distances == null || typeof distances !== 'object' || typeof distances.length !== 'number') {
     throw new ClasslensError('INVALID_ARGUMENT', 'distances: expected an array of numbers');
   }
+  const options = optionsOf(opts);
   const threshold = checkThreshold(options.threshold ?? 0.4);
   const normalize = options.normalize ?? 'max';
   if (normalize !== 'max' && normalize !== 'none') {
-    throw new ClasslensError('INVALID_ARGUMENT', `normalize: expected 'max' or 'none', got ${String(normalize)}`);
+    throw new ClasslensError(
+      'INVALID_ARGUMENT',
+      `normalize: expected 'max' or 'none', got ${describeValue(normalize)}`,
+    );
   }
   if (
     options.max !== undefined &&
     (typeof options.max !== 'number' || !Number.isFinite(options.max) || options.max <= 0)
   ) {
-    throw new ClasslensError('INVALID_ARGUMENT', `max: expected a finite number > 0, got ${String(options.max)}`);
+    throw new ClasslensError(
+      'INVALID_ARGUMENT',
+      `max: expected a finite number > 0, got ${describeValue(options.max)}`,
+    );
   }
   const n = distances.length;
   // Plain arrays may hold non-numbers; typed arrays cannot.

@@ -47,7 +47,7 @@ function badLength(lengths: ArrayLike<unknown>, i: number): never {
 /** Throws `INVALID_ARGUMENT` unless `t` is a finite number ≥ 0. */
 export function checkThreshold(t: unknown, name = 'threshold'): number {
   if (typeof t !== 'number' || !Number.isFinite(t) || t < 0) {
-    throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected a finite number ≥ 0, got ${String(t)}`);
+    throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected a finite number ≥ 0, got ${describeValue(t)}`);
   }
   return t;
 }

@@ -34,7 +34,7 @@ export interface StackedSequences {
  */
 export function stackSequences(parts: ArrayLike<ArrayLike<number> | Matrix>, width: number): StackedSequences {
   if (typeof width !== 'number' || !Number.isInteger(width) || width < 1) {
-    throw new ClasslensError('INVALID_ARGUMENT', `width: expected a positive integer, got ${String(width)}`);
+    throw new ClasslensError('INVALID_ARGUMENT', `width: expected a positive integer, got ${describeValue(width)}`);
   }
   if (parts == null || typeof parts !== 'object' || typeof parts.length !== 'number') {
     throw new ClasslensError('INVALID_ARGUMENT', 'parts: expected an array of sequences');

@@ -1,3 +1,4 @@
+import { optionsOf } from '../common/internal/validate.js';
 import { ClasslensError } from '../common/errors.js';
 import { toMatrix, type MatrixLike } from '../common/matrix.js';
 import { argmaxRows, layoutOffsets, sequenceStarts } from './layout.js';
@@ -26,7 +27,8 @@ export interface TopClassChangesOptions {
  */
 export function topClassChanges(expected: MatrixLike, options: TopClassChangesOptions = {}): Uint32Array {
   const m = toMatrix(expected, { name: 'expected', finite: true });
-  const offsets = options.lengths === undefined ? undefined : layoutOffsets(options.lengths, m.rows, 'expected');
+  const lengths = optionsOf(options).lengths ?? undefined;
+  const offsets = lengths === undefined ? undefined : layoutOffsets(lengths, m.rows, 'expected');
   if (m.cols === 0 && m.rows > 0) throw new ClasslensError('INVALID_SHAPE', 'expected: no class columns');
   const top = argmaxRows(m);
   const starts = sequenceStarts(m.rows, offsets);

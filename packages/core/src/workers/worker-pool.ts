@@ -1,3 +1,4 @@
+import { asyncOptionsOf, describeValue, numberOption, optionsOf } from '../common/internal/validate.js';
 import { ClasslensError, abortError } from '../common/errors.js';
 import type { AsyncOptions } from '../common/async.js';
 import { createWorker, hardwareConcurrency, type WorkerHandle } from './create-worker.js';
@@ -103,13 +104,25 @@ export class WorkerPool {
   private isClosed = false;
   private probe?: Promise<boolean>;
 
-  constructor(options: WorkerPoolOptions = {}) {
-    if (options.size !== undefined && !(Number.isInteger(options.size) && options.size >= 1)) {
-      throw new ClasslensError('INVALID_ARGUMENT', `WorkerPool: size must be an integer ≥ 1, got ${options.size}`);
+  constructor(opts: WorkerPoolOptions = {}) {
+    const options = optionsOf(opts);
+    if (options.size != null && !(Number.isInteger(options.size) && options.size >= 1)) {
+      throw new ClasslensError(
+        'INVALID_ARGUMENT',
+        `WorkerPool: size must be an integer ≥ 1, got ${describeValue(options.size)}`,
+      );
+    }
+    numberOption(options.idleTimeout, 'WorkerPool: idleTimeout', 0, { min: 0, infinite: true });
+    numberOption(options.startTimeout, 'WorkerPool: startTimeout', 0, { min: 0, infinite: true });
+    if (options.url != null && typeof options.url !== 'string' && !(options.url instanceof URL)) {
+      throw new ClasslensError(
+        'INVALID_ARGUMENT',
+        `WorkerPool: url must be a string or a URL, got ${describeValue(options.url)}`,
+      );
     }
     this.options = options;
     this.resolvedSize = options.size ?? 1;
-    this.sized = options.size !== undefined;
+    this.sized = options.size != null;
   }
 
   /** Most workers this pool runs at once (its default resolves on first use). */
@@ -163,8 +176,12 @@ export class WorkerPool {
    * `AbortError` when `signal` aborts, or with a `WorkerUnavailableError`.
    */
   run<T = unknown>(task: string, payload: unknown, options: RunOptions = {}): Promise<T> {
-    const { signal, onProgress, transfer = [] } = options;
     return new Promise<T>((resolve, reject) => {
+      const { signal, onProgress } = asyncOptionsOf(options);
+      const transfer = optionsOf(options).transfer ?? [];
+      if (!Array.isArray(transfer)) {
+        throw new ClasslensError('INVALID_ARGUMENT', `WorkerPool.run: transfer must be an array of ArrayBuffers`);
+      }
       if (this.isClosed) return reject(unavailable('the pool is closed'));
       if (signal?.aborted) return reject(abortError(signal));
       const job: Job = {

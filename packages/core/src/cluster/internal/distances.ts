@@ -1,5 +1,6 @@
 // Reading a distance matrix (square or condensed) into the one working condensed copy
 // that hierarchical clustering needs, validating every pair on the way.
+import { describeValue, optionsOf } from '../../common/internal/validate.js';
 import { ClasslensError } from '../../common/errors.js';
 import type { Matrix, MatrixLike } from '../../common/matrix.js';
 import { toMatrix } from '../../common/matrix.js';
@@ -73,12 +74,16 @@ export interface CheckedReadOptions {
 }
 
 /** Validates the reading options (throws `INVALID_ARGUMENT`). */
-export function checkReadOptions(options: DistanceReadOptions | undefined): CheckedReadOptions {
-  const t = options?.symmetryTolerance;
+export function checkReadOptions(opts: DistanceReadOptions | undefined): CheckedReadOptions {
+  const options = optionsOf(opts);
+  const t = options.symmetryTolerance ?? undefined;
   if (t !== undefined && (typeof t !== 'number' || !(t >= 0) || !Number.isFinite(t))) {
-    throw new ClasslensError('INVALID_ARGUMENT', `symmetryTolerance: expected a finite number ≥ 0, got ${String(t)}`);
+    throw new ClasslensError(
+      'INVALID_ARGUMENT',
+      `symmetryTolerance: expected a finite number ≥ 0, got ${describeValue(t)}`,
+    );
   }
-  return { nan: checkNanPolicy(options?.nan), tol: t ?? 1e-9 };
+  return { nan: checkNanPolicy(options.nan ?? undefined), tol: t ?? 1e-9 };
 }
 
 /** A distance input with its size known: a square matrix or a condensed array. */

@@ -1,3 +1,4 @@
+import { asyncOptionsOf } from '../../common/internal/validate.js';
 import type { AsyncOptions } from '../../common/async.js';
 import { yieldToEventLoop } from '../../common/async.js';
 import { throwIfAborted } from '../../common/errors.js';
@@ -31,7 +32,7 @@ export function runSync<T>(make: (deadline: () => number) => Steps<T>): T {
  * aborts; calls `onProgress` after every slice and once with 1 at the end.
  */
 export async function runAsync<T>(make: (deadline: () => number) => Steps<T>, options: AsyncOptions = {}): Promise<T> {
-  const { signal, onProgress } = options;
+  const { signal, onProgress } = asyncOptionsOf(options);
   throwIfAborted(signal);
   let end = 0;
   const gen = make(() => end);

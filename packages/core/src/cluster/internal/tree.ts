@@ -1,7 +1,7 @@
 // Linkage-matrix bookkeeping shared by hclust, cutTree, cophenetic and optimal leaf
 // ordering: scipy's post-processing (stable sort by height, union-find relabelling),
 // the dendrogram's leaf order, and validation of a tree passed back in by a caller.
-import { badNumber } from '../../common/internal/validate.js';
+import { badNumber, describeValue } from '../../common/internal/validate.js';
 import { ClasslensError } from '../../common/errors.js';
 import type { RawLinkage } from './nn-chain.js';
 
@@ -141,9 +141,13 @@ export function checkTree(tree: TreeLike, name = 'tree'): TreeColumns {
     const z = row?.[2];
     for (const v of [x, y]) {
       if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= n + k || used[v]) {
-        throw new ClasslensError('INVALID_ARGUMENT', `${name}: merge ${k} has an invalid cluster id ${String(v)}`, {
-          index: k,
-        });
+        throw new ClasslensError(
+          'INVALID_ARGUMENT',
+          `${name}: merge ${k} has an invalid cluster id ${describeValue(v)}`,
+          {
+            index: k,
+          },
+        );
       }
       used[v] = 1;
     }

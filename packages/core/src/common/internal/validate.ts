@@ -208,3 +208,19 @@ export function keyOption<K extends string | number>(v: unknown, name: string, f
     `${name}: expected a string or a finite number, got ${describeValue(v)}`,
   );
 }
+
+/**
+ * The `signal` and `onProgress` of an async function's options, validated (a `signal`
+ * that is not an AbortSignal or an `onProgress` that is not a function is
+ * `INVALID_ARGUMENT`); `null`/`undefined` options give neither.
+ */
+export function asyncOptionsOf(options: unknown): {
+  signal: AbortSignal | undefined;
+  onProgress: ((fraction: number) => void) | undefined;
+} {
+  const o = optionsOf(options as { signal?: unknown; onProgress?: unknown } | undefined);
+  return {
+    signal: signalOption(o.signal),
+    onProgress: functionOption<(fraction: number) => void>(o.onProgress, 'onProgress'),
+  };
+}
