@@ -26,8 +26,17 @@ const resultName = arg('name') ?? 'flows';
 const maxSeconds = Number(arg('max-seconds') ?? 900);
 
 const sizes = quick ? [5_000, 10_000] : [5_000, 10_000, 20_000, 100_000];
-const results = { core: corePath ?? 'packages/core/dist', loadavgAtStart: loadavg(), flowGraph: [], checkFlowGraph: {} };
-console.log(`load average at start: ${loadavg().map((v) => v.toFixed(2)).join(' ')}`);
+const results = {
+  core: corePath ?? 'packages/core/dist',
+  loadavgAtStart: loadavg(),
+  flowGraph: [],
+  checkFlowGraph: {},
+};
+console.log(
+  `load average at start: ${loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ')}`,
+);
 
 function stagesOf(K) {
   const a = new Int32Array(K);
@@ -62,11 +71,22 @@ for (const K of sizes) {
   last = core.flowGraph(stages);
   const first = performance.now() - t0;
   const runs = first > 10_000 ? 0 : first > 1_000 ? 2 : 5;
-  const t = runs ? await time(() => (last = core.flowGraph(stages)), { runs, warmup: 0 }) : { median: first, runs: [first] };
+  const t = runs
+    ? await time(() => (last = core.flowGraph(stages)), { runs, warmup: 0 })
+    : { median: first, runs: [first] };
   const check = verify(last, stages);
-  const peer = await time(() => d3.rollup(d3.range(K), (v) => v.length, (i) => stages[0][i], (i) => stages[1][i]), {
-    runs: 5,
-  });
+  const peer = await time(
+    () =>
+      d3.rollup(
+        d3.range(K),
+        (v) => v.length,
+        (i) => stages[0][i],
+        (i) => stages[1][i],
+      ),
+    {
+      runs: 5,
+    },
+  );
   const row = { keys: K, items: K, flowGraphMs: t.median, flowGraphRuns: t.runs, d3RollupMs: peer.median, ...check };
   results.flowGraph.push(row);
   console.log(

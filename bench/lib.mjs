@@ -73,6 +73,8 @@ export function writeResult(name, results) {
     cpus: os.cpus().length,
     cpu: os.cpus()[0]?.model,
     mode: quick ? 'quick' : full ? 'full' : 'default',
+    // 1-, 5- and 15-minute load averages when the result was written: the machine is shared.
+    loadavg: os.loadavg(),
     results,
   };
   writeFileSync(join(dir, `${name}.json`), JSON.stringify(doc, null, 2) + '\n');

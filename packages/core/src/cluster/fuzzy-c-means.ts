@@ -282,10 +282,15 @@ function* steps(
  * Degenerate cases: k = 1 → all memberships 1; a row equal to a centre belongs to it
  * (split equally among equal centres); zero columns → all memberships 1/k.
  *
- * @throws `EMPTY` for zero rows; `NON_FINITE` for NaN/±Infinity in `rows`;
- * `INVALID_ARGUMENT` for k outside [1, n], m ≤ 1, a bad `maxIterations`, `tolerance`,
- * `seed` or `initialMemberships`; `INVALID_SHAPE` for ragged rows or initial
- * memberships that are not n × k. Time O(n·k·d) per round, memory O((n + d)·k).
+ * Magnitudes: rows beyond 2^±250 are scaled by an exact power of two (memberships are
+ * scale-invariant; centres are scaled back; `objective` may then over- or underflow).
+ *
+ * @throws `EMPTY` for zero rows; `NON_FINITE` for NaN/±Infinity in `rows`; `NOT_A_NUMBER`
+ * for a cell that is not a number; `INVALID_ARGUMENT` for k outside [1, n], m ≤ 1, a bad
+ * `maxIterations`, `tolerance`, `seed` or `initialMemberships`; `TOO_LARGE` for more than
+ * 10^6 `maxIterations` or more than 2^27 memberships (n × k) or centre values (k × d);
+ * `INVALID_SHAPE` for ragged rows or initial memberships that are not n × k. Time
+ * O(n·k·d) per round, memory O((n + d)·k).
  *
  * @example
  * const { memberships } = fuzzyCMeans(pearsonSimilarity(logits), 5, { seed: 7 });

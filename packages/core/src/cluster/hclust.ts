@@ -166,9 +166,13 @@ function* hclustSteps(
  *
  * @throws `NOT_SQUARE` for a non-square matrix; `NOT_SYMMETRIC` naming the first pair
  * (i, j) whose entries differ by more than `symmetryTolerance` (relative);
- * `NON_FINITE` for ±Infinity, and for NaN unless `nan: 'max'`; `INVALID_ARGUMENT` for a
- * negative distance or an unknown option; `INVALID_SHAPE` for a condensed array whose
- * length is not n(n − 1)/2.
+ * `NON_FINITE` for ±Infinity, and for NaN unless `nan: 'max'`; `NOT_A_NUMBER` for a cell
+ * that is not a number; `INVALID_ARGUMENT` for a negative distance or an unknown option;
+ * `INVALID_SHAPE` for a condensed array whose length is not n(n − 1)/2, or a plain
+ * `number[]`; `TOO_LARGE` for more than 46,341 points.
+ *
+ * Distances beyond 2^±250 are scaled by an exact power of two in the working copy (Ward
+ * squares them) and the heights scaled back: any finite magnitude gives the same tree.
  *
  * @example
  * const tree = hclust(similarityToDistance(pearsonSimilarity(logits)), { linkage: 'average' });

@@ -121,8 +121,14 @@ const AFFINITY_SHARE = 0.1;
  * @throws {ClasslensError} (as a rejection) `NON_FINITE` naming the first NaN/±∞ entry,
  *   `INVALID_SHAPE` for ragged rows or an `init` that is not n × 2, `LENGTH_MISMATCH`
  *   when `init` has a different number of rows, `INVALID_ARGUMENT` for an option out of
- *   range (perplexity must be > 0 and < n), `AbortError` (a `DOMException`) when
- *   `signal` aborts.
+ *   range or of the wrong type (perplexity must be > 0 and < n), `TOO_LARGE` for more
+ *   than 10^6 iterations or more than 2^27 neighbour slots (n × ⌊3·perplexity + 1⌋, or
+ *   n × (n − 1) when exact), `AbortError` (a `DOMException`) when `signal` aborts.
+ *
+ * **Magnitudes.** Data whose spread lies outside 2^±32 is shifted by its column minima
+ * and scaled by an exact power of two before the affinities (t-SNE is invariant to both;
+ * the precision search and squared distances are not), so data near 1e300 or 1e-300
+ * embeds like the same data near 1.
  * @example
  * const controller = new AbortController();
  * const xy = await tsne(hiddenStates, {
