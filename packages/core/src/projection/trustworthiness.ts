@@ -1,3 +1,4 @@
+import { maxAbs, scaleExponent, scaledCopy } from '../common/internal/scale.js';
 import { describeValue } from '../common/internal/validate.js';
 import { ClasslensError } from '../common/errors.js';
 import { checkLengths } from '../common/keys.js';
@@ -55,8 +56,12 @@ export function trustworthiness(high: MatrixLike, low: MatrixLike, k = 5): numbe
   }
   const dh = H.cols;
   const dl = L.cols;
-  const hx = H.data;
-  const lx = L.data;
+  // Only the order of distances matters: data beyond 2^±250, whose squared distances
+  // would overflow or underflow into ties, is scaled by an exact power of two first.
+  const eh = scaleExponent(maxAbs(H.data), -250, 250);
+  const el = scaleExponent(maxAbs(L.data), -250, 250);
+  const hx = eh === 0 ? H.data : scaledCopy(H.data, eh);
+  const lx = el === 0 ? L.data : scaledCopy(L.data, el);
 
   // Max-heap of the k nearest embedded neighbours (by distance, then index).
   const heapD = new Float64Array(k);

@@ -71,3 +71,19 @@ describe('tsne(data) at huge magnitudes and hostile sizes', () => {
     );
   });
 });
+
+describe('trustworthiness(high, low, k) at huge magnitudes', () => {
+  it('data scaled by 1e300 or 1e-300 gives the trustworthiness of the unscaled data', () => {
+    const { X } = clusters([20, 20], 4, 6, 5);
+    const low = {
+      rows: X.rows,
+      cols: 2,
+      data: new Float64Array(X.rows * 2).map((_, t) => X.data[Math.floor(t / 2) * 4 + (t % 2)]),
+    };
+    const ref = trustworthiness(X, low, 5);
+    for (const s of [1e300, 1e-300]) {
+      const scale = (m: typeof low) => ({ ...m, data: m.data.map((v) => v * s) });
+      expect(trustworthiness(scale(X), scale(low), 5)).toBeCloseTo(ref, 12);
+    }
+  });
+});
