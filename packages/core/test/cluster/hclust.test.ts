@@ -378,11 +378,19 @@ describe('hclustAsync(distances, { signal, onProgress })', () => {
             signal: ctl.signal,
             onProgress: (f) => {
               seen.push(f);
-              if (seen.length === after) ctl.abort();
+              // Only between slices: the final report (1) comes after the work is done,
+              // and on a fast machine the run may end within `after` slices.
+              if (seen.length === after && f < 1) ctl.abort();
             },
           });
-          await expect(run).rejects.toMatchObject({ name: 'AbortError' });
-          expect(seen).toHaveLength(after);
+          const outcome = await run.then(
+            () => 'resolved',
+            (e: Error) => e.name,
+          );
+          if (ctl.signal.aborted) {
+            expect(outcome).toBe('AbortError');
+            expect(seen).toHaveLength(after);
+          } else expect(seen.filter((f) => f < 1).length).toBeLessThan(after);
         },
       ),
       { numRuns: 4 },
