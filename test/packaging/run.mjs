@@ -19,7 +19,7 @@
 //
 // A check listed in KNOWN_DEFECTS reports PENDING instead of failing while the defect stands.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -184,6 +184,10 @@ function pageWith(dir, bundleFile) {
   return dir;
 }
 
+function kB(file) {
+  return `${(statSync(file).size / 1024).toFixed(0)} kB`;
+}
+
 function esbuild(entry, outfile) {
   const out = run(
     bin('esbuild'),
@@ -211,8 +215,9 @@ if (wanted('bundles')) {
   cpSync(join(here, 'fixtures/core-elements.js'), join(work, 'core-elements.js'));
 
   await check('bundles', "esbuild: import '@classlens/elements' defines every tag", async () => {
-    const dir = pageWith(join(work, 'esbuild-all'), esbuild(join(work, 'all.js'), join(work, 'out/all.js')));
-    return allTagsDefined({ '/': dir }, '/');
+    const out = esbuild(join(work, 'all.js'), join(work, 'out/all.js'));
+    const dir = pageWith(join(work, 'esbuild-all'), out);
+    return `${await allTagsDefined({ '/': dir }, '/')}; ${kB(out)} minified`;
   });
 
   await check('bundles', "Vite production build: import '@classlens/elements' defines every tag", async () => {
@@ -221,21 +226,24 @@ if (wanted('bundles')) {
     cpSync(join(here, 'fixtures/vite.html'), join(app, 'index.html'));
     cpSync(join(here, 'fixtures/all.js'), join(app, 'main.js'));
     run(bin('vite'), ['build', '--logLevel', 'warn'], app);
-    return allTagsDefined({ '/': join(app, 'dist') }, '/');
+    return `${await allTagsDefined({ '/': join(app, 'dist') }, '/')}; ${(bundleBytes(join(app, 'dist')) / 1024).toFixed(0)} kB of JS`;
   });
 
   await check('bundles', 'esbuild: each per-element subpath defines its tag', async () => {
     if (subpaths.length !== tags.length) {
       throw new Error(`${subpaths.length} per-element exports for ${tags.length} tags: ${subpaths.join(', ')}`);
     }
+    const sizes = [];
     for (const sub of subpaths) {
       const name = sub.slice(2, -3);
       const entry = join(work, `one-${name}.js`);
       writeFileSync(entry, `import '@classlens/elements/${name}.js';\n`);
-      const dir = pageWith(join(work, `esbuild-${name}`), esbuild(entry, join(work, `out/one-${name}.js`)));
+      const out = esbuild(entry, join(work, `out/one-${name}.js`));
+      const dir = pageWith(join(work, `esbuild-${name}`), out);
       await allTagsDefined({ '/': dir }, '/', [`cl-${name}`]);
+      sizes.push(`${name} ${kB(out)}`);
     }
-    return `${subpaths.length} subpath(s)`;
+    return `minified: ${sizes.join(', ')}`;
   });
 
   await check('bundles', 'core + elements in one browser bundle draw a chart', async () => {
