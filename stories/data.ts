@@ -138,6 +138,44 @@ export const loadReviewsPair = () =>
     } as ReviewsPair;
   });
 
+interface CatalogueVersionsFile {
+  classes: { name: string; department: string; category: string }[];
+  changes: { version: string; kind: 'split' | 'merge'; from: string[]; into: string[] }[];
+  truth: number[];
+  titles: string[];
+  versions: { id: string; label: string; note: string; accuracy: number; classAccuracy: number[]; pred: number[] }[];
+}
+
+/** The generated product-type classifier chain, class indices mapped to names. */
+export interface CatalogueVersions {
+  classes: CatalogueVersionsFile['classes'];
+  changes: CatalogueVersionsFile['changes'];
+  truth: string[];
+  titles: string[];
+  versions: (CatalogueVersionsFile['versions'][number] & { predNames: string[] })[];
+  /** `{ [version label]: predicted names }`, oldest first. */
+  predictions: Record<string, string[]>;
+}
+
+/**
+ * A simulated product-type classifier, versions V0 → V3 on 20,000 items and 62 types (V1
+ * splits "Knit Tops", V2 merges part types; generated, see docs/data-formats.md).
+ */
+export const loadCatalogueVersions = () =>
+  cached('catalogue-versions', async () => {
+    const d = await fetchData<CatalogueVersionsFile>('catalogue-versions.json');
+    const name = (i: number) => d.classes[i].name;
+    const versions = d.versions.map((v) => ({ ...v, predNames: v.pred.map(name) }));
+    return {
+      classes: d.classes,
+      changes: d.changes,
+      truth: d.truth.map(name),
+      titles: d.titles,
+      versions,
+      predictions: Object.fromEntries(versions.map((v) => [v.label, v.predNames])),
+    } satisfies CatalogueVersions;
+  });
+
 /** Everything a story's `loaders` produced, by name. */
 export interface Loaded {
   digits?: Digits;
@@ -147,6 +185,7 @@ export interface Loaded {
   trajectoriesDigits?: Trajectories;
   trajectoriesReviews?: Trajectories;
   reviewsPair?: ReviewsPair;
+  catalogueVersions?: CatalogueVersions;
 }
 
 /** A Storybook loader for the named datasets: `loaders: [load('digitsAll')]`. */
@@ -159,6 +198,7 @@ export function load(...names: (keyof Loaded)[]): () => Promise<Loaded> {
     trajectoriesDigits: loadTrajectoriesDigits,
     trajectoriesReviews: loadTrajectoriesReviews,
     reviewsPair: loadReviewsPair,
+    catalogueVersions: loadCatalogueVersions,
   };
   return async () => Object.fromEntries(await Promise.all(names.map(async (n) => [n, await loaders[n]()])));
 }

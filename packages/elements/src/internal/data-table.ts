@@ -20,6 +20,16 @@ export interface DataTableOptions {
    * of importance; the rest are counted in a last row. A shown table lists every row.
    */
   maxRows?: number;
+  /**
+   * Rows in all, when `rows` holds only the first ones (a caller that formats only what a
+   * hidden table keeps, see {@link tableRowsKept}); default `rows.length`.
+   */
+  total?: number;
+}
+
+/** How many rows a table keeps: all when shown, else `maxRows` (default 300). */
+export function tableRowsKept(shown: boolean, maxRows = 300): number {
+  return shown ? Infinity : maxRows;
 }
 
 /**
@@ -28,8 +38,9 @@ export interface DataTableOptions {
  * accessibility tree, visible on request (`show-table`). Cells are text, never HTML.
  */
 export function renderDataTable(o: DataTableOptions): TemplateResult {
-  const max = o.shown ? Infinity : (o.maxRows ?? 300);
+  const max = tableRowsKept(o.shown, o.maxRows);
   const rows = o.rows.length > max ? o.rows.slice(0, max) : o.rows;
+  const total = Math.max(o.total ?? o.rows.length, o.rows.length);
   return html`<div class="data-table ${o.shown ? 'is-shown' : ''}" part="table">
     <table>
       <caption>
@@ -48,10 +59,10 @@ export function renderDataTable(o: DataTableOptions): TemplateResult {
             </tr>`,
         )}
         ${
-          o.rows.length > max
+          total > rows.length
             ? html`<tr>
                 <td colspan=${o.columns.length}>
-                  ${o.rows.length - max} smaller rows not listed (show the table to list all)
+                  ${total - rows.length} smaller rows not listed (show the table to list all)
                 </td>
               </tr>`
             : ''

@@ -4,6 +4,8 @@ import type { FlowGraph } from '@classlens/core';
 export interface Emphasis {
   nodes: Float64Array;
   links: Float64Array;
+  /** The emphasised items, when the emphasis came from an item set (for colour splits). */
+  mask?: Uint8Array;
 }
 
 /**
@@ -21,6 +23,7 @@ export function emphasisFromItems(graph: FlowGraph, mask: Uint8Array): Emphasis 
   return {
     nodes: Float64Array.from(graph.nodes, (d) => share(d.indices)),
     links: Float64Array.from(graph.links, (l) => share(l.indices)),
+    mask,
   };
 }
 

@@ -1,7 +1,7 @@
-import { compareKeys, type FlowGraph, type FlowLink, type FlowNode } from '@classlens/core';
+import { compareKeys, type FlowGraph, type FlowLink, type FlowNode, type Key } from '@classlens/core';
 import { formatCount } from '../format.js';
 import { placeLabels } from '../label-placement.js';
-import { orderColumns, weightedCrossings, type OrderGraph } from './order.js';
+import { groupColumns, orderColumns, orderGroups, weightedCrossings, type OrderGraph } from './order.js';
 
 /**
  * How nodes are ordered within a stage: `auto` minimises weighted link crossings
@@ -153,7 +153,13 @@ export function fixedOrder(graph: FlowGraph, sort: Exclude<NodeSort, 'auto'>): n
  * key order and from the value order; the result never has more weighted crossings than
  * either seed. Big graphs get fewer sweeps (the cost grows with links × degree).
  */
-export function sankeyOrder(graph: FlowGraph, sort: NodeSort, normalize: Normalize = 'none'): number[][] {
+export function sankeyOrder(
+  graph: FlowGraph,
+  sort: NodeSort,
+  normalize: Normalize = 'none',
+  consistent = false,
+): number[][] {
+  if (consistent) return consistentOrder(graph, sort, normalize);
   if (sort !== 'auto') return fixedOrder(graph, sort);
   const g = orderGraph(graph, normalize);
   const big = graph.links.length > 4000;
@@ -161,6 +167,72 @@ export function sankeyOrder(graph: FlowGraph, sort: NodeSort, normalize: Normali
     sweeps: big ? 3 : 12,
     transposePasses: big ? 0 : 8,
   });
+}
+
+/**
+ * The classes of a graph as groups for a shared order: one group per key (compared with
+ * `Map` semantics, so `1` and `"1"` stay apart) and one for every merged "Other" node.
+ */
+export function keyGroups(graph: FlowGraph): { group: Int32Array; keys: Key[]; other: number } {
+  const byKey = new Map<Key, number>();
+  const keys: Key[] = [];
+  const group = new Int32Array(graph.nodes.length);
+  let other = -1;
+  graph.nodes.forEach((d, i) => {
+    if (d.other) {
+      if (other < 0) {
+        other = keys.length;
+        keys.push(d.key);
+      }
+      group[i] = other;
+      return;
+    }
+    let g = byKey.get(d.key);
+    if (g === undefined) {
+      byKey.set(d.key, (g = keys.length));
+      keys.push(d.key);
+    }
+    group[i] = g;
+  });
+  return { group, keys, other };
+}
+
+/**
+ * One order of the classes shared by every column (a class keeps its vertical place from
+ * stage to stage, so a straight band reads "unchanged"), as the chain Sankey needs. `key`,
+ * `value` (total over all stages) and `input` (first appearance in any stage) sort the
+ * classes once; `auto` picks the permutation with the fewest weighted crossings the
+ * heuristic finds ({@link orderGroups}), never worse than the key or value order.
+ * "Other" goes last in every column.
+ */
+export function consistentOrder(graph: FlowGraph, sort: NodeSort, normalize: Normalize = 'none'): number[][] {
+  const { group, keys, other } = keyGroups(graph);
+  const G = keys.length;
+  const total = new Float64Array(G);
+  const first = new Float64Array(G).fill(Infinity);
+  graph.nodes.forEach((d, i) => {
+    total[group[i]] += d.value;
+    first[group[i]] = Math.min(first[group[i]], d.indices.length ? d.indices[0] : Infinity);
+  });
+  const byKey = (a: number, b: number) => compareKeys(keys[a], keys[b]);
+  const fixed = (s: Exclude<NodeSort, 'auto'>) =>
+    Array.from({ length: G }, (_, k) => k).sort(
+      (a, b) =>
+        Number(a === other) - Number(b === other) ||
+        (s === 'key'
+          ? byKey(a, b)
+          : s === 'value'
+            ? total[b] - total[a] || byKey(a, b)
+            : first[a] - first[b] || byKey(a, b)),
+    );
+  const stage = graph.nodes.map((d) => d.stage);
+  if (sort !== 'auto') return groupColumns(stage, group, fixed(sort));
+  const big = graph.links.length > 4000;
+  const perm = orderGroups(orderGraph(graph, normalize), group, [fixed('key'), fixed('value')], {
+    sweeps: big ? 4 : 12,
+    transposePasses: big ? 2 : 8,
+  });
+  return groupColumns(stage, group, perm);
 }
 
 /** Weighted crossings of `order` for `graph` (the measure `auto` minimises). */
@@ -375,6 +447,36 @@ function stageColumns(S: number, x0: number, x1: number, nodeWidth: number): num
   if (S <= 1) return [x0];
   const kx = (x1 - x0 - nodeWidth) / (S - 1);
   return Array.from({ length: S }, (_, s) => x0 + s * kx);
+}
+
+/**
+ * How many characters each stage header may take so that none overlaps the next: headers
+ * start at their column's left edge, the last ends at its column's right edge, so the
+ * last two share the space between them (a short one leaves its rest to the other).
+ * `charWidth` is the estimated width of one header character in px.
+ */
+export function stageHeaderChars(
+  stageX: readonly number[],
+  nodeWidth: number,
+  names: readonly string[],
+  charWidth: number,
+  width: number,
+): number[] {
+  const S = stageX.length;
+  const natural = stageX.map((_, s) => Array.from(names[s] ?? '').length);
+  const fit = (px: number) => Math.max(4, Math.floor(px / charWidth));
+  if (S <= 1) return [fit(width - (stageX[0] ?? 0))];
+  const pad = charWidth * 1.5;
+  const out = natural.map((n, s) => (s < S - 2 ? Math.min(n, fit(stageX[s + 1] - stageX[s] - pad)) : n));
+  const room = fit(stageX[S - 1] + nodeWidth - stageX[S - 2] - pad);
+  const [a, b] = [natural[S - 2], natural[S - 1]];
+  if (a + b > room) {
+    const half = Math.floor(room / 2);
+    const ca = a <= half ? a : b <= half ? room - b : half;
+    out[S - 2] = Math.max(4, ca);
+    out[S - 1] = Math.max(4, Math.min(b, room - ca));
+  }
+  return out;
 }
 
 /** Options for {@link layoutLabels}. */

@@ -130,7 +130,14 @@ function crossingsOf(ctx: Ctx, order: readonly (readonly number[])[]): number {
 function pairCrossings(grp: { s: Int32Array; t: Int32Array; w: Float64Array }, r: Int32Array, tCount: number): number {
   const L = grp.s.length;
   if (L < 2) return 0;
-  const idx = Array.from({ length: L }, (_, k) => k).sort((a, b) => r[grp.s[a]] - r[grp.s[b]]);
+  // Links in source-rank order by a counting sort (ranks are small integers): O(L).
+  let sCount = 0;
+  for (let k = 0; k < L; k++) sCount = Math.max(sCount, r[grp.s[k]] + 1);
+  const start = new Int32Array(sCount + 1);
+  for (let k = 0; k < L; k++) start[r[grp.s[k]] + 1]++;
+  for (let q = 0; q < sCount; q++) start[q + 1] += start[q];
+  const idx = new Int32Array(L);
+  for (let k = 0; k < L; k++) idx[start[r[grp.s[k]]]++] = k;
   const tree = new Float64Array(tCount + 1);
   let inserted = 0;
   const prefix = (i: number) => {
@@ -249,21 +256,283 @@ function transpose(ctx: Ctx, order: number[][], passes: number): void {
   }
 }
 
-/** Weighted crossings between the links of `upper` and `lower` when `upper` is above `lower`. */
+/**
+ * Weighted crossings between the links of `upper` and `lower` when `upper` is above
+ * `lower`: pairs of their links on the same side whose far ends lie in one stage with the
+ * far end of `upper`'s link below that of `lower`'s. Links sharing a far end never cross.
+ * Small degrees compare all pairs; large ones sort the far ends (O(d log d)), as at scale
+ * two nodes can carry hundreds of links each.
+ */
 function mutual(ctx: Ctx, upper: number, lower: number, r: Int32Array): number {
   let c = 0;
   for (const side of ['in', 'out'] as const) {
     const a = side === 'in' ? ctx.inL[upper] : ctx.outL[upper];
     const b = side === 'in' ? ctx.inL[lower] : ctx.outL[lower];
-    for (const ka of a) {
-      const la = ctx.links[ka];
-      const ea = side === 'in' ? la.s : la.t;
-      for (const kb of b) {
-        const lb = ctx.links[kb];
-        const eb = side === 'in' ? lb.s : lb.t;
-        if (ctx.stage[ea] === ctx.stage[eb] && r[ea] > r[eb]) c += la.w * lb.w;
+    if (a.length === 0 || b.length === 0) continue;
+    if (a.length * b.length <= 256) {
+      for (const ka of a) {
+        const la = ctx.links[ka];
+        const ea = side === 'in' ? la.s : la.t;
+        for (const kb of b) {
+          const lb = ctx.links[kb];
+          const eb = side === 'in' ? lb.s : lb.t;
+          if (ctx.stage[ea] === ctx.stage[eb] && r[ea] > r[eb]) c += la.w * lb.w;
+        }
       }
+      continue;
     }
+    c += sortedMutual(ctx, a, b, side, r);
   }
   return c;
+}
+
+/** {@link mutual} for one side, by sorting far ends: Σ w_a · (weight of b-ends strictly above a's end in a's stage). */
+function sortedMutual(ctx: Ctx, a: readonly number[], b: readonly number[], side: 'in' | 'out', r: Int32Array): number {
+  // Composite key stage·(n + 1) + rank orders ends by stage, then by rank within it.
+  const key = (k: number) => {
+    const l = ctx.links[k];
+    const e = side === 'in' ? l.s : l.t;
+    return ctx.stage[e] * (ctx.n + 1) + r[e];
+  };
+  const bk = Float64Array.from(b, key);
+  const bo = Array.from(b.keys()).sort((x, y) => bk[x] - bk[y]);
+  const keys = Float64Array.from(bo, (i) => bk[i]);
+  const cum = new Float64Array(bo.length + 1);
+  bo.forEach((i, q) => (cum[q + 1] = cum[q] + ctx.links[b[i]].w));
+  const lowerBound = (v: number) => {
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const m = (lo + hi) >> 1;
+      if (keys[m] < v) lo = m + 1;
+      else hi = m;
+    }
+    return lo;
+  };
+  let c = 0;
+  for (const ka of a) {
+    const k = key(ka);
+    const stageStart = k - (k % (ctx.n + 1));
+    // b-ends in the same stage with a smaller rank: they lie above a's end.
+    c += ctx.links[ka].w * (cum[lowerBound(k)] - cum[lowerBound(stageStart)]);
+  }
+  return c;
+}
+
+/**
+ * One vertical order of node *groups* (classes) shared by every column: node `v` belongs
+ * to group `group[v]`, and every column lists its nodes in the group order, so a class
+ * keeps its place from column to column and a straight band reads as "unchanged" (the
+ * chain Sankey's rule). Chooses the permutation of groups with the fewest weighted
+ * crossings over the whole graph that the heuristic finds: barycentre sweeps on the
+ * aggregated group graph (a group moves to the weighted mean position of the groups its
+ * items flow to or come from, in any column), then adjacent exchanges of groups, each
+ * evaluated on the real crossings of every column. Groups of pinned nodes stay last.
+ * Never worse than the best seed permutation. Returns the permutation of groups.
+ *
+ * `seeds` are permutations of `0 … G − 1` (G = the largest group + 1). A group has at
+ * most one node per column (a flow graph has one node per stage and key).
+ */
+export function orderGroups(
+  g: OrderGraph,
+  group: ArrayLike<number>,
+  seeds: readonly (readonly number[])[],
+  o: OrderOptions = {},
+): number[] {
+  if (seeds.length === 0) throw new Error('orderGroups: no seed order');
+  const ctx = context(g);
+  let G = 0;
+  for (let v = 0; v < ctx.n; v++) G = Math.max(G, group[v] + 1);
+  const pinnedG = new Uint8Array(G);
+  for (let v = 0; v < ctx.n; v++) if (ctx.pinned[v]) pinnedG[group[v]] = 1;
+  // Nodes of each group, by stage (at most one per stage in a flow graph; kept general).
+  const members: number[][] = Array.from({ length: G }, () => []);
+  for (let v = 0; v < ctx.n; v++) members[group[v]].push(v);
+  // Aggregated undirected group graph: links between different groups, weights summed.
+  const agg = new Map<number, number>();
+  for (const l of g.links) {
+    const a = group[l.s];
+    const b = group[l.t];
+    if (a === b) continue;
+    const key = a < b ? a * G + b : b * G + a;
+    agg.set(key, (agg.get(key) ?? 0) + l.w);
+  }
+  const nbr: { o: number; w: number }[][] = Array.from({ length: G }, () => []);
+  for (const [key, w] of agg) {
+    const a = Math.floor(key / G);
+    const b = key % G;
+    nbr[a].push({ o: b, w });
+    nbr[b].push({ o: a, w });
+  }
+  const cost = (perm: readonly number[]) => crossingsOf(ctx, groupColumnsFromMembers(ctx, members, perm));
+  const sweeps = o.sweeps ?? 12;
+  let best: number[] | null = null;
+  let bestCost = Infinity;
+  for (const seed of seeds) {
+    let perm = seed.slice();
+    let permCost = cost(perm);
+    const seedCost = permCost;
+    let cur = perm.slice();
+    const pos = new Float64Array(G);
+    for (let it = 0; it < sweeps && permCost > 0; it++) {
+      cur.forEach((gp, i) => (pos[gp] = G > 1 ? i / (G - 1) : 0.5));
+      const key = new Float64Array(G);
+      for (let a = 0; a < G; a++) {
+        let sw = 0;
+        let sp = 0;
+        for (const e of nbr[a]) {
+          sw += e.w;
+          sp += e.w * pos[e.o];
+        }
+        key[a] = sw > 0 ? sp / sw : pos[a];
+      }
+      const rank = new Int32Array(G);
+      cur.forEach((gp, i) => (rank[gp] = i));
+      cur = cur.slice().sort((a, b) => pinnedG[a] - pinnedG[b] || key[a] - key[b] || rank[a] - rank[b]);
+      const c = cost(cur);
+      if (c < permCost) {
+        perm = cur.slice();
+        permCost = c;
+      } else if (it > 1) {
+        cur = perm.slice();
+      }
+    }
+    transposeGroups(ctx, members, pinnedG, perm, o.transposePasses ?? 8);
+    permCost = cost(perm);
+    const [p, c] = seedCost <= permCost ? [seed.slice(), seedCost] : [perm, permCost];
+    if (c < bestCost) {
+      best = p;
+      bestCost = c;
+    }
+  }
+  return best as number[];
+}
+
+/** Every column of nodes (`stage[v]`, `group[v]`) in the order of `perm`, a permutation of groups. */
+export function groupColumns(stage: ArrayLike<number>, group: ArrayLike<number>, perm: readonly number[]): number[][] {
+  const n = stage.length;
+  let S = 0;
+  for (let v = 0; v < n; v++) S = Math.max(S, stage[v] + 1);
+  const rank = new Int32Array(perm.length);
+  perm.forEach((gp, i) => (rank[gp] = i));
+  const cols: number[][] = Array.from({ length: S }, () => []);
+  for (let v = 0; v < n; v++) cols[stage[v]].push(v);
+  for (const c of cols) c.sort((a, b) => rank[group[a]] - rank[group[b]] || a - b);
+  return cols;
+}
+
+/**
+ * Adjacent exchanges of groups: swapping neighbours a, b of the permutation swaps their
+ * nodes in every column where both appear (they are adjacent there too), and changes only
+ * the crossings between the links of a's and b's nodes, summed over the columns. Each
+ * pass sorts every node's far ends once (O(L log d)) and compares a pair by merging two
+ * sorted lists (O(d)); ends moved by swaps earlier in the same pass are re-sorted at the
+ * next pass (the caller re-checks the exact cost).
+ */
+function transposeGroups(ctx: Ctx, members: number[][], pinnedG: Uint8Array, perm: number[], passes: number): void {
+  const order = groupColumnsFromMembers(ctx, members, perm);
+  const r = ranks(ctx, order);
+  for (let p = 0; p < passes; p++) {
+    const ends = sortedEnds(ctx, r);
+    let improved = false;
+    for (let i = 0; i + 1 < perm.length; i++) {
+      const a = perm[i];
+      const b = perm[i + 1];
+      if (pinnedG[a] !== pinnedG[b]) continue;
+      let keep = 0;
+      let swap = 0;
+      const pairs: [number, number][] = [];
+      for (const u of members[a]) {
+        for (const v of members[b]) {
+          if (ctx.stage[u] !== ctx.stage[v]) continue;
+          pairs.push([u, v]);
+          for (let side = 0; side < 2; side++) {
+            keep += mergeCrossings(ends[2 * u + side], ends[2 * v + side], ctx.n + 1);
+            swap += mergeCrossings(ends[2 * v + side], ends[2 * u + side], ctx.n + 1);
+          }
+        }
+      }
+      if (swap < keep - 1e-12) {
+        perm[i] = b;
+        perm[i + 1] = a;
+        for (const [u, v] of pairs) {
+          const t = r[u];
+          r[u] = r[v];
+          r[v] = t;
+        }
+        improved = true;
+      }
+    }
+    if (!improved) break;
+  }
+}
+
+/** A node's far ends on one side, sorted by (stage, rank): composite keys and their weights. */
+interface Ends {
+  key: Float64Array;
+  w: Float64Array;
+}
+
+/** For every node v: its in-ends at `2v`, its out-ends at `2v + 1`. */
+function sortedEnds(ctx: Ctx, r: Int32Array): Ends[] {
+  const out: Ends[] = new Array(2 * ctx.n);
+  for (let v = 0; v < ctx.n; v++) {
+    for (let side = 0; side < 2; side++) {
+      const ks = side === 0 ? ctx.inL[v] : ctx.outL[v];
+      const key = new Float64Array(ks.length);
+      const idx = new Int32Array(ks.length);
+      ks.forEach((k, q) => {
+        const l = ctx.links[k];
+        const e = side === 0 ? l.s : l.t;
+        key[q] = ctx.stage[e] * (ctx.n + 1) + r[e];
+        idx[q] = q;
+      });
+      idx.sort((x, y) => key[x] - key[y]);
+      out[2 * v + side] = {
+        key: Float64Array.from(idx, (q) => key[q]),
+        w: Float64Array.from(idx, (q) => ctx.links[ks[q]].w),
+      };
+    }
+  }
+  return out;
+}
+
+/**
+ * Σ over pairs (x from `a`, y from `b`) in one stage with y's end strictly above x's end
+ * of w_x · w_y: the crossings when a's node is above b's. Two pointers over sorted keys.
+ */
+function mergeCrossings(a: Ends, b: Ends, stride: number): number {
+  let c = 0;
+  let below = 0; // first b-index with key ≥ the current a key
+  let stageStart = 0; // first b-index in the current a key's stage
+  let wBelow = 0; // Σ w of b[0 … below)
+  let wStage = 0; // Σ w of b[0 … stageStart)
+  for (let q = 0; q < a.key.length; q++) {
+    const k = a.key[q];
+    const s0 = k - (k % stride);
+    while (stageStart < b.key.length && b.key[stageStart] < s0) wStage += b.w[stageStart++];
+    if (below < stageStart) {
+      below = stageStart;
+      wBelow = wStage;
+    }
+    while (below < b.key.length && b.key[below] < k) wBelow += b.w[below++];
+    c += a.w[q] * (wBelow - wStage);
+  }
+  return c;
+}
+
+function groupColumnsFromMembers(ctx: Ctx, members: number[][], perm: readonly number[]): number[][] {
+  const cols: number[][] = Array.from({ length: ctx.S }, () => []);
+  for (const gp of perm) for (const v of members[gp]) cols[ctx.stage[v]].push(v);
+  return cols;
+}
+
+/**
+ * Weighted crossings between the links of node `upper` and those of node `lower` if
+ * `upper` sat above `lower` in their column, under `order` for every other node: what
+ * the adjacent exchanges compare.
+ */
+export function nodePairCrossings(g: OrderGraph, order: readonly (readonly number[])[], upper: number, lower: number): number {
+  const ctx = context(g);
+  return mutual(ctx, upper, lower, ranks(ctx, order));
 }

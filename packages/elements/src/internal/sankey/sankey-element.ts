@@ -13,7 +13,7 @@ import type { ClMarkDetail } from '../../events.js';
 import { ClBaseElement } from '../base-element.js';
 import { MarkInteractionController, markKey } from '../controllers/mark-interaction.js';
 import { ResizeController } from '../controllers/resize-controller.js';
-import { renderDataTable } from '../data-table.js';
+import { renderDataTable, tableRowsKept } from '../data-table.js';
 import { checkScale, svgStringToPng, svgToString } from '../export-image.js';
 import { formatCount, formatPercent, truncate } from '../format.js';
 import { renderLegend, type LegendItem } from '../legend.js';
@@ -23,12 +23,15 @@ import { themeStyles } from '../styles/theme.styles.js';
 import type { TooltipContent } from '../tooltip.js';
 import { emphasisBands, FULL } from './emphasis-bands.js';
 import { emphasisFromItems, emphasisFromPath, type Emphasis } from './emphasis.js';
+import { bundleHairlines, pickHairline, type HairlineBundle } from './hairlines.js';
+import { splitBands, splitEmphasis, splitLinks, type ItemCategories, type LinkSplit, type SplitBand } from './link-split.js';
 import {
   CHAR_WIDTH,
   layoutLabels,
   layoutSankey,
   sankeyOrder,
   stageCount,
+  stageHeaderChars,
   type LaidLabel,
   type NodeSort,
   type Normalize,
@@ -47,6 +50,11 @@ export interface SankeyStagesInput {
   items?: Uint32Array | null;
   /** Number of items in the original input (for `highlight`), default the column length. */
   itemTotal?: number;
+  /**
+   * Overrides `only-changed` for core's `flowGraph` (and for leaving out "Other → Other"),
+   * for a subclass that filters the items itself.
+   */
+  changedOnly?: boolean;
 }
 
 /** A caller-supplied graph, validated before layout. */
@@ -121,6 +129,13 @@ export abstract class SankeyElement extends ClBaseElement {
   protected hiddenLabels: number[] = [];
   /** Node colours, by graph node index. */
   protected fills: string[] = [];
+  /** Item categories that split the bands by colour ({@link itemCategories}), or `null`. */
+  protected categories: ItemCategories | null = null;
+  /** How each link's items divide among {@link categories}. */
+  protected split: LinkSplit | null = null;
+  /** What is drawn per layout: links on their own, hairline bundles, coloured sub-bands. */
+  private paint: { layout: SankeyLayout; fills: string[]; single: number[]; bundles: HairlineBundle[]; bands: SplitBand[] } | null =
+    null;
 
   private lastInput: unknown = null;
   private order: number[][] | null = null;
@@ -161,9 +176,42 @@ export abstract class SankeyElement extends ClBaseElement {
   protected legendItems(): LegendItem[] {
     return [];
   }
-  /** The colour of a link's band (default: its source node's). */
+  /** The legend's title (none by default). */
+  protected legendTitle(): string | undefined {
+    return undefined;
+  }
+  /** The text of the empty state. */
+  protected emptyMessage(): string {
+    return 'No data';
+  }
+  /**
+   * The colour of a link's band: the colour of its largest item category when
+   * {@link itemCategories} splits the bands (used for hairlines and bands too narrow to
+   * split), else its source node's.
+   */
   protected linkColor(l: SankeyLayout['links'][number]): string {
+    const major = this.split?.major[l.index] ?? -1;
+    if (major >= 0 && this.categories) return this.categories.colors[major] ?? this.otherColor;
     return this.fills[l.s] ?? this.otherColor;
+  }
+  /**
+   * Item categories that colour the bands (e.g. each item's class in the first column),
+   * or `null` for one colour per band. Called with the colours, after {@link nodeColors}.
+   */
+  protected itemCategories(_g: FlowGraph): ItemCategories | null {
+    return null;
+  }
+  /** Properties (besides colors, colorScale, theme) whose change means new colours. */
+  protected colorProps(): readonly string[] {
+    return [];
+  }
+  /**
+   * `true` when one order of the keys must hold in every column (a key keeps its vertical
+   * place from stage to stage, as a chain of model versions needs); `false` orders each
+   * column on its own.
+   */
+  protected consistentOrder(): boolean {
+    return false;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -200,9 +248,10 @@ export abstract class SankeyElement extends ClBaseElement {
     }
     const sort = NODE_SORTS.includes(this.nodeSort) ? this.nodeSort : 'auto';
     const norm = NORMALIZES.includes(this.normalizeBy) ? this.normalizeBy : 'none';
-    const oKey = `${sort}|${norm}`;
+    const consistent = this.consistentOrder();
+    const oKey = `${sort}|${norm}|${consistent}`;
     if (flowChanged || oKey !== this.orderKey || !this.order) {
-      this.order = sankeyOrder(g, sort, norm);
+      this.order = sankeyOrder(g, sort, norm, consistent);
       this.orderKey = oKey;
       this.layoutKey = '';
     }
@@ -211,9 +260,12 @@ export abstract class SankeyElement extends ClBaseElement {
       changed.has('colors') ||
       changed.has('colorScale') ||
       changed.has('theme') ||
+      this.colorProps().some((p) => changed.has(p)) ||
       this.fills.length !== g.nodes.length
     ) {
       this.fills = this.nodeColors(g);
+      this.categories = this.itemCategories(g);
+      this.split = this.categories ? splitLinks(g, this.categories) : null;
     }
     const fs = parseFloat(getComputedStyle(this).fontSize) || 12;
     // Until the resize observer has reported the chart area (it exists only once data
@@ -254,6 +306,12 @@ export abstract class SankeyElement extends ClBaseElement {
     if (flowChanged || changed.has('highlight')) {
       const mask = this.highlightMask(this.items);
       this.highlightEmphasis = mask ? emphasisFromItems(g, mask) : null;
+    }
+    const L = this.layout;
+    if (!L) this.paint = null;
+    else if (this.paint?.layout !== L || this.paint.fills !== this.fills) {
+      const { single, bundles } = bundleHairlines(L, (k) => this.linkColor(L.links[k]));
+      this.paint = { layout: L, fills: this.fills, single, bundles, bands: this.split ? splitBands(L, this.split) : [] };
     }
   }
 
@@ -304,10 +362,11 @@ export abstract class SankeyElement extends ClBaseElement {
     }
     const topK = Number.isFinite(this.topK) && this.topK >= 1 ? Math.floor(this.topK) : 30;
     const minValue = Number.isFinite(this.minValue) && this.minValue > 0 ? this.minValue : 0;
+    const changedOnly = input.changedOnly ?? !!this.onlyChanged;
     let g = flowGraph(stages as ArrayLike<Key>[], {
       topK,
       minValue,
-      changedOnly: !!this.onlyChanged,
+      changedOnly,
       otherLabel: this.otherLabel || 'Other',
       ...(names ? { stageNames: [...names] } : {}),
     });
@@ -330,7 +389,7 @@ export abstract class SankeyElement extends ClBaseElement {
     // Under only-changed, "Other → Other" carries items that changed between two keys both
     // merged into Other: drawn, it would read as "unchanged". It is left out and reported.
     this.otherChanges = 0;
-    if (this.onlyChanged) {
+    if (changedOnly) {
       const other = new Set(g.nodes.filter((d) => d.other).map((d) => d.id));
       const within = g.links.filter((l) => other.has(l.source) && other.has(l.target));
       if (within.length) {
@@ -343,7 +402,7 @@ export abstract class SankeyElement extends ClBaseElement {
         );
       }
     }
-    if (input.items) g = remapIndices(g, input.items);
+    if (input.items) g = { ...remapIndices(g, input.items), total: input.itemTotal ?? g.total };
     this.items = input.itemTotal ?? (input.items ? itemCount(g) : (stages[0]?.length ?? 0));
     return g;
   }
@@ -453,8 +512,25 @@ export abstract class SankeyElement extends ClBaseElement {
         [`P(${tn} | ${sn})`, formatPercent(l.value / s.value)],
         [`P(${sn} | ${tn})`, formatPercent(l.value / t.value)],
         ...shares(l.value),
+        ...this.categoryRows(ref.index, l.value),
       ],
     };
+  }
+
+  /** Tooltip rows of a split band: its largest categories with counts and shares. */
+  private categoryRows(link: number, value: number): [string, string][] {
+    const p = this.split?.parts[link];
+    const cats = this.categories;
+    if (!p || !cats) return [];
+    const rows: { label: string; count: number }[] = [];
+    for (let q = 0; q < p.length; q += 2) rows.push({ label: cats.labels?.[p[q]] ?? String(p[q]), count: p[q + 1] });
+    rows.sort((a, b) => b.count - a.count);
+    const shown = rows.slice(0, 6).map((r): [string, string] => [r.label, `${formatCount(r.count)} (${formatPercent(r.count / value)})`]);
+    if (rows.length > 6) {
+      const rest = rows.slice(6).reduce((a, r) => a + r.count, 0);
+      shown.push([`${rows.length - 6} more`, `${formatCount(rest)} (${formatPercent(rest / value)})`]);
+    }
+    return shown;
   }
 
   private summary(): string {
@@ -513,7 +589,7 @@ export abstract class SankeyElement extends ClBaseElement {
 
   protected override render(): TemplateResult {
     const g = this.flow;
-    const state = this.renderState(!g || g.kept === 0 || g.nodes.length === 0);
+    const state = this.renderState(!g || g.kept === 0 || g.nodes.length === 0, this.emptyMessage());
     if (state !== nothing) return html`<div class="frame">${this.renderHeading()}${state}</div>`;
     const L = this.layout;
     const it = this.interaction;
@@ -537,7 +613,7 @@ export abstract class SankeyElement extends ClBaseElement {
         ${L ? this.renderSvg(L, g as FlowGraph) : nothing} ${L ? this.renderNote() : nothing}
         ${L ? it.renderTooltip() : nothing}
       </div>
-      ${this.legend ? renderLegend(this.legendItems()) : nothing} ${it.renderLiveRegion()}
+      ${this.legend ? renderLegend(this.legendItems(), this.legendTitle()) : nothing} ${it.renderLiveRegion()}
       ${this.renderTables(g as FlowGraph)}
     </div>`;
   }
@@ -559,9 +635,25 @@ export abstract class SankeyElement extends ClBaseElement {
     const E = this.emphasis();
     const it = this.interaction;
     const bands = E ? emphasisBands(L, E) : null;
+    const paint = this.paint;
+    const single = paint && paint.single.length < L.links.length ? paint.single.map((k) => L.links[k]) : L.links;
+    const bundles = paint?.bundles ?? [];
+    const subBands = paint?.bands ?? [];
+    const isSplit = subBands.length ? new Uint8Array(L.links.length) : null;
+    if (isSplit) for (const b of subBands) isSplit[b.link] = 1;
+    const cats = this.categories;
+    // Partly emphasised links whose emphasised items have several colours: split too.
+    const emphSplit = E && cats ? splitEmphasis(L, E, cats, FULL) : null;
+    const state = (k: number) => {
+      if (!E) return '';
+      return E.links[L.links[k].index] >= FULL ? 'is-active' : 'is-dim';
+    };
+    // Hairlines are bundled, so fully emphasised ones are drawn again on their own.
+    const bundledFull: number[] = [];
+    if (E) for (const b of bundles) for (const k of b.links) if (E.links[L.links[k].index] >= FULL) bundledFull.push(k);
     const fs = parseFloat(getComputedStyle(this).fontSize) || 12;
     const S = L.stageX.length;
-    const headerChars = S > 1 ? Math.max(6, Math.floor((L.stageX[1] - L.stageX[0]) / (fs * 0.68))) : 60;
+    const headerChars = stageHeaderChars(L.stageX, L.nodeWidth, g.stageNames, fs * 0.68, L.width);
     return html`<svg
       class="sankey"
       part="svg"
@@ -572,35 +664,52 @@ export abstract class SankeyElement extends ClBaseElement {
       <g class="stages">
         ${L.stageX.map((x, s) => {
           const last = s === S - 1 && s > 0;
-          const text = truncate(g.stageNames[s] ?? '', last || s === 0 ? headerChars * 2 : headerChars);
+          const text = truncate(g.stageNames[s] ?? '', headerChars[s]);
           return svg`<text part="stage-label" class="stage-label" x=${last ? x + L.nodeWidth : x} y="12"
             text-anchor=${last ? 'end' : 'start'}>${text}</text>`;
         })}
       </g>
       <g class="links">
         ${repeat(
-          L.links,
+          single,
           (l) => l.index,
           (l) => {
-            const f = E ? E.links[l.index] : -1;
-            const cls = E ? (f >= FULL ? 'is-active' : 'is-dim') : '';
             const ref: MarkRef = { kind: 'link', index: l.index };
-            return svg`<path part="link" class="link ${cls}" data-mark="" d=${l.path}
-              stroke=${this.linkColor(l)} stroke-width=${Math.max(1, l.width)}
+            return svg`<path part="link" class="link ${state(l.index)} ${isSplit?.[l.index] ? 'is-split' : ''}" data-mark=""
+              d=${l.path} stroke=${this.linkColor(l)} stroke-width=${Math.max(1, l.width)}
               @pointerenter=${() => it.enter(ref)}
               @click=${() => it.activate(ref)}></path>`;
           },
         )}
+        ${subBands.map(
+          (b) =>
+            svg`<path class="link-segment ${state(b.link)}" d=${b.path} stroke=${cats?.colors[b.category] ?? this.otherColor}
+              stroke-width=${b.width}></path>`,
+        )}
+        ${bundles.map(
+          (b) =>
+            svg`<path part="link-bundle" class="link link-bundle ${E ? 'is-dim' : ''}" data-mark="" d=${b.d} stroke=${b.color}
+              stroke-width="1" @pointermove=${(e: PointerEvent) => this.pointHairline(b, e, false)}
+              @click=${(e: MouseEvent) => this.pointHairline(b, e, true)}></path>`,
+        )}
       </g>
       <g class="emphasis">
-        ${
-          bands
-            ? bands.links.map(
-                (b) =>
-                  svg`<path class="link-emphasis" d=${b.path} stroke=${this.linkColor(L.links[b.link])} stroke-width=${b.width}></path>`,
-              )
-            : nothing
-        }
+        ${bundledFull.map(
+          (k) => svg`<path class="link-emphasis" d=${L.links[k].path} stroke=${this.linkColor(L.links[k])} stroke-width="1"></path>`,
+        )}
+        ${bands
+          ? bands.links.map((b) => {
+              const parts = emphSplit?.get(b.link);
+              if (parts) {
+                return parts.map(
+                  (p) =>
+                    svg`<path class="link-emphasis" d=${p.path} stroke=${cats?.colors[p.category] ?? this.otherColor}
+                      stroke-width=${Math.max(0.5, p.width)}></path>`,
+                );
+              }
+              return svg`<path class="link-emphasis" d=${b.path} stroke=${this.linkColor(L.links[b.link])} stroke-width=${b.width}></path>`;
+            })
+          : nothing}
       </g>
       <g class="nodes">
         ${repeat(
@@ -638,6 +747,21 @@ export abstract class SankeyElement extends ClBaseElement {
     </svg>`;
   }
 
+  /** Hover (or click) on a bundle of hairlines: the link nearest the pointer. */
+  private pointHairline(b: HairlineBundle, e: MouseEvent, click: boolean) {
+    const L = this.layout;
+    const el = this.renderRoot.querySelector('svg.sankey');
+    if (!L || !el) return;
+    const r = el.getBoundingClientRect();
+    const x = ((e.clientX - r.left) * L.width) / Math.max(1, r.width);
+    const y = ((e.clientY - r.top) * L.height) / Math.max(1, r.height);
+    const k = pickHairline(L, b.links, x, y);
+    if (k === null) return;
+    const ref: MarkRef = { kind: 'link', index: L.links[k].index };
+    if (click) this.interaction.activate(ref);
+    else this.interaction.enter(ref);
+  }
+
   private renderFocus(L: SankeyLayout, ref: MarkRef) {
     if (ref.kind === 'node') {
       const d = L.nodes[ref.index];
@@ -651,9 +775,11 @@ export abstract class SankeyElement extends ClBaseElement {
 
   private renderTables(g: FlowGraph) {
     const caption = `${this.label || this.heading || 'Flows'} (${g.stageNames.join(' → ')})`;
-    // Largest first: a hidden table keeps only the first rows (see renderDataTable).
+    // Largest first: a hidden table keeps only the first rows (see renderDataTable), and
+    // only those are formatted (20,000 links would otherwise cost ~80 ms per render).
+    const kept = tableRowsKept(this.showTable);
     const byValue = <T extends { value: number }>(xs: readonly T[]) =>
-      this.showTable ? xs : [...xs].sort((a, b) => b.value - a.value);
+      this.showTable ? xs : topByValue(xs, kept);
     const nodeRows = byValue(g.nodes).map((d) => [g.stageNames[d.stage] ?? '', String(d.key), formatCount(d.value)]);
     const linkRows = byValue(g.links).map((l) => {
       const s = this.nodeById(l.source)!;
@@ -678,14 +804,24 @@ export abstract class SankeyElement extends ClBaseElement {
           { label: 'P(from | to)', numeric: true },
         ],
         rows: linkRows,
+        total: g.links.length,
       })}${renderDataTable({
         caption: `${caption}: nodes`,
         shown: this.showTable,
         columns: [{ label: 'Stage' }, { label: 'Key' }, { label: 'Items', numeric: true }],
         rows: nodeRows,
+        total: g.nodes.length,
       })}
     </div>`;
   }
+}
+
+/** The `k` largest by value, largest first (ties in input order). */
+function topByValue<T extends { value: number }>(xs: readonly T[], k: number): T[] {
+  if (xs.length <= k) return [...xs].sort((a, b) => b.value - a.value);
+  const idx = Array.from({ length: xs.length }, (_, i) => i);
+  idx.sort((a, b) => xs[b].value - xs[a].value || a - b);
+  return idx.slice(0, k).map((i) => xs[i]);
 }
 
 /**

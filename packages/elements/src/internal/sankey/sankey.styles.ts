@@ -64,6 +64,29 @@ export const sankeyStyles = css`
   .link.is-dim {
     stroke-opacity: calc(var(--cl-sankey-link-opacity) * var(--cl-dim-opacity) * 2);
   }
+  /* A band split by item category: the band stays for pointer events, its coloured
+     sub-bands (pointer-events: none) show instead. */
+  .link.is-split,
+  .link.is-split.is-active,
+  .link.is-split.is-dim {
+    stroke-opacity: 0;
+  }
+  .link-segment {
+    fill: none;
+    stroke-opacity: var(--cl-sankey-link-opacity);
+    transition: stroke-opacity 120ms;
+    pointer-events: none;
+  }
+  .link-segment.is-active {
+    stroke-opacity: var(--cl-sankey-link-hover-opacity);
+  }
+  .link-segment.is-dim {
+    stroke-opacity: calc(var(--cl-sankey-link-opacity) * var(--cl-dim-opacity) * 2);
+  }
+  /* Hairlines of one colour drawn as one path (many links at scale). */
+  .link-bundle {
+    transition: none;
+  }
   .link-emphasis {
     fill: none;
     stroke-opacity: var(--cl-sankey-link-hover-opacity);
