@@ -2,6 +2,7 @@
 // style-src 'self'` — no inline scripts or styles, no eval. Lit's constructable
 // stylesheets and style-property bindings must draw without a single violation.
 import type { ClFlowSankey } from '../../packages/elements/src/flow-sankey/cl-flow-sankey.js';
+import type { ClChainSankey } from '../../packages/elements/src/chain-sankey/cl-chain-sankey.js';
 import { expect, nextFrame } from '../harness/index.js';
 
 const bundle = new URL('../../packages/elements/dist/cdn/classlens.js', import.meta.url).pathname;
@@ -129,6 +130,33 @@ describe('under a strict Content-Security-Policy', () => {
     for (const el of [treemap, table]) await el.updateComplete;
     expect(treemap.shadowRoot!.querySelector('[part~="tooltip"]')).to.not.equal(null);
     expect(table.shadowRoot!.querySelector('[part~="tooltip"]')).to.not.equal(null);
+    await nextFrame(2);
+    expect(violations).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('cl-chain-sankey draws split bands, a legend and tooltips with no violation', async () => {
+    const { frame, violations } = await strictFrame();
+    const win = frame.contentWindow as Window & typeof globalThis;
+    await win.customElements.whenDefined('cl-chain-sankey');
+    const doc = frame.contentDocument!;
+    const el = doc.createElement('cl-chain-sankey') as ClChainSankey;
+    el.style.display = 'block';
+    el.setAttribute('color-by', 'correct');
+    el.setAttribute('legend', '');
+    doc.body.append(el);
+    el.truth = ['a', 'a', 'b', 'b', 'c'];
+    el.predictions = { v0: ['a', 'b', 'b', 'a', 'c'], v1: ['b', 'b', 'a', 'b', 'a'] };
+    await el.updateComplete;
+    await nextFrame(3);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    expect(root.querySelectorAll('[part~="link"]').length).to.be.greaterThan(0);
+    expect(root.querySelectorAll('.link-segment').length).to.be.greaterThan(0);
+    expect(root.querySelector('[part~="legend"]')).to.not.equal(null);
+    root.querySelector('[part~="node"]')!.dispatchEvent(new win.PointerEvent('pointerenter'));
+    await el.updateComplete;
+    expect(root.querySelector('[part~="tooltip"]')).to.not.equal(null);
     await nextFrame(2);
     expect(violations).to.deep.equal([]);
     frame.remove();

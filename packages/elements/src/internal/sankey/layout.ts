@@ -473,8 +473,8 @@ export function stageHeaderChars(
   if (a + b > room) {
     const half = Math.floor(room / 2);
     const ca = a <= half ? a : b <= half ? room - b : half;
-    out[S - 2] = Math.max(4, ca);
-    out[S - 1] = Math.max(4, Math.min(b, room - ca));
+    out[S - 2] = Math.min(a, Math.max(4, ca));
+    out[S - 1] = Math.min(b, Math.max(4, room - out[S - 2]));
   }
   return out;
 }
