@@ -36,10 +36,17 @@ const meta: Meta<Args> = {
     },
   },
   argTypes: {
-    topK: { control: { type: 'number', min: 1, max: 200, step: 1 }, description: 'Classes kept per version; the rest merge into "Other".' },
+    topK: {
+      control: { type: 'number', min: 1, max: 200, step: 1 },
+      description: 'Classes kept per version; the rest merge into "Other".',
+    },
     minValue: { control: { type: 'number', min: 0, step: 1 }, description: 'Hide bands with fewer items.' },
     onlyChanged: { control: 'boolean', description: 'Keep only items whose prediction changes somewhere.' },
-    nodeSort: { control: 'inline-radio', options: ['auto', 'value', 'key', 'input'], description: 'One class order shared by every column.' },
+    nodeSort: {
+      control: 'inline-radio',
+      options: ['auto', 'value', 'key', 'input'],
+      description: 'One class order shared by every column.',
+    },
     colorBy: { control: 'inline-radio', options: ['class', 'truth', 'correct'] },
     hideTruth: { control: 'boolean', description: 'Use truth for colour only, without its column.' },
     showTable: { control: 'boolean' },
@@ -100,7 +107,12 @@ function on(names: (keyof Loaded)[], props: (l: Loaded) => DataProps, args: Part
 export const CatalogueVersions: Story = on(
   ['catalogueVersions'],
   ({ catalogueVersions: c }) => ({ predictions: c!.predictions }),
-  { label: 'Product-type classifier, V0 → V3', heading: 'Where predictions move between versions (changed items only)', topK: 16, height: 720 },
+  {
+    label: 'Product-type classifier, V0 → V3',
+    heading: 'Where predictions move between versions (changed items only)',
+    topK: 16,
+    height: 720,
+  },
 );
 
 /**
@@ -109,7 +121,10 @@ export const CatalogueVersions: Story = on(
  */
 export const KnitTopsSplit: Story = on(
   ['catalogueVersions'],
-  ({ catalogueVersions: c }) => ({ predictions: c!.predictions, focusClasses: ['Knit Tops', 'T-Shirts', 'Sweaters', 'Tank Tops'] }),
+  ({ catalogueVersions: c }) => ({
+    predictions: c!.predictions,
+    focusClasses: ['Knit Tops', 'T-Shirts', 'Sweaters', 'Tank Tops'],
+  }),
   { label: 'Knit Tops split in V1', heading: 'V1 splits “Knit Tops” into three classes', topK: 12, height: 560 },
 );
 
@@ -120,7 +135,12 @@ export const PartsMerge: Story = on(
     predictions: c!.predictions,
     focusClasses: ['Bike Parts', 'Car Parts', 'Appliance Parts', 'Computer Parts', 'Parts & Accessories'],
   }),
-  { label: 'Part types merged in V2', heading: 'V2 merges four part types into “Parts & Accessories”', topK: 12, height: 560 },
+  {
+    label: 'Part types merged in V2',
+    heading: 'V2 merges four part types into “Parts & Accessories”',
+    topK: 12,
+    height: 560,
+  },
 );
 
 /**
@@ -134,7 +154,13 @@ export const RightOrWrong: Story = on(
     truth: c!.truth,
     focusClasses: ['Knit Tops', 'T-Shirts', 'Sweaters', 'Tank Tops'],
   }),
-  { label: 'Knit Tops items, right or wrong', heading: 'Truth → V0 → V3, coloured by right or wrong', colorBy: 'correct', topK: 10, height: 600 },
+  {
+    label: 'Knit Tops items, right or wrong',
+    heading: 'Truth → V0 → V3, coloured by right or wrong',
+    colorBy: 'correct',
+    topK: 10,
+    height: 600,
+  },
 );
 
 /** The digits versions M0 → M1 → M2 (GaussianNB → LogisticRegression → MLP) on 540 held-out digits, with the truth. */
@@ -144,7 +170,11 @@ export const DigitsHeldOut: Story = on(
     truth: d!.truth,
     predictions: Object.fromEntries(d!.models.map((m) => [m.label ?? m.id, m.predNames])),
   }),
-  { label: 'Held-out digits, M0 → M2', heading: 'Digits whose prediction changes between versions (held-out)', colorBy: 'correct' },
+  {
+    label: 'Held-out digits, M0 → M2',
+    heading: 'Digits whose prediction changes between versions (held-out)',
+    colorBy: 'correct',
+  },
 );
 
 /** The same versions, 5-fold cross-validated over all 1,797 digits, coloured by true digit. */
@@ -154,14 +184,24 @@ export const DigitsCrossValidated: Story = on(
     truth: d!.truth,
     predictions: Object.fromEntries(d!.models.map((m) => [m.label ?? m.id, m.predNames])),
   }),
-  { label: 'Cross-validated digits, M0 → M2', heading: 'Digits whose prediction changes (5-fold CV), by true digit', colorBy: 'truth', hideTruth: true },
+  {
+    label: 'Cross-validated digits, M0 → M2',
+    heading: 'Digits whose prediction changes (5-fold CV), by true digit',
+    colorBy: 'truth',
+    hideTruth: true,
+  },
 );
 
 /** Every item (only-changed off): the straight bands are the predictions that stay. */
 export const AllItems: Story = on(
   ['digits'],
   ({ digits: d }) => ({ predictions: Object.fromEntries(d!.models.map((m) => [m.id, m.predNames])) }),
-  { label: 'All held-out digits', heading: 'Every held-out digit across versions', onlyChanged: false, nodeSort: 'key' },
+  {
+    label: 'All held-out digits',
+    heading: 'Every held-out digit across versions',
+    onlyChanged: false,
+    nodeSort: 'key',
+  },
 );
 
 /** Items selected in another view (the MLP's mistakes) highlighted along their paths. */
@@ -171,7 +211,12 @@ export const HighlightFromAnotherView: Story = on(
     predictions: Object.fromEntries(d!.models.map((m) => [m.id, m.predNames])),
     highlight: d!.truth.flatMap((t, i) => (d!.models[2].predNames[i] !== t ? [i] : [])),
   }),
-  { label: 'Digits across versions, M2 errors highlighted', heading: 'The MLP’s mistakes, highlighted along their paths', onlyChanged: false, nodeSort: 'key' },
+  {
+    label: 'Digits across versions, M2 errors highlighted',
+    heading: 'The MLP’s mistakes, highlighted along their paths',
+    onlyChanged: false,
+    nodeSort: 'key',
+  },
 );
 
 export const DarkTheme: Story = { ...CatalogueVersions, globals: { theme: 'dark' } };
@@ -183,7 +228,9 @@ export const WithDataTable: Story = { ...KnitTopsSplit, args: { ...KnitTopsSplit
 export const Empty: Story = on([], () => ({ predictions: { V0: [], V1: [] } }), { height: 220 });
 
 /** One version: nothing to compare, so only-changed is ignored and every item is drawn. */
-export const OneVersion: Story = on(['digits'], ({ digits: d }) => ({ predictions: { M0: d!.models[0].predNames } }), { height: 420 });
+export const OneVersion: Story = on(['digits'], ({ digits: d }) => ({ predictions: { M0: d!.models[0].predNames } }), {
+  height: 420,
+});
 
 /** Identical versions: no prediction changes, said in words. */
 export const IdenticalVersions: Story = on(
@@ -200,7 +247,11 @@ export const ClassMissingFromOneVersion: Story = on(
     const v1: string[] = [];
     const v2: string[] = [];
     const add = (n: number, a: string, b: string, c: string) => {
-      for (let i = 0; i < n; i++) (v0.push(a), v1.push(b), v2.push(c));
+      for (let i = 0; i < n; i++) {
+        v0.push(a);
+        v1.push(b);
+        v2.push(c);
+      }
     };
     add(60, 'a', 'a', 'a');
     add(40, 'b', 'b', 'b');

@@ -25,7 +25,9 @@ const v2 = ['a', 'a', 'b', 'c', 'b', 'b', 'c', 'c', 'c', 'c'];
 const changed = [4, 5, 6, 7];
 
 async function chain(props: Partial<ClChainSankey> = {}, attrs = ''): Promise<ClChainSankey> {
-  const el = await fixture<ClChainSankey>(html`<cl-chain-sankey style="width: 640px; height: 380px"></cl-chain-sankey>`);
+  const el = await fixture<ClChainSankey>(
+    html`<cl-chain-sankey style="width: 640px; height: 380px"></cl-chain-sankey>`,
+  );
   if (attrs) for (const [k, v] of new URLSearchParams(attrs)) el.setAttribute(k, v);
   Object.assign(el, { predictions: { v0, v1, v2 } }, props);
   await settle(el);
@@ -142,7 +144,9 @@ describe('<cl-chain-sankey>', () => {
       const rank = order.map((c) => new Map(c.map((k, i) => [k, i])));
       for (let s = 1; s < order.length; s++) {
         const shared = order[0].filter((k) => rank[s].has(k));
-        expect(shared.map((k) => rank[s].get(k))).to.deep.equal([...shared.map((k) => rank[s].get(k)!)].sort((a, b) => a - b));
+        expect(shared.map((k) => rank[s].get(k))).to.deep.equal(
+          [...shared.map((k) => rank[s].get(k)!)].sort((a, b) => a - b),
+        );
       }
       const yOf = (stage: number, key: string) => {
         const i = el.flowGraph!.nodes.findIndex((d) => d.stage === stage && d.key === key);
@@ -206,7 +210,9 @@ describe('<cl-chain-sankey>', () => {
     });
 
     it('color-by="truth" without truth warns once and colours by class', async () => {
-      const el = await fixture<ClChainSankey>(html`<cl-chain-sankey style="width: 600px; height: 300px" color-by="truth"></cl-chain-sankey>`);
+      const el = await fixture<ClChainSankey>(
+        html`<cl-chain-sankey style="width: 600px; height: 300px" color-by="truth"></cl-chain-sankey>`,
+      );
       const warning = oneEvent<CustomEvent<ClWarningDetail>>(el, 'cl-warning');
       el.predictions = { v0, v1, v2 };
       expect((await warning).detail.code).to.equal('NO_TRUTH');
@@ -248,7 +254,10 @@ describe('<cl-chain-sankey>', () => {
       const tip = shadowQuery(el, '[part~="tooltip"]');
       expect(tip.querySelector('.tooltip__title')!.textContent).to.equal('a → b');
       const rows = Object.fromEntries(
-        Array.from(tip.querySelectorAll('tr'), (tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td')!.textContent]),
+        Array.from(tip.querySelectorAll('tr'), (tr) => [
+          tr.querySelector('th')!.textContent,
+          tr.querySelector('td')!.textContent,
+        ]),
       );
       expect(rows).to.include({ Items: '2', 'P(v1 | v0)': '100%', 'P(v0 | v1)': '66.7%' });
     });
@@ -310,11 +319,17 @@ describe('<cl-chain-sankey>', () => {
       const svgBox = shadowQuery(el, 'svg.sankey').getBoundingClientRect();
       const hover = oneEvent<CustomEvent<ClMarkDetail>>(el, 'cl-hover');
       bundles[0].dispatchEvent(
-        new PointerEvent('pointermove', { clientX: svgBox.left + (xa + xb) / 2, clientY: svgBox.top + (ya + yb) / 2, bubbles: true }),
+        new PointerEvent('pointermove', {
+          clientX: svgBox.left + (xa + xb) / 2,
+          clientY: svgBox.top + (ya + yb) / 2,
+          bubbles: true,
+        }),
       );
       const { detail } = await hover;
       expect(detail.kind).to.equal('link');
-      const link = el.flowGraph!.links.find((l) => l.source === `0:${detail.keys[0]}` && l.target === `1:${detail.keys[1]}`)!;
+      const link = el.flowGraph!.links.find(
+        (l) => l.source === `0:${detail.keys[0]}` && l.target === `1:${detail.keys[1]}`,
+      )!;
       expect(Array.from(detail.indices)).to.deep.equal(Array.from(link.indices));
     });
   });
@@ -342,7 +357,10 @@ describe('<cl-chain-sankey>', () => {
       el.truth = undefined;
       error = oneEvent<CustomEvent<ClErrorDetail>>(el, 'cl-error');
       el.predictions = { v0, v1: 42 as unknown as string[] };
-      expect((await error).detail).to.deep.equal({ code: 'INVALID_ARGUMENT', message: 'v1: expected an array of class labels' });
+      expect((await error).detail).to.deep.equal({
+        code: 'INVALID_ARGUMENT',
+        message: 'v1: expected an array of class labels',
+      });
     });
 
     it('treats unset and wrongly typed properties as unset', async () => {
@@ -359,7 +377,10 @@ describe('<cl-chain-sankey>', () => {
     it('renders labels as text: HTML in a class or version name never runs', async () => {
       const w = window as unknown as { pwned?: boolean };
       const evil = '<img src=x onerror="window.pwned=true">';
-      const el = await chain({ predictions: { [evil]: [evil, 'ok', 'ok'], v1: ['ok', evil, 'ok'] }, onlyChanged: false });
+      const el = await chain({
+        predictions: { [evil]: [evil, 'ok', 'ok'], v1: ['ok', evil, 'ok'] },
+        onlyChanged: false,
+      });
       await aTimeout(50);
       expect(w.pwned).to.equal(undefined);
       expect(shadowQueryAll(el, 'img')).to.have.length(0);
@@ -371,7 +392,9 @@ describe('<cl-chain-sankey>', () => {
     it('has no axe violations on the chart (with legend and table) and in its error state', async () => {
       const el = await chain({ truth, label: 'Versions' }, 'color-by=correct&legend=');
       await expectNoAxeViolations(el);
-      expect(shadowQuery(el, '[part~="chart"]').getAttribute('aria-label')).to.contain('Versions: 4 items across 4 stages');
+      expect(shadowQuery(el, '[part~="chart"]').getAttribute('aria-label')).to.contain(
+        'Versions: 4 items across 4 stages',
+      );
       const bad = await chain({ predictions: { v0, v1: v1.slice(1) } });
       await expectNoAxeViolations(bad);
       expect(shadowQuery(bad, '[role="alert"]').textContent).to.contain('LENGTH_MISMATCH');

@@ -2,8 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { flowGraph, type FlowGraph, type Key } from '@classlens/core';
-import { groupColumns, nodePairCrossings, orderGroups, weightedCrossings, type OrderGraph } from '../src/internal/sankey/order.js';
-import { consistentOrder, keyGroups, orderGraph, sankeyCrossings, sankeyOrder } from '../src/internal/sankey/layout.js';
+import {
+  groupColumns,
+  nodePairCrossings,
+  orderGroups,
+  weightedCrossings,
+  type OrderGraph,
+} from '../src/internal/sankey/order.js';
+import { consistentOrder, keyGroups, sankeyCrossings, sankeyOrder } from '../src/internal/sankey/layout.js';
 
 /** Keys of each column, top to bottom. */
 const keysOf = (g: FlowGraph, order: number[][]) => order.map((c) => c.map((i) => g.nodes[i].key));
@@ -59,7 +65,7 @@ describe('consistentOrder(graph, sort)', () => {
     );
   });
 
-  it("auto is never worse than the shared key or value order (property)", () => {
+  it('auto is never worse than the shared key or value order (property)', () => {
     fc.assert(
       fc.property(chainArb, ({ cols, topK }) => {
         const g = flowGraph(cols, { topK });

@@ -89,10 +89,7 @@ export class ClChainSankey extends SankeyElement {
    * integer-like names such as `"2"` first).
    */
   @property({ attribute: false }) predictions:
-    | Readonly<Record<string, ArrayLike<Key>>>
-    | ReadonlyMap<string, ArrayLike<Key>>
-    | null
-    | undefined = undefined;
+    Readonly<Record<string, ArrayLike<Key>>> | ReadonlyMap<string, ArrayLike<Key>> | null | undefined = undefined;
 
   /** True class per item: adds a ground-truth column at the left, and enables `color-by` `truth` and `correct`. */
   @property({ attribute: false }) truth: ArrayLike<Key> | null | undefined = undefined;
@@ -243,7 +240,11 @@ export class ClChainSankey extends SankeyElement {
   }
 
   protected override extraInputKey(): unknown {
-    return { focus: this.focusClasses ? [...this.focusClasses] : null, hide: this.hideTruth, truthLabel: this.truthLabel };
+    return {
+      focus: this.focusClasses ? [...this.focusClasses] : null,
+      hide: this.hideTruth,
+      truthLabel: this.truthLabel,
+    };
   }
 
   private mode(): ChainColorBy {

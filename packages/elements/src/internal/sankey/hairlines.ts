@@ -79,7 +79,13 @@ export function curveY(xa: number, ya: number, xb: number, yb: number, x: number
  * The link among `links` (indices into `L.links`) whose centre line passes nearest to
  * (x, y), within `tolerance` px; `null` when none does. O(links).
  */
-export function pickHairline(L: SankeyLayout, links: readonly number[], x: number, y: number, tolerance = 4): number | null {
+export function pickHairline(
+  L: SankeyLayout,
+  links: readonly number[],
+  x: number,
+  y: number,
+  tolerance = 4,
+): number | null {
   let best: number | null = null;
   let bestD = tolerance;
   for (const k of links) {

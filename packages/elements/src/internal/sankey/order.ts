@@ -532,7 +532,12 @@ function groupColumnsFromMembers(ctx: Ctx, members: number[][], perm: readonly n
  * `upper` sat above `lower` in their column, under `order` for every other node: what
  * the adjacent exchanges compare.
  */
-export function nodePairCrossings(g: OrderGraph, order: readonly (readonly number[])[], upper: number, lower: number): number {
+export function nodePairCrossings(
+  g: OrderGraph,
+  order: readonly (readonly number[])[],
+  upper: number,
+  lower: number,
+): number {
   const ctx = context(g);
   return mutual(ctx, upper, lower, ranks(ctx, order));
 }

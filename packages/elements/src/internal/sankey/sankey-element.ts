@@ -24,7 +24,14 @@ import type { TooltipContent } from '../tooltip.js';
 import { emphasisBands, FULL } from './emphasis-bands.js';
 import { emphasisFromItems, emphasisFromPath, type Emphasis } from './emphasis.js';
 import { bundleHairlines, pickHairline, type HairlineBundle } from './hairlines.js';
-import { splitBands, splitEmphasis, splitLinks, type ItemCategories, type LinkSplit, type SplitBand } from './link-split.js';
+import {
+  splitBands,
+  splitEmphasis,
+  splitLinks,
+  type ItemCategories,
+  type LinkSplit,
+  type SplitBand,
+} from './link-split.js';
 import {
   CHAR_WIDTH,
   layoutLabels,
@@ -134,8 +141,13 @@ export abstract class SankeyElement extends ClBaseElement {
   /** How each link's items divide among {@link categories}. */
   protected split: LinkSplit | null = null;
   /** What is drawn per layout: links on their own, hairline bundles, coloured sub-bands. */
-  private paint: { layout: SankeyLayout; fills: string[]; single: number[]; bundles: HairlineBundle[]; bands: SplitBand[] } | null =
-    null;
+  private paint: {
+    layout: SankeyLayout;
+    fills: string[];
+    single: number[];
+    bundles: HairlineBundle[];
+    bands: SplitBand[];
+  } | null = null;
 
   private lastInput: unknown = null;
   private order: number[][] | null = null;
@@ -311,7 +323,13 @@ export abstract class SankeyElement extends ClBaseElement {
     if (!L) this.paint = null;
     else if (this.paint?.layout !== L || this.paint.fills !== this.fills) {
       const { single, bundles } = bundleHairlines(L, (k) => this.linkColor(L.links[k]));
-      this.paint = { layout: L, fills: this.fills, single, bundles, bands: this.split ? splitBands(L, this.split) : [] };
+      this.paint = {
+        layout: L,
+        fills: this.fills,
+        single,
+        bundles,
+        bands: this.split ? splitBands(L, this.split) : [],
+      };
     }
   }
 
@@ -525,7 +543,9 @@ export abstract class SankeyElement extends ClBaseElement {
     const rows: { label: string; count: number }[] = [];
     for (let q = 0; q < p.length; q += 2) rows.push({ label: cats.labels?.[p[q]] ?? String(p[q]), count: p[q + 1] });
     rows.sort((a, b) => b.count - a.count);
-    const shown = rows.slice(0, 6).map((r): [string, string] => [r.label, `${formatCount(r.count)} (${formatPercent(r.count / value)})`]);
+    const shown = rows
+      .slice(0, 6)
+      .map((r): [string, string] => [r.label, `${formatCount(r.count)} (${formatPercent(r.count / value)})`]);
     if (rows.length > 6) {
       const rest = rows.slice(6).reduce((a, r) => a + r.count, 0);
       shown.push([`${rows.length - 6} more`, `${formatCount(rest)} (${formatPercent(rest / value)})`]);
@@ -695,21 +715,24 @@ export abstract class SankeyElement extends ClBaseElement {
       </g>
       <g class="emphasis">
         ${bundledFull.map(
-          (k) => svg`<path class="link-emphasis" d=${L.links[k].path} stroke=${this.linkColor(L.links[k])} stroke-width="1"></path>`,
+          (k) =>
+            svg`<path class="link-emphasis" d=${L.links[k].path} stroke=${this.linkColor(L.links[k])} stroke-width="1"></path>`,
         )}
-        ${bands
-          ? bands.links.map((b) => {
-              const parts = emphSplit?.get(b.link);
-              if (parts) {
-                return parts.map(
-                  (p) =>
-                    svg`<path class="link-emphasis" d=${p.path} stroke=${cats?.colors[p.category] ?? this.otherColor}
+        ${
+          bands
+            ? bands.links.map((b) => {
+                const parts = emphSplit?.get(b.link);
+                if (parts) {
+                  return parts.map(
+                    (p) =>
+                      svg`<path class="link-emphasis" d=${p.path} stroke=${cats?.colors[p.category] ?? this.otherColor}
                       stroke-width=${Math.max(0.5, p.width)}></path>`,
-                );
-              }
-              return svg`<path class="link-emphasis" d=${b.path} stroke=${this.linkColor(L.links[b.link])} stroke-width=${b.width}></path>`;
-            })
-          : nothing}
+                  );
+                }
+                return svg`<path class="link-emphasis" d=${b.path} stroke=${this.linkColor(L.links[b.link])} stroke-width=${b.width}></path>`;
+              })
+            : nothing
+        }
       </g>
       <g class="nodes">
         ${repeat(
@@ -778,8 +801,7 @@ export abstract class SankeyElement extends ClBaseElement {
     // Largest first: a hidden table keeps only the first rows (see renderDataTable), and
     // only those are formatted (20,000 links would otherwise cost ~80 ms per render).
     const kept = tableRowsKept(this.showTable);
-    const byValue = <T extends { value: number }>(xs: readonly T[]) =>
-      this.showTable ? xs : topByValue(xs, kept);
+    const byValue = <T extends { value: number }>(xs: readonly T[]) => (this.showTable ? xs : topByValue(xs, kept));
     const nodeRows = byValue(g.nodes).map((d) => [g.stageNames[d.stage] ?? '', String(d.key), formatCount(d.value)]);
     const linkRows = byValue(g.links).map((l) => {
       const s = this.nodeById(l.source)!;
