@@ -1,7 +1,7 @@
 import '../../packages/elements/src/chain-sankey/cl-chain-sankey.js';
 import type { ClChainSankey } from '../../packages/elements/src/chain-sankey/cl-chain-sankey.js';
 import type { ClErrorDetail, ClMarkDetail, ClWarningDetail } from '../../packages/elements/src/events.js';
-import { flowGraph, type FlowGraph } from '../../packages/core/src/index.js';
+import { flowGraph, type FlowGraph } from '@classlens/core';
 import {
   aTimeout,
   countListeners,
