@@ -24,3 +24,4 @@ export {
 } from './keys.js';
 export { warnOnce, setWarningHandler, type WarningHandler } from './warn.js';
 export { yieldToEventLoop, type AsyncOptions } from './async.js';
+export type { Weights } from './internal/weights.js';

@@ -1,5 +1,6 @@
 import { ClasslensError, type Key } from '../common/index.js';
 import { booleanOption, optionsOf } from '../common/internal/validate.js';
+import { readWeights, weightOf, type Weights } from '../common/internal/weights.js';
 import { checkDeferred, encodeLabels } from './labels.js';
 import { groupTuples } from './tuple-groups.js';
 
@@ -7,7 +8,7 @@ import { groupTuples } from './tuple-groups.js';
 export interface ChainPath {
   /** The class at each stage, in stage order. */
   path: Key[];
-  /** Items that follow this path. */
+  /** Items that follow this path (with `weights`, their total weight). */
   count: number;
   /** Those items, ascending. */
   indices: number[];
@@ -19,6 +20,12 @@ export interface ChainPathsOptions {
   changedOnly?: boolean;
   /** Class list shared by all stages; with it, integer typed arrays are class indices. */
   classes?: ArrayLike<Key>;
+  /**
+   * Item weights (an array, or `(i) => weight`; non-negative finite numbers): each path's
+   * `count` becomes the sum of its items' weights, and paths are sorted by it; `indices`
+   * are unchanged. Default: every item counts 1.
+   */
+  weights?: Weights;
 }
 
 /**
@@ -40,7 +47,9 @@ export interface ChainPathsOptions {
  * @param stages - one label array per stage, all the same length.
  * @param options - `changedOnly`, `classes`.
  * @throws `INVALID_ARGUMENT` when `stages` is not an array; `LENGTH_MISMATCH`,
- *   `UNKNOWN_CLASS`, `NON_FINITE`, `DUPLICATE_KEY` for bad labels or classes.
+ *   `UNKNOWN_CLASS`, `NON_FINITE`, `DUPLICATE_KEY` for bad labels or classes; for
+ *   `weights`: `LENGTH_MISMATCH`, `NOT_A_NUMBER`, `NON_FINITE`, `INVALID_ARGUMENT`
+ *   (negative) naming the index.
  * @remarks O(n·s + paths·log paths) for n items and s stages.
  * @example
  * chainPaths([['a', 'a', 'b'], ['a', 'b', 'b']])
@@ -60,17 +69,19 @@ export function chainPaths(stages: ArrayLike<ArrayLike<Key>>, options: ChainPath
   // The counting pass range-checks zero-copy class indices itself.
   const enc = encodeLabels(columns, o.classes ?? undefined, true);
   const { classes, codes } = enc;
+  const w = readWeights(o.weights, enc.n);
   const width = codes.length;
   const groups = groupTuples(codes, classes.length, changedOnly, () => checkDeferred(enc));
-  // Groups come in path order; a stable sort by count keeps that order among ties.
-  const order = Array.from({ length: groups.size }, (_, g) => g);
-  order.sort((a, b) => groups.counts[b] - groups.counts[a]);
   const arrays: number[][] = new Array(groups.size);
   for (let g = 0; g < groups.size; g++) arrays[g] = new Array<number>(groups.counts[g]);
   groups.fillArrays(arrays);
+  const counts = w === null ? groups.counts : Float64Array.from(arrays, (ix) => weightOf(ix, w));
+  // Groups come in path order; a stable sort by count keeps that order among ties.
+  const order = Array.from({ length: groups.size }, (_, g) => g);
+  order.sort((a, b) => counts[b] - counts[a]);
   return order.map((g) => {
     const path = new Array<Key>(width);
     for (let s = 0; s < width; s++) path[s] = classes[groups.tuples[g * width + s]];
-    return { path, count: groups.counts[g], indices: arrays[g] };
+    return { path, count: counts[g], indices: arrays[g] };
   });
 }

@@ -1,14 +1,15 @@
 import type { Key } from '../common/index.js';
 import { confusionCounts } from './counts.js';
-import { encodeLabels } from './labels.js';
+import { readWeights } from '../common/internal/weights.js';
+import { countOptions, encodeLabels, type CountOptions } from './labels.js';
 
 /** Per-class metrics of one classifier, as {@link classMetrics} returns them. */
 export interface ClassMetrics {
   /** The class. */
   class: Key;
-  /** Items whose true class is this class (TP + FN). */
+  /** Items whose true class is this class (TP + FN; with `weights`, their total weight). */
   support: number;
-  /** Items of this class predicted as this class (TP). */
+  /** Items of this class predicted as this class (TP; with `weights`, their total weight). */
   correct: number;
   /** Per-class accuracy: `correct / support`, i.e. the recall. `NaN` when `support` is 0. */
   accuracy: number;
@@ -42,7 +43,9 @@ export interface ClassMetrics {
  *
  * @param truth - true label per item.
  * @param pred - predicted label per item.
- * @param classes - optional class list (row order; may include absent classes).
+ * @param classes - optional class list (row order; may include absent classes), or
+ *   `{ classes?, weights? }`: with `weights` every count (support, correct, TP, FP, FN)
+ *   is a sum of item weights — scikit-learn's `sample_weight`.
  * @throws `LENGTH_MISMATCH`, `UNKNOWN_CLASS`, `NON_FINITE`, `INVALID_ARGUMENT`,
  *   `DUPLICATE_KEY` — as {@link confusionMatrix}.
  * @remarks O(n + m²) for n items and m classes. Averages: {@link metricsSummary}.
@@ -51,10 +54,15 @@ export interface ClassMetrics {
  * // → [{ class: 'a', support: 2, correct: 1, accuracy: 0.5, precision: 1, recall: 0.5, f1: 2/3 },
  * //    { class: 'b', support: 1, correct: 1, accuracy: 1, precision: 0.5, recall: 1, f1: 2/3 }]
  */
-export function classMetrics(truth: ArrayLike<Key>, pred: ArrayLike<Key>, classes?: ArrayLike<Key>): ClassMetrics[] {
-  const enc = encodeLabels({ truth, pred }, classes);
+export function classMetrics(
+  truth: ArrayLike<Key>,
+  pred: ArrayLike<Key>,
+  classes?: ArrayLike<Key> | CountOptions,
+): ClassMetrics[] {
+  const o = countOptions(classes);
+  const enc = encodeLabels({ truth, pred }, o.classes);
   const m = enc.classes.length;
-  const counts = confusionCounts(enc.codes[0], enc.codes[1], m);
+  const counts = confusionCounts(enc.codes[0], enc.codes[1], m, readWeights(o.weights, enc.n));
   const predicted = new Float64Array(m);
   const support = new Float64Array(m);
   for (let i = 0; i < m; i++) {

@@ -1,9 +1,18 @@
 // Internal (not re-exported): counting kernels shared by the metrics functions.
 
-/** Row-major m × m counts: `[t * m + p]` = items of true class t predicted as p. */
-export function confusionCounts(truth: Int32Array, pred: Int32Array, m: number): Float64Array {
+/**
+ * Row-major m × m counts: `[t * m + p]` = items of true class t predicted as p (with
+ * `weights`, the sum of their weights).
+ */
+export function confusionCounts(
+  truth: Int32Array,
+  pred: Int32Array,
+  m: number,
+  weights: Float64Array | null = null,
+): Float64Array {
   const counts = new Float64Array(m * m);
-  for (let i = 0; i < truth.length; i++) counts[truth[i] * m + pred[i]]++;
+  if (weights === null) for (let i = 0; i < truth.length; i++) counts[truth[i] * m + pred[i]]++;
+  else for (let i = 0; i < truth.length; i++) counts[truth[i] * m + pred[i]] += weights[i];
   return counts;
 }
 

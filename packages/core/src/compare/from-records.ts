@@ -13,6 +13,8 @@ export interface RecordAccessors<T> {
   probs?: Accessor<T, ArrayLike<number>>;
   /** A text (for {@link wordFrequencies}). */
   text?: Accessor<T, string>;
+  /** The item's weight (e.g. sales), for the `weights` option of the counting functions. */
+  weights?: Accessor<T, number>;
 }
 
 /** The columns {@link fromRecords} reads: one array per accessor given. */
@@ -22,6 +24,7 @@ export interface RecordColumns {
   preds?: Record<string, Key[]>;
   probs?: ArrayLike<number>[];
   text?: string[];
+  weights?: number[];
 }
 
 /**
@@ -30,7 +33,7 @@ export interface RecordColumns {
  * Only reads; the functions the columns are passed to validate them, once.
  *
  * @param data - the records.
- * @param accessors - which fields hold `truth`, `pred`, `preds`, `probs`, `text`.
+ * @param accessors - which fields hold `truth`, `pred`, `preds`, `probs`, `text`, `weights`.
  * @returns one array per accessor given (the records are never modified).
  * @throws `INVALID_ARGUMENT` when `data` is not an array or an accessor is neither a
  *   field name nor a function.
@@ -56,5 +59,6 @@ export function fromRecords<T>(data: readonly T[], accessors: RecordAccessors<T>
   }
   if (accessors.probs != null) out.probs = applyAccessor(data, accessors.probs, 'probs');
   if (accessors.text != null) out.text = applyAccessor(data, accessors.text, 'text');
+  if (accessors.weights != null) out.weights = applyAccessor(data, accessors.weights, 'weights');
   return out;
 }

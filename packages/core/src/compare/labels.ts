@@ -13,6 +13,7 @@ import {
   type Key,
 } from '../common/index.js';
 import { checkMixedSpelling } from '../common/internal/mixed-keys.js';
+import type { Weights } from '../common/internal/weights.js';
 import { describeValue } from '../common/internal/validate.js';
 import { firstBadIndex } from './kernels.js';
 
@@ -293,4 +294,37 @@ export function checkItemIndices(indices: ArrayLike<number>, n: number, name = '
       });
     }
   }
+}
+
+/**
+ * Options of the counting functions whose third argument used to be only a class list
+ * (`confusionMatrix`, `classMetrics`, `metricsSummary`).
+ */
+export interface CountOptions {
+  /** Class list (order of rows and columns); with it, integer typed arrays are class indices. */
+  classes?: ArrayLike<Key>;
+  /**
+   * Item weights (an array, or `(i) => weight`; non-negative finite numbers): each count
+   * becomes the sum of its items' weights. Default: every item counts 1.
+   */
+  weights?: Weights;
+}
+
+/**
+ * The third argument of `confusionMatrix`/`classMetrics`/`metricsSummary`: a class list
+ * (an array, as before) or `{ classes, weights }`. Anything else is `INVALID_ARGUMENT`
+ * (a string is not a class list read letter by letter).
+ */
+export function countOptions(arg: ArrayLike<Key> | CountOptions | undefined | null): CountOptions {
+  if (arg == null) return {};
+  if (typeof arg === 'object' && typeof (arg as ArrayLike<Key>).length === 'number')
+    return { classes: arg as ArrayLike<Key> };
+  if (typeof arg === 'object') {
+    const o = arg as CountOptions;
+    return { classes: o.classes ?? undefined, weights: o.weights ?? undefined };
+  }
+  throw new ClasslensError(
+    'INVALID_ARGUMENT',
+    `classes: expected an array of keys or { classes, weights }, got ${describeValue(arg)}`,
+  );
 }

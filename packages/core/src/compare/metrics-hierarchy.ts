@@ -1,5 +1,6 @@
 import { ClasslensError, type Key } from '../common/index.js';
 import { booleanOption, enumOption, optionsOf } from '../common/internal/validate.js';
+import { readWeights, weightOf, type Weights } from '../common/internal/weights.js';
 import { correctnessPass } from './kernels.js';
 import { checkDeferred, encodeComparison, failDeferred, modelEntries } from './labels.js';
 import { groupTuples } from './tuple-groups.js';
@@ -26,9 +27,9 @@ export interface MetricsNode {
    * level: whether the predicted class is the true class.
    */
   correct?: boolean;
-  /** Items under this node (every node). */
+  /** Items under this node (every node; with `weights`, their total weight). */
   count: number;
-  /** Items in this leaf (leaves only; equals `count`). */
+  /** Items in this leaf (leaves only; equals `count`; with `weights`, their total weight). */
   value?: number;
   /** The items in this leaf, ascending (leaves only, unless `indices: false`). */
   indices?: Uint32Array;
@@ -50,6 +51,12 @@ export interface MetricsHierarchyOptions {
   indices?: boolean;
   /** Name of the root node (default `"all"`). */
   name?: string;
+  /**
+   * Item weights (an array, or `(i) => weight`; non-negative finite numbers): every
+   * `count` and leaf `value` becomes the sum of the items' weights (a treemap sized by
+   * importance); leaf `indices` are unchanged. Default: every item counts 1.
+   */
+  weights?: Weights;
 }
 
 /** Largest number of leaf slots (classes × 2^models) counted in a flat table. */
@@ -82,7 +89,8 @@ type Level = { kind: 'truth' } | { kind: 'correct' | 'predicted'; model: string 
  * @throws `LENGTH_MISMATCH`, `UNKNOWN_CLASS`, `NON_FINITE`, `INVALID_ARGUMENT` for bad labels;
  *   `MISSING_KEY` / `DUPLICATE_KEY` for a bad `models` list; `INVALID_ARGUMENT` for an unknown
  *   `by`/`order` or an option of the wrong type; `TOO_LARGE` for more than 2^26 possible leaves
- *   with `by: 'correct'` (classes × 2^models).
+ *   with `by: 'correct'` (classes × 2^models); for `weights`: `LENGTH_MISMATCH`,
+ *   `NOT_A_NUMBER`, `NON_FINITE`, `INVALID_ARGUMENT` (negative) naming the index.
  * @remarks O(n·k + m·2^k) for `by: 'correct'`; O(n·k + leaves) for `by: 'predicted'`.
  * @example
  * const root = metricsHierarchy(['a', 'a', 'b'], { A: ['a', 'b', 'b'], B: ['a', 'a', 'a'] });
@@ -105,6 +113,9 @@ export function metricsHierarchy(
   // The first counting pass range-checks zero-copy class indices itself.
   const enc = encodeComparison(truth, models, o.classes ?? undefined, true);
   const { classes, codes, n } = enc;
+  const w = readWeights(o.weights, n);
+  // Weighted leaves sum their items' weights, which needs the items of each leaf.
+  const needItems = withIndices || w !== null;
   const m = classes.length;
   const k = models.length;
   const modelLevels: Level[] = models.map(([model]) => ({ kind: by, model }));
@@ -148,7 +159,7 @@ export function metricsHierarchy(
       start += count;
     }
     leafCount = leafCodes.length;
-    if (withIndices) {
+    if (needItems) {
       out = new Uint32Array(n);
       correctnessPass(codes[0], codes.slice(1), tw, weights, m, 1, table, out);
     }
@@ -174,7 +185,7 @@ export function metricsHierarchy(
       startArray[g] = start;
       start += groups.counts[g];
     }
-    if (withIndices) {
+    if (needItems) {
       out = new Uint32Array(n);
       groups.fill(out, startArray);
     }
@@ -182,13 +193,15 @@ export function metricsHierarchy(
     countOf = (g) => groups.counts[g];
   }
 
-  const root: MetricsNode = { name: rootName, level: 'root', count: n, children: [] };
+  const root: MetricsNode = { name: rootName, level: 'root', count: 0, children: [] };
   const truthLevel = order === 'truth-first' ? 0 : depth - 1;
   const stack: MetricsNode[] = [];
   const prev = new Int32Array(depth).fill(-1);
   for (let g = 0; g < leafCount; g++) {
     const tuple = tupleOf(g);
-    const count = countOf(g);
+    const items = countOf(g);
+    const leafItems = out ? out.subarray(starts[g], starts[g] + items) : null;
+    const count = w === null ? items : weightOf(leafItems!, w);
     let d = 0;
     while (d < depth && tuple[d] === prev[d]) d++;
     for (let j = d; j < depth; j++) {
@@ -221,9 +234,10 @@ export function metricsHierarchy(
       prev[j] = v;
     }
     for (let j = 0; j < depth; j++) stack[j].count += count;
+    root.count += count;
     const leaf = stack[depth - 1];
     leaf.value = count;
-    if (out) leaf.indices = out.subarray(starts[g], starts[g] + count);
+    if (withIndices && leafItems) leaf.indices = leafItems;
   }
   return root;
 }

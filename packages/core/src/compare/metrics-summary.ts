@@ -1,5 +1,6 @@
 import type { Key } from '../common/index.js';
 import { classMetrics, type ClassMetrics } from './class-metrics.js';
+import type { CountOptions } from './labels.js';
 
 /** Precision, recall and F1 averaged over classes. */
 export interface AveragedMetrics {
@@ -55,7 +56,9 @@ function nanMean(rows: ClassMetrics[], field: 'precision' | 'recall' | 'f1'): nu
  * @param truth - true label per item.
  * @param pred - predicted label per item.
  * @param classes - optional class list; classes it lists but neither side uses only
- *   add undefined values, which the macro average skips.
+ *   add undefined values, which the macro average skips. Or `{ classes?, weights? }`:
+ *   with `weights`, `items`, `correct` and every rate are weighted (scikit-learn's
+ *   `sample_weight`).
  * @throws as {@link classMetrics}.
  * @remarks O(n + m²).
  * @example
@@ -63,7 +66,11 @@ function nanMean(rows: ClassMetrics[], field: 'precision' | 'recall' | 'f1'): nu
  * s.accuracy;        // 2/3
  * s.macro.precision; // (1 + 0.5) / 2 = 0.75
  */
-export function metricsSummary(truth: ArrayLike<Key>, pred: ArrayLike<Key>, classes?: ArrayLike<Key>): MetricsSummary {
+export function metricsSummary(
+  truth: ArrayLike<Key>,
+  pred: ArrayLike<Key>,
+  classes?: ArrayLike<Key> | CountOptions,
+): MetricsSummary {
   const rows = classMetrics(truth, pred, classes);
   let items = 0;
   let correct = 0;

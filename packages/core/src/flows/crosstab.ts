@@ -1,6 +1,7 @@
 import { ClasslensError } from '../common/errors.js';
 import { checkLengths, KeyIndex, type Key } from '../common/keys.js';
 import { keyOption, optionsOf } from '../common/internal/validate.js';
+import { readWeights, type Weights } from '../common/internal/weights.js';
 import { encodeStage } from './encode-stage.js';
 
 /** Options for {@link crosstab}. */
@@ -15,9 +16,18 @@ export interface CrosstabOptions {
    * appended and collects them.
    */
   otherLabel?: Key;
+  /**
+   * Item weights (an array, or `(i) => weight`): each count becomes the sum of its items'
+   * weights, e.g. sales per product so that a best-seller's mistake counts for more.
+   * Non-negative finite numbers; default: every item counts 1.
+   */
+  weights?: Weights;
 }
 
-/** A contingency table: `counts[i][j]` items have source `sources[i]` and target `targets[j]`. */
+/**
+ * A contingency table: `counts[i][j]` items have source `sources[i]` and target
+ * `targets[j]` (with `weights`, the sum of those items' weights).
+ */
 export interface Crosstab {
   sources: Key[];
   targets: Key[];
@@ -31,7 +41,9 @@ export interface Crosstab {
  *
  * Throws `LENGTH_MISMATCH` when the columns differ in length, `UNKNOWN_CLASS` for a value
  * missing from an explicit key list (unless `otherLabel`), `DUPLICATE_KEY` for a repeated
- * key in a list, `INVALID_ARGUMENT`/`NON_FINITE` for values that are not keys.
+ * key in a list, `INVALID_ARGUMENT`/`NON_FINITE` for values that are not keys;
+ * for `weights`: `LENGTH_MISMATCH`, `NOT_A_NUMBER`, `NON_FINITE` and `INVALID_ARGUMENT`
+ * (negative) naming the index.
  * O(n + |S|·|T|).
  *
  * @example
@@ -44,11 +56,13 @@ export function crosstab(source: ArrayLike<Key>, target: ArrayLike<Key>, options
   checkLengths({ source, target });
   const s = axis(source, o.sources ?? undefined, other, 'source');
   const t = axis(target, o.targets ?? undefined, other, 'target');
+  const w = readWeights(o.weights, s.codes.length);
   const nt = t.keys.length;
   const flat = new Float64Array(s.keys.length * nt);
   const sc = s.codes;
   const tc = t.codes;
-  for (let i = 0; i < sc.length; i++) flat[sc[i] * nt + tc[i]]++;
+  if (w === null) for (let i = 0; i < sc.length; i++) flat[sc[i] * nt + tc[i]]++;
+  else for (let i = 0; i < sc.length; i++) flat[sc[i] * nt + tc[i]] += w[i];
   const counts: number[][] = [];
   for (let i = 0; i < s.keys.length; i++) counts.push(Array.from(flat.subarray(i * nt, (i + 1) * nt)));
   return { sources: s.keys, targets: t.keys, counts };

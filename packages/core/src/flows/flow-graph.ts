@@ -2,6 +2,7 @@ import { ClasslensError } from '../common/errors.js';
 import { checkLengthsOf, compareKeys, type Key } from '../common/keys.js';
 import { checkMixedSpelling } from '../common/internal/mixed-keys.js';
 import { booleanOption, integerOption, keyOption, numberOption, optionsOf } from '../common/internal/validate.js';
+import { readWeights, weightOf, type Weights } from '../common/internal/weights.js';
 import { encodeStage } from './encode-stage.js';
 
 /** Options for {@link flowGraph}. */
@@ -27,6 +28,13 @@ export interface FlowGraphOptions {
   changedOnly?: boolean;
   /** One display name per stage (default `"Stage 1"`, `"Stage 2"`, …). */
   stageNames?: readonly string[];
+  /**
+   * Item weights (an array, or `(i) => weight`; non-negative finite numbers): every count
+   * — node and link `value`, `topK`'s ranking, `minValue`'s threshold, `total`, `kept`,
+   * `hiddenItems` — becomes the sum of the items' weights (Sankey-for-ML's importance of
+   * each item). `indices` are unchanged. Default: every item counts 1.
+   */
+  weights?: Weights;
 }
 
 /** One node: a key at a stage. */
@@ -37,7 +45,7 @@ export interface FlowNode {
   stage: number;
   /** The key (or `otherLabel` for the merged node). */
   key: Key;
-  /** Number of items at this node. */
+  /** Number of items at this node (with `weights`, the sum of their weights). */
   value: number;
   /** `true` for the node that merges keys beyond `topK`. */
   other: boolean;
@@ -53,7 +61,7 @@ export interface FlowLink {
   source: string;
   /** Id of the target node (stage s + 1). */
   target: string;
-  /** Number of items flowing through. */
+  /** Number of items flowing through (with `weights`, the sum of their weights). */
   value: number;
   /** Indices of those items, ascending (for linked selection). */
   indices: Uint32Array;
@@ -64,11 +72,11 @@ export interface FlowGraph {
   nodes: FlowNode[];
   links: FlowLink[];
   stageNames: string[];
-  /** Items in the input. */
+  /** Items in the input (with `weights`, their total weight). */
   total: number;
-  /** Items in the graph (after `changedOnly`). */
+  /** Items in the graph (after `changedOnly`; with `weights`, their total weight). */
   kept: number;
-  /** Links hidden by `minValue`, and the items they carried. */
+  /** Links hidden by `minValue`, and the items they carried (with `weights`, their weight). */
   hiddenLinks: number;
   hiddenItems: number;
 }
@@ -115,7 +123,13 @@ export function flowGraph(stages: readonly ArrayLike<Key>[], options: FlowGraphO
   }
   // (name, column) pairs: stage names come from data and may repeat or be "__proto__".
   const n = S ? checkLengthsOf(stages.map((col, i) => [stageNames[i], col] as const)) : 0;
-  const empty: FlowGraph = { nodes: [], links: [], stageNames, total: n, kept: 0, hiddenLinks: 0, hiddenItems: 0 };
+  const w = readWeights(o.weights, n);
+  let total = n;
+  if (w !== null) {
+    total = 0;
+    for (let i = 0; i < n; i++) total += w[i];
+  }
+  const empty: FlowGraph = { nodes: [], links: [], stageNames, total, kept: 0, hiddenLinks: 0, hiddenItems: 0 };
   if (S === 0) return empty;
 
   // Which items take part.
@@ -137,6 +151,7 @@ export function flowGraph(stages: readonly ArrayLike<Key>[], options: FlowGraphO
     for (let i = 0; i < n; i++) items[i] = i;
   }
   const kept = items.length;
+  const keptValue = weightOf(items, w);
 
   // Encode each stage and merge keys beyond topK; `code[s][i]` is the item's node slot.
   const encoded = stages.map((col, s) => encodeStage(col, stageNames[s]));
@@ -144,10 +159,17 @@ export function flowGraph(stages: readonly ArrayLike<Key>[], options: FlowGraphO
   if (changedOnly && S > 1) checkMixedSpelling(new Set(encoded.flatMap((e) => e.keys)), 'flowGraph: stages');
   const layers = stages.map((_, s) => {
     const enc = encoded[s];
-    const counts = new Float64Array(enc.keys.length);
-    if (kept === n) counts.set(enc.counts);
-    else for (let t = 0; t < kept; t++) counts[enc.codes[items[t]]]++;
-    const present = enc.keys.map((_, c) => c).filter((c) => counts[c] > 0);
+    // Items per key decide which keys are present; with weights, their weight ranks them
+    // (a key whose items all weigh 0 is still a node, of value 0).
+    const itemCount = new Float64Array(enc.keys.length);
+    if (kept === n) itemCount.set(enc.counts);
+    else for (let t = 0; t < kept; t++) itemCount[enc.codes[items[t]]]++;
+    let counts = itemCount;
+    if (w !== null) {
+      counts = new Float64Array(enc.keys.length);
+      for (let t = 0; t < kept; t++) counts[enc.codes[items[t]]] += w[items[t]];
+    }
+    const present = enc.keys.map((_, c) => c).filter((c) => itemCount[c] > 0);
     present.sort((a, b) => counts[b] - counts[a] || compareKeys(enc.keys[a], enc.keys[b]));
     const keep = present.slice(0, Math.min(present.length, topK));
     const merged = present.slice(keep.length);
@@ -185,7 +207,7 @@ export function flowGraph(stages: readonly ArrayLike<Key>[], options: FlowGraphO
         id: nodeIds[L.stage][slot],
         stage: L.stage,
         key: sl.key,
-        value: buckets[slot].length,
+        value: weightOf(buckets[slot], w),
         other: sl.other,
         members: sl.members,
         indices: buckets[slot],
@@ -214,22 +236,18 @@ export function flowGraph(stages: readonly ArrayLike<Key>[], options: FlowGraphO
       const sb = b[first];
       let end = start + 1;
       while (end < kept && a[sorted[end]] === sa && b[sorted[end]] === sb) end++;
-      const count = end - start;
-      if (count < minValue) {
+      const indices = sorted.subarray(start, end);
+      const value = weightOf(indices, w);
+      if (value < minValue) {
         hiddenLinks++;
-        hiddenItems += count;
+        hiddenItems += value;
       } else {
-        links.push({
-          source: nodeIds[s][sa],
-          target: nodeIds[s + 1][sb],
-          value: count,
-          indices: sorted.subarray(start, end),
-        });
+        links.push({ source: nodeIds[s][sa], target: nodeIds[s + 1][sb], value, indices });
       }
       start = end;
     }
   }
-  return { nodes, links, stageNames, total: n, kept, hiddenLinks, hiddenItems };
+  return { nodes, links, stageNames, total, kept: keptValue, hiddenLinks, hiddenItems };
 }
 
 /** Stable counting sort of `items` by `code[item]` (codes in [0, k)) into `out`. */
