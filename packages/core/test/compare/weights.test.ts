@@ -16,7 +16,7 @@ import {
   type MetricsNode,
 } from '../../src/index.js';
 import { expectCode } from '../hostile.js';
-import { load, nan } from './fixtures.js';
+import { load } from './fixtures.js';
 
 interface Group {
   path: string[];
