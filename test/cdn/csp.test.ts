@@ -3,6 +3,7 @@
 // stylesheets and style-property bindings must draw without a single violation.
 import type { ClFlowSankey } from '../../packages/elements/src/flow-sankey/cl-flow-sankey.js';
 import type { ClChainSankey } from '../../packages/elements/src/chain-sankey/cl-chain-sankey.js';
+import type { ClTrendGrid } from '../../packages/elements/src/trend-grid/cl-trend-grid.js';
 import { expect, nextFrame } from '../harness/index.js';
 
 const bundle = new URL('../../packages/elements/dist/cdn/classlens.js', import.meta.url).pathname;
@@ -157,6 +158,35 @@ describe('under a strict Content-Security-Policy', () => {
     root.querySelector('[part~="node"]')!.dispatchEvent(new win.PointerEvent('pointerenter'));
     await el.updateComplete;
     expect(root.querySelector('[part~="tooltip"]')).to.not.equal(null);
+    await nextFrame(2);
+    expect(violations).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('cl-trend-grid draws cells, a legend and tooltips, and scrolls, with no violation', async () => {
+    const { frame, violations } = await strictFrame();
+    const win = frame.contentWindow as Window & typeof globalThis;
+    await win.customElements.whenDefined('cl-trend-grid');
+    const doc = frame.contentDocument!;
+    const el = doc.createElement('cl-trend-grid') as ClTrendGrid;
+    el.style.display = 'block';
+    el.style.height = '300px';
+    doc.body.append(el);
+    el.series = Array.from({ length: 60 }, (_, c) => ({ class: `c${c}`, values: [0.5, 0.5 + (c % 3) * 0.1, 0.6] }));
+    el.versions = ['a', 'b', 'c'];
+    await el.updateComplete;
+    await nextFrame(3);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    expect(root.querySelectorAll('[part~="cell"]').length).to.be.greaterThan(0);
+    expect(root.querySelector('[part~="legend"]')).to.not.equal(null);
+    root.querySelector('[part~="cell"]')!.dispatchEvent(new win.PointerEvent('pointerenter'));
+    await el.updateComplete;
+    expect(root.querySelector('[part~="tooltip"]')).to.not.equal(null);
+    const scroller = root.querySelector<HTMLElement>('.scroller')!;
+    scroller.scrollTop = 400;
+    scroller.dispatchEvent(new win.Event('scroll'));
+    await el.updateComplete;
     await nextFrame(2);
     expect(violations).to.deep.equal([]);
     frame.remove();

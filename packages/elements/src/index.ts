@@ -16,5 +16,6 @@ export * from './flow-sankey/cl-flow-sankey.js';
 export * from './metrics-treemap/cl-metrics-treemap.js';
 export * from './agreement-table/cl-agreement-table.js';
 export * from './chain-sankey/cl-chain-sankey.js';
+export * from './trend-grid/cl-trend-grid.js';
 export * from './linked/cl-linked.js';
 export * from './sequence-detail/cl-sequence-detail.js';
