@@ -34,8 +34,17 @@ const core = {
   onwarn,
 };
 
+// Worker modules the elements start with `new Worker(new URL('./x.js', import.meta.url))`:
+// not imported statically, so they are entries of their own.
+const elementWorkers = {
+  'internal/projection/projection-worker': 'packages/elements/src/internal/projection/projection-worker.ts',
+};
+
 const elements = {
-  input: 'packages/elements/src/index.ts',
+  input: {
+    index: 'packages/elements/src/index.ts',
+    ...Object.fromEntries(Object.entries(elementWorkers).filter(([, f]) => existsSync(f))),
+  },
   output: {
     dir: 'packages/elements/dist',
     format: 'es',
@@ -78,8 +87,25 @@ const react = {
   onwarn,
 };
 
+// The CDN bundle's workers, self-contained beside it: the bundled
+// `new URL('./projection-worker.js', import.meta.url)` resolves next to classlens.js.
+const cdnWorkers = Object.entries(elementWorkers)
+  .filter(([, f]) => existsSync(f))
+  .map(([name, input]) => ({
+    input,
+    output: { file: `packages/elements/dist/cdn/${name.split('/').pop()}.js`, format: 'es', sourcemap: true },
+    plugins: [
+      nodeResolve({ browser: true, extensions: ['.ts', '.js', '.mjs'] }),
+      ts('packages/elements/tsconfig.json'),
+      minify({ target: 'es2022' }),
+    ],
+    external: (id) => id.startsWith('node:'),
+    onwarn,
+  }));
+
 const targets = { core, elements, cdn, react };
 const selected = only ? only.split(',').map((k) => targets[k]) : Object.values(targets);
+if (!only || only.split(',').includes('cdn')) selected.push(...cdnWorkers);
 export default selected.filter(
   (c) => c && existsSync(Array.isArray(c.input) || typeof c.input === 'object' ? Object.values(c.input)[0] : c.input),
 );

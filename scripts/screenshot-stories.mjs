@@ -98,8 +98,9 @@ async function storybookBase() {
 // --- One story ------------------------------------------------------------------------
 
 // Runs in the page: waits until Storybook has rendered (or shown its error display),
-// every custom element in the story is defined and has finished its Lit update, and two
-// animation frames have passed so rAF-scheduled drawing (canvas, WebGL) is on screen.
+// every custom element in the story is defined and has finished its Lit update, no element
+// reports `busy` (async work such as a projection in a worker), and two animation frames
+// have passed so rAF-scheduled drawing (canvas, WebGL) is on screen.
 /* global document, customElements, requestAnimationFrame -- settleInPage runs in the page */
 async function settleInPage(timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -142,6 +143,29 @@ async function settleInPage(timeoutMs) {
     visit(document);
     await Promise.all(pending);
   }
+  // Elements with async work (a t-SNE in a worker) say so with `busy`: wait it out, then
+  // for the updates it triggers.
+  const busy = () => {
+    let any = false;
+    const visit = (node) => {
+      for (const el of node.querySelectorAll('*')) {
+        if (el.busy === true) any = true;
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    visit(document);
+    return any;
+  };
+  while (busy() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  const settled = [];
+  const visitAll = (node) => {
+    for (const el of node.querySelectorAll('*')) {
+      if (el.updateComplete instanceof Promise) settled.push(el.updateComplete);
+      if (el.shadowRoot) visitAll(el.shadowRoot);
+    }
+  };
+  visitAll(document);
+  await Promise.all(settled);
   if (document.fonts) await document.fonts.ready;
   for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(() => r()));
   return { state: 'ok', undefinedTags };

@@ -176,8 +176,81 @@ export const loadCatalogueVersions = () =>
     } satisfies CatalogueVersions;
   });
 
+/**
+ * Every hidden state of the review GRU over 7,000 held-out reviews (106,496 points) with a
+ * precomputed core t-SNE layout, decoded from the binary columns of `reviews-steps*`
+ * (docs/examples-trajectories.md).
+ */
+export interface ReviewSteps {
+  classes: string[];
+  /** 106,496 × 2, interleaved. */
+  xy: Float32Array;
+  /** P(positive) per step. */
+  expected: Float32Array;
+  /** n + 1 sequence offsets. */
+  offsets: number[];
+  /** One word per step. */
+  tokens: string[];
+  truth: string[];
+  predicted: string[];
+  ids: string[];
+  /** 106,496 × 32 hidden states (int8 / 127), as float32. */
+  states: Float32Array;
+  hiddenSize: number;
+}
+
+interface ReviewStepsFile {
+  classes: string[];
+  hiddenSize: number;
+  points: number;
+  vocabulary: string[];
+  files: Record<string, { path: string; scale?: number }>;
+  sequences: { count: number; offsets: number[]; labels: number[]; predictions: number[] };
+}
+
+export const loadReviewSteps = () =>
+  cached('reviews-steps', async (): Promise<ReviewSteps> => {
+    const meta = await fetchData<ReviewStepsFile>('reviews-steps.json');
+    const bin = (k: string) => fetchBinary(meta.files[k].path);
+    const [xy, expected, token, states] = await Promise.all([bin('xy'), bin('expected'), bin('token'), bin('states')]);
+    const words = new Uint8Array(token);
+    const scale = meta.files.states.scale ?? 1 / 127;
+    const raw = new Int8Array(states);
+    const f = new Float32Array(raw.length);
+    for (let i = 0; i < raw.length; i++) f[i] = raw[i] * scale;
+    const seq = meta.sequences;
+    return {
+      classes: meta.classes,
+      xy: new Float32Array(xy),
+      expected: new Float32Array(expected),
+      offsets: seq.offsets,
+      tokens: Array.from(words, (w) => meta.vocabulary[w]),
+      truth: seq.labels.map((c) => meta.classes[c]),
+      predicted: seq.predictions.map((c) => meta.classes[c]),
+      ids: Array.from({ length: seq.count }, (_, k) => `review-${k}`),
+      states: f,
+      hiddenSize: meta.hiddenSize,
+    };
+  });
+
+/** The De-Confusion item map: 1,797 digits, their mismatch score under M2, a t-SNE of their pixels. */
+export interface DigitsItemMap {
+  classes: string[];
+  ids: number[];
+  truth: number[];
+  pred: number[];
+  score: number[];
+  x: number[];
+  y: number[];
+  images: number[][];
+}
+export const loadDigitsItemMap = () =>
+  cached('digits-item-map', () => fetchData<DigitsItemMap>('digits-item-map.json'));
+
 /** Everything a story's `loaders` produced, by name. */
 export interface Loaded {
+  reviewSteps?: ReviewSteps;
+  digitsItemMap?: DigitsItemMap;
   digits?: Digits;
   digitsAll?: Digits;
   catalogue?: Record<string, string>[];
@@ -199,6 +272,8 @@ export function load(...names: (keyof Loaded)[]): () => Promise<Loaded> {
     trajectoriesReviews: loadTrajectoriesReviews,
     reviewsPair: loadReviewsPair,
     catalogueVersions: loadCatalogueVersions,
+    reviewSteps: loadReviewSteps,
+    digitsItemMap: loadDigitsItemMap,
   };
   return async () => Object.fromEntries(await Promise.all(names.map(async (n) => [n, await loaders[n]()])));
 }

@@ -19,9 +19,13 @@ import { benchDir } from '../lib.mjs';
 
 const root = join(benchDir, '..');
 
-/** Bundles `entry` (repo-relative) for the browser; returns the JS text. */
-export async function bundle(entry) {
+/**
+ * Bundles `entry` (repo-relative) for the browser; returns the JS text. `nodePaths`:
+ * extra directories to resolve packages from (e.g. peers installed outside the workspace).
+ */
+export async function bundle(entry, { nodePaths = [] } = {}) {
   const out = await build({
+    nodePaths: nodePaths.map((d) => join(root, d)),
     entryPoints: [join(root, entry)],
     bundle: true,
     format: 'esm',
@@ -40,13 +44,27 @@ export async function bundle(entry) {
  * Runs `entry`'s `window.bench(params)` in headless Chromium and returns its result.
  * Options: `params` (JSON passed to bench), `width`/`height` of the viewport (default
  * 1200 × 800), `args` (extra Chromium flags, e.g. '--enable-unsafe-swiftshader'),
- * `timeout` in ms (default 10 min).
+ * `timeout` in ms (default 10 min), `nodePaths` (see {@link bundle}), `assets` (URL path →
+ * repo-relative entry, each bundled and served too: worker modules, e.g.
+ * `{ '/projection-worker.js': 'packages/elements/src/internal/projection/projection-worker.ts' }`),
+ * `onConsole` (called with each console message of the page).
  */
 export async function runInBrowser(
   entry,
-  { params = {}, width = 1200, height = 800, args = [], timeout = 600_000 } = {},
+  {
+    params = {},
+    width = 1200,
+    height = 800,
+    args = [],
+    timeout = 600_000,
+    nodePaths = [],
+    assets = {},
+    onConsole,
+  } = {},
 ) {
-  const js = await bundle(entry);
+  const js = await bundle(entry, { nodePaths });
+  const served = new Map();
+  for (const [path, file] of Object.entries(assets)) served.set(path, await bundle(file, { nodePaths }));
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/' || url.pathname === '/index.html') {
@@ -55,9 +73,9 @@ export async function runInBrowser(
         <body><script type="module" src="/bench.js"></script></body></html>`);
       return;
     }
-    if (url.pathname === '/bench.js') {
+    if (url.pathname === '/bench.js' || served.has(url.pathname)) {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
-      res.end(js);
+      res.end(url.pathname === '/bench.js' ? js : served.get(url.pathname));
       return;
     }
     // Example data, as Storybook serves it: /data/<file> → examples/data/<file>.
@@ -85,6 +103,7 @@ export async function runInBrowser(
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
+      onConsole?.(m.text());
     });
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => typeof globalThis.bench === 'function', null, { timeout: 60_000 });

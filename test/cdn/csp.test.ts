@@ -192,6 +192,37 @@ describe('under a strict Content-Security-Policy', () => {
     frame.remove();
   });
 
+  it('cl-trajectory-projection projects in its worker and draws on the CPU raster with no violation', async () => {
+    const { frame, violations } = await strictFrame();
+    const win = frame.contentWindow as Window & typeof globalThis;
+    await win.customElements.whenDefined('cl-trajectory-projection');
+    const doc = frame.contentDocument!;
+    const el = doc.createElement('cl-trajectory-projection') as unknown as HTMLElement & Record<string, unknown>;
+    el.style.width = '400px';
+    el.style.height = '300px';
+    const warnings: string[] = [];
+    el.addEventListener('cl-warning', (e) => warnings.push((e as CustomEvent<{ code: string }>).detail.code));
+    doc.body.append(el);
+    Object.assign(el, {
+      states: Array.from({ length: 40 }, (_, i) => [Math.sin(i), Math.cos(i / 2), i % 3]),
+      offsets: [0, 20],
+      expected: Array.from({ length: 40 }, (_, i) => (i % 10) / 10),
+      iterations: 150,
+      sequence: 0,
+    });
+    const deadline = Date.now() + 20000;
+    while (!el.layoutComplete && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(el.layoutComplete).to.equal(true);
+    await nextFrame(3);
+    // regl cannot compile without 'unsafe-eval': the CPU raster draws, and the worker ran
+    // (the CDN bundle's projection-worker.js beside it, allowed by script-src 'self').
+    expect(el.activeRenderer).to.equal('canvas');
+    expect(warnings).to.not.include('WORKER_UNAVAILABLE');
+    expect(el.shadowRoot!.querySelector('canvas')).to.not.equal(null);
+    expect(violations).to.deep.equal([]);
+    frame.remove();
+  });
+
   it('a violation would be seen: an inline style element is reported', async () => {
     const { frame, violations } = await strictFrame();
     const style = frame.contentDocument!.createElement('style');

@@ -198,6 +198,24 @@ describe('GlController', () => {
     resetGlProbes();
   });
 
+  it('skips a frame when nothing drawn changed, and draws again when a layer or the view does', async () => {
+    const el = await fixture<GlHost>(html`<test-gl-host renderer="canvas"></test-gl-host>`);
+    await el.updateComplete;
+    const drawn = el.gl.frames;
+    expect(drawn).to.be.greaterThan(0);
+    el.requestUpdate(); // e.g. a tooltip or progress bar: same scene
+    await el.updateComplete;
+    expect(el.gl.frames).to.equal(drawn);
+    const lut = new Uint8Array(1024).fill(200);
+    el.layer.setLut(lut);
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(el.gl.frames).to.equal(drawn + 1);
+    el.renderer = 'webgl'; // a new canvas always draws
+    await el.updateComplete;
+    expect(el.gl.frames).to.equal(drawn + 2);
+  });
+
   it('auto draws with the CPU raster on software GL (SwiftShader here), quietly', async () => {
     let warned = 0;
     const el = await fixture<GlHost>(html`<test-gl-host @cl-warning=${() => warned++}></test-gl-host>`);

@@ -19,3 +19,4 @@ export * from './chain-sankey/cl-chain-sankey.js';
 export * from './trend-grid/cl-trend-grid.js';
 export * from './linked/cl-linked.js';
 export * from './sequence-detail/cl-sequence-detail.js';
+export * from './trajectory-projection/cl-trajectory-projection.js';

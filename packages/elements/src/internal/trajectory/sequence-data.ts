@@ -69,10 +69,10 @@ export interface SequenceData {
   states: Matrix | null;
   /** Class probabilities per step (total × m; a binary scalar becomes `[1 − p, p]`), or `null`. */
   probs: Matrix | null;
-  /** Core's `expectedPrediction(probs)`: P(positive) for two classes, the top-class probability for more. */
-  ep: Float64Array | null;
-  /** Top class per step (`topClasses(probs)`), or `null`. */
-  top: Int32Array | null;
+  /** Core's `expectedPrediction(probs)`: P(positive) for two classes, the top-class probability for more (computed on first read). */
+  readonly ep: Float64Array | null;
+  /** Top class per step (core's `topClasses(probs)`, computed on first read), or `null`. */
+  readonly top: Int32Array | null;
   /** Class names (the columns of `probs`; default `0 … m − 1`, or the truth/predicted keys). */
   classes: Key[];
   /** One token per step, or `null`. */
@@ -216,6 +216,17 @@ function readExpected(expected: SequenceInput['expected'], total: number): Matri
   let m: Matrix;
   if (isMatrix(expected) || (isArrayLike(expected) && expected.length > 0 && isArrayLike(expected[0]))) {
     m = toMatrix(expected as MatrixLike, { name: 'expected', finite: true });
+  } else if (expected instanceof Float32Array || expected instanceof Float64Array) {
+    // Typed arrays hold numbers: only finiteness to check (10^6 points in a few ms).
+    const a = expected;
+    const data = new Float64Array(a.length * 2);
+    for (let i = 0; i < a.length; i++) {
+      const v = a[i];
+      if (v - v !== 0) throw new ClasslensError('NON_FINITE', `expected: ${v} at step ${i}`, { index: i });
+      data[2 * i] = 1 - v;
+      data[2 * i + 1] = v;
+    }
+    m = { rows: a.length, cols: 2, data };
   } else if (isArrayLike(expected)) {
     const a = expected as ArrayLike<unknown>;
     const data = new Float64Array(a.length * 2);
@@ -413,14 +424,18 @@ function finish(p: Parts): SequenceData {
     const idx = new KeyIndex(idKeys, 'ids');
     ids = idx.keys.slice();
   } else ids = Array.from({ length: n }, (_, i) => i);
-  const ep = probs ? expectedPrediction(probs) : null;
-  const top = probs ? topClasses(probs) : null;
-  if (!predicted && top && truth) {
+  // EP and top classes through core, computed on first use: a map of 10^6 points needs
+  // neither to draw its first frame (the colours read the probabilities).
+  let ep: Float64Array | null | undefined = probs ? undefined : null;
+  let top: Int32Array | null | undefined = probs ? undefined : null;
+  const topOf = (): Int32Array | null => (top === undefined ? (top = topClasses(probs as Matrix)) : top);
+  if (!predicted && probs && truth) {
     // The classifier's answer is its expected prediction after the last step.
+    const t = topOf() as Int32Array;
     predicted = new Int32Array(n).fill(-1);
-    for (let s = 0; s < n; s++) if (lengths[s] > 0) predicted[s] = top[offsets[s + 1] - 1];
+    for (let s = 0; s < n; s++) if (lengths[s] > 0) predicted[s] = t[offsets[s + 1] - 1];
   }
-  return {
+  const data = {
     n,
     total,
     offsets,
@@ -428,12 +443,15 @@ function finish(p: Parts): SequenceData {
     sequenceOf,
     states: p.states,
     probs,
-    ep,
-    top,
     classes: classList,
     tokens: p.tokens,
     truth,
     predicted,
     ids,
-  };
+  } as Omit<SequenceData, 'ep' | 'top'> as SequenceData;
+  Object.defineProperties(data, {
+    ep: { enumerable: true, get: () => (ep === undefined ? (ep = expectedPrediction(probs as Matrix)) : ep) },
+    top: { enumerable: true, get: topOf },
+  });
+  return data;
 }

@@ -1,0 +1,142 @@
+import type { Rgba } from '../internal/gl/index.js';
+import { EP_LEVELS, type EpColors } from '../internal/trajectory/ep-colors.js';
+import type { SequenceData } from '../internal/trajectory/sequence-data.js';
+
+/** What the points are coloured by. */
+export type ProjectionColorBy = 'ep' | 'truth' | 'correct' | 'value';
+
+/** Everything the point colours depend on. */
+export interface PointColorInput {
+  data: SequenceData;
+  colorBy: ProjectionColorBy;
+  ep: EpColors;
+  /** Concrete class colours, by class index. */
+  classColors: readonly Rgba[];
+  other: Rgba;
+  right: Rgba;
+  wrong: Rgba;
+  /** Ramp of the `value` colouring, low → high, as RGBA (e.g. 32 steps). */
+  valueRamp: readonly Rgba[];
+  values: Float64Array | null;
+  valueDomain: readonly [number, number];
+  /** Alpha (0–1) of the points of correctly classified sequences; wrong ones are opaque. */
+  rightOpacity: number;
+  /** Alpha factor of points outside the emphasis. */
+  dimOpacity: number;
+  /** Per step: 1 when emphasised (selected sequence, highlight, lasso), or `null`. */
+  emphasis: Uint8Array | null;
+}
+
+/**
+ * RGBA bytes per point (`4 · total`), by the colouring rule:
+ *
+ * - `ep`: the expected prediction's colour (see `EpColors`: top-class hue greyed by
+ *   uncertainty; binary: the diverging scale through grey), as Garcia, Munz & Weiskopf
+ *   (2021) colour their projection;
+ * - `truth`: the true class of the point's sequence; `correct`: right/wrong;
+ * - `value`: a per-point number on a sequential ramp (e.g. a De-Confusion mismatch score).
+ *
+ * Opacity carries right/wrong (points of correctly classified sequences at
+ * `rightOpacity`, errors opaque — except under `correct`, where colour says it) and the
+ * fading of everything outside the emphasis (× `dimOpacity`). O(total).
+ */
+export function pointColors(p: PointColorInput, out: Uint8Array = new Uint8Array(p.data.total * 4)): Uint8Array {
+  const { data } = p;
+  const n = data.total;
+  const { truth, predicted, sequenceOf } = data;
+  // Alpha per sequence (right/wrong), then per point (emphasis): bytes, precomputed.
+  const rightAlpha = Math.round((p.colorBy === 'correct' ? 1 : p.rightOpacity) * 255);
+  const seqAlpha = new Uint8Array(data.n).fill(255);
+  if (truth && predicted) for (let s = 0; s < data.n; s++) if (truth[s] === predicted[s]) seqAlpha[s] = rightAlpha;
+  const emphasis = p.emphasis;
+  const dim = p.dimOpacity;
+  // Little-endian RGBA words, written whole.
+  const words = new Uint32Array(out.buffer, out.byteOffset, n);
+  const pack = (c: Rgba) => (c[0] | (c[1] << 8) | (c[2] << 16)) >>> 0;
+  const word = (rgb: number, i: number) => {
+    let a = seqAlpha[sequenceOf[i]];
+    if (emphasis && !emphasis[i]) a = Math.round(a * dim);
+    return (rgb | (a << 24)) >>> 0;
+  };
+  if (p.colorBy === 'ep' && data.probs && data.probs.cols === 2) {
+    // Two classes: the top class and its probability straight from the two columns (core's
+    // `topClasses` rule: the first largest, so a tie is class 0, at level 0 — grey).
+    const pd = data.probs.data;
+    const lut = p.ep.rgba;
+    const top = EP_LEVELS - 1;
+    for (let i = 0; i < n; i++) {
+      const p0 = pd[2 * i];
+      const p1 = pd[2 * i + 1];
+      const k = p1 > p0 ? 1 : 0;
+      let level = Math.round(((k ? p1 : p0) - 0.5) * 2 * top);
+      level = level < 0 ? 0 : level > top ? top : level;
+      words[i] = word(lut[k * EP_LEVELS + level] & 0xffffff, i);
+    }
+    return out;
+  }
+  if (p.colorBy === 'ep' && data.probs && data.top) {
+    const pd = data.probs.data;
+    const m = data.probs.cols;
+    const top = data.top;
+    const lut = p.ep.rgba;
+    const inv = 1 / m;
+    const scale = m > 1 ? (EP_LEVELS - 1) / (1 - inv) : EP_LEVELS - 1;
+    for (let i = 0; i < n; i++) {
+      const k = top[i];
+      let level = Math.round((pd[i * m + k] - (m > 1 ? inv : 0)) * scale);
+      level = level < 0 ? 0 : level > EP_LEVELS - 1 ? EP_LEVELS - 1 : level;
+      words[i] = word(lut[k * EP_LEVELS + level] & 0xffffff, i);
+    }
+    return out;
+  }
+  const [lo, hi] = p.valueDomain;
+  const span = hi > lo ? hi - lo : 1;
+  const steps = p.valueRamp.length;
+  const ramp = p.valueRamp.map(pack);
+  const classes = p.classColors.map(pack);
+  const other = pack(p.other);
+  const right = pack(p.right);
+  const wrong = pack(p.wrong);
+  for (let i = 0; i < n; i++) {
+    const s = sequenceOf[i];
+    let rgb: number;
+    if (p.colorBy === 'value' && p.values) {
+      const v = p.values[i];
+      rgb = v === v ? ramp[Math.round(Math.min(1, Math.max(0, (v - lo) / span)) * (steps - 1))] : other;
+    } else if (p.colorBy === 'correct' && truth && predicted) {
+      rgb = truth[s] === predicted[s] ? right : wrong;
+    } else if (truth && truth[s] >= 0) {
+      rgb = classes[truth[s]] ?? other;
+    } else rgb = other;
+    words[i] = word(rgb, i);
+  }
+  return out;
+}
+
+/**
+ * Draw order: faded points first, then correctly classified ones, errors last (on top,
+ * as in the paper, where misclassified sequences stand out); stable within each group.
+ * Returns the permutation (draw position → step). O(total).
+ */
+export function drawOrder(p: Pick<PointColorInput, 'data' | 'emphasis'>): Uint32Array {
+  const { data, emphasis } = p;
+  const n = data.total;
+  const { truth, predicted, sequenceOf } = data;
+  const out = new Uint32Array(n);
+  if (!emphasis && !(truth && predicted)) {
+    for (let i = 0; i < n; i++) out[i] = i;
+    return out;
+  }
+  const wrongSeq = new Uint8Array(data.n);
+  if (truth && predicted) for (let s = 0; s < data.n; s++) wrongSeq[s] = truth[s] !== predicted[s] ? 1 : 0;
+  const rank = new Uint8Array(n);
+  const counts = [0, 0, 0];
+  for (let i = 0; i < n; i++) {
+    const r = emphasis && !emphasis[i] ? 0 : 1 + wrongSeq[sequenceOf[i]];
+    rank[i] = r;
+    counts[r]++;
+  }
+  const start = [0, counts[0], counts[0] + counts[1]];
+  for (let i = 0; i < n; i++) out[start[rank[i]]++] = i;
+  return out;
+}
