@@ -13,7 +13,7 @@ export {
   type MetricsHierarchyOptions,
 } from './metrics-hierarchy.js';
 export { classifyTrend, type Trend, type TrendKind, type ClassifyTrendOptions } from './classify-trend.js';
-export { TREND_COLORS, trendColor } from './trend-colors.js';
+export { TREND_COLORS, TREND_COLOR_LABELS, trendColor, trendColorKey, type TrendColorKey } from './trend-colors.js';
 export { classAccuracyTrends, type ClassTrend, type ClassAccuracyTrendsOptions } from './class-accuracy-trends.js';
 export { chainPaths, type ChainPath, type ChainPathsOptions } from './chain-paths.js';
 export { mismatchScore } from './mismatch-score.js';

@@ -5,6 +5,8 @@ import {
   classAccuracyTrends,
   classifyTrend,
   trendColor,
+  trendColorKey,
+  TREND_COLOR_LABELS,
   type TrendKind,
 } from '../../src/compare/index.js';
 import { expectClose, expectCode, load } from './fixtures.js';
@@ -94,15 +96,47 @@ describe('trendColor(trend) and TREND_COLORS', () => {
     });
     expect(Object.isFrozen(TREND_COLORS)).toBe(true);
   });
-  it('colours mixed trends by their net direction', () => {
-    expect(trendColor({ kind: 'mixed', net: 0.2 })).toBe(TREND_COLORS.increasing);
-    expect(trendColor({ kind: 'mixed', net: -0.2 })).toBe(TREND_COLORS.decreasing);
+  it("colours mixed trends as the paper's Fig. 10 does: light blue up overall, orange down overall, never strictly", () => {
+    // A class that dips and recovers is "overall increasing", not strictly improving.
+    expect(trendColor(classifyTrend([0.5, 0.4, 0.7]))).toBe(TREND_COLORS['non-decreasing']);
+    expect(trendColor({ kind: 'mixed', net: 0.2 })).toBe(TREND_COLORS['non-decreasing']);
+    expect(trendColor({ kind: 'mixed', net: -0.2 })).toBe(TREND_COLORS['non-increasing']);
+    // Back where it started: no overall direction, drawn as stable.
     expect(trendColor({ kind: 'mixed', net: 0 })).toBe(TREND_COLORS.stable);
+    expect(trendColor({ kind: 'increasing', net: 1 })).toBe(TREND_COLORS.increasing);
+    expect(trendColor({ kind: 'decreasing', net: -1 })).toBe(TREND_COLORS.decreasing);
     expect(trendColor({ kind: 'non-increasing', net: -1 })).toBe(TREND_COLORS['non-increasing']);
+    expect(trendColor({ kind: 'non-decreasing', net: 1 })).toBe(TREND_COLORS['non-decreasing']);
+    expect(trendColor({ kind: 'stable', net: 0 })).toBe(TREND_COLORS.stable);
+  });
+  it('trendColorKey(trend) names the colour role, and TREND_COLOR_LABELS its legend text', () => {
+    expect(trendColorKey({ kind: 'mixed', net: 0.1 })).toBe('non-decreasing');
+    expect(trendColorKey({ kind: 'mixed', net: -0.1 })).toBe('non-increasing');
+    expect(trendColorKey({ kind: 'mixed', net: 0 })).toBe('stable');
+    expect(TREND_COLOR_LABELS['non-decreasing']).toBe('overall increasing or stable');
+    expect(Object.keys(TREND_COLOR_LABELS)).toEqual(Object.keys(TREND_COLORS));
+  });
+  it('is never strictly blue or red for a series that moved both ways — property', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }), (values) => {
+        const t = classifyTrend(values);
+        const c = trendColor(t);
+        if (t.kind === 'mixed') {
+          expect(c).not.toBe(TREND_COLORS.increasing);
+          expect(c).not.toBe(TREND_COLORS.decreasing);
+        }
+        if (c === TREND_COLORS.increasing)
+          for (let i = 1; i < values.length; i++) expect(values[i]).toBeGreaterThan(values[i - 1]);
+      }),
+    );
   });
   it('takes overrides', () => {
-    expect(trendColor({ kind: 'mixed', net: 1 }, { increasing: 'navy' })).toBe('navy');
+    expect(trendColor({ kind: 'mixed', net: 1 }, { 'non-decreasing': 'skyblue' })).toBe('skyblue');
     expect(trendColor({ kind: 'stable', net: 0 }, { increasing: 'navy' })).toBe(TREND_COLORS.stable);
+  });
+  it('rejects a trend that is not one', () => {
+    expect(() => trendColor({ kind: 'sideways' as 'stable', net: 0 })).toThrow(/kind/);
+    expect(() => trendColor({ kind: 'mixed', net: NaN })).toThrow(/net/);
   });
 });
 
