@@ -18,6 +18,25 @@ export interface SimilarityOptions {
   backend?: SimilarityBackend;
 }
 
+/**
+ * How {@link spearmanSimilarity} ranks the scores before correlating:
+ * - `'across-samples'` (default): each class's scores are ranked over the samples, as
+ *   `scipy.stats.spearmanr` does — Spearman's rank correlation of two classes' scores.
+ * - `'within-sample'`: each sample's m class scores are ranked 1..m (ties averaged), then
+ *   classes are correlated across samples with Pearson — the "Spearman" of the Blocks
+ *   paper (Alsallakh et al., "Do Convolutional Neural Networks Learn Class Hierarchy?",
+ *   IEEE TVCG 24(1), 2018): two classes correlate when they rise and fall together in
+ *   each sample's ranking, whatever the sample's scale (logits and softmax probabilities
+ *   rank the same).
+ */
+export type SpearmanRank = 'across-samples' | 'within-sample';
+
+/** Options of {@link spearmanSimilarity}. */
+export interface SpearmanOptions extends SimilarityOptions {
+  /** Which values are ranked; default `'across-samples'` (SciPy's). See {@link SpearmanRank}. */
+  rank?: SpearmanRank;
+}
+
 /** Options of the `*Async` similarity functions. */
 export interface SimilarityAsyncOptions extends SimilarityOptions, AsyncOptions {
   /**
@@ -32,4 +51,10 @@ export interface SimilarityAsyncOptions extends SimilarityOptions, AsyncOptions 
    * TypeScript sources run by a test runner, where `worker-entry.js` does not exist).
    */
   workers?: boolean | number | WorkerPool;
+}
+
+/** Options of {@link spearmanSimilarityAsync}. */
+export interface SpearmanAsyncOptions extends SimilarityAsyncOptions {
+  /** Which values are ranked; default `'across-samples'` (SciPy's). See {@link SpearmanRank}. */
+  rank?: SpearmanRank;
 }

@@ -1,16 +1,27 @@
-import { asyncOptionsOf, optionsOf } from '../common/internal/validate.js';
+import { asyncOptionsOf, enumOption, optionsOf } from '../common/internal/validate.js';
 import { throwIfAborted } from '../common/errors.js';
 import { toMatrix, type Matrix, type MatrixLike } from '../common/matrix.js';
-import type { SimilarityAsyncOptions, SimilarityOptions } from './similarity-options.js';
+import type { SimilarityOptions, SpearmanAsyncOptions, SpearmanOptions, SpearmanRank } from './similarity-options.js';
+import { pearsonSteps } from './internal/pearson.js';
+import { pearsonSimilarityAsync } from './pearson-similarity.js';
 import { checkBackend, resolveKernel } from './internal/kernel.js';
 import { checkFinite } from './internal/finite.js';
 import { mergePearson } from './internal/merge.js';
 import { checkWorkers, planWorkers, runAll, sampleTasks, splitRange } from './internal/parallel.js';
 import { rankInWorkers } from './internal/parallel-rank.js';
-import { centredRanksPart, RANK_SHARE, spearmanSteps } from './internal/ranking.js';
+import { centredRanksPart, RANK_SHARE, rankRowsSteps, spearmanSteps } from './internal/ranking.js';
 import { runSteps, runStepsAsync } from './internal/steps.js';
 import { wasmModuleAsync } from './internal/wasm-kernel.js';
 import { WORKER_UNAVAILABLE } from '../workers/worker-pool.js';
+
+function rankMode(options: unknown): SpearmanRank {
+  return enumOption(
+    optionsOf(options as SpearmanOptions).rank,
+    'rank',
+    ['across-samples', 'within-sample'] as const,
+    'across-samples',
+  );
+}
 
 function prepare(scores: MatrixLike, options: SimilarityOptions, name: string) {
   const backend = checkBackend(optionsOf(options).backend ?? undefined, name);
@@ -30,9 +41,20 @@ function prepare(scores: MatrixLike, options: SimilarityOptions, name: string) {
  * (including n = 1) gets `NaN` in its row and column, diagonal included. m = 0 gives a
  * 0 × 0 matrix.
  *
+ * `rank: 'within-sample'` ranks the other way, as the Blocks paper does (Alsallakh,
+ * Jourabloo, Ye, Liu & Ren, "Do Convolutional Neural Networks Learn Class Hierarchy?",
+ * IEEE TVCG 24(1), 2018): each sample's m class scores become ranks 1..m (ties averaged,
+ * `scipy.stats.rankdata(scores, axis=1)`), then classes are correlated across samples
+ * with Pearson (`numpy.corrcoef(ranks, rowvar=False)`). Two classes then correlate when
+ * they rise and fall together in each sample's ranking, whatever each sample's scale.
+ * A class whose within-sample rank never varies (always on top) gets `NaN`.
+ *
  * @param scores n samples × m classes, a {@link Matrix} or `number[][]`.
+ * @param options `backend`; `rank`: `'across-samples'` (default, SciPy's) or
+ *   `'within-sample'` (the Blocks paper's).
  * @returns m × m Float64 correlation matrix.
  * @throws `EMPTY` for no samples; `NON_FINITE` naming the first NaN/±Infinity;
+ *   `NOT_A_NUMBER` for a cell that is not a number;
  *   `INVALID_SHAPE` for ragged rows; `INVALID_ARGUMENT` for a bad option or
  *   `backend: 'wasm'` where it cannot run.
  *
@@ -43,9 +65,11 @@ function prepare(scores: MatrixLike, options: SimilarityOptions, name: string) {
  * const rho = spearmanSimilarity([[1, 10, 3], [2, 20, 1], [3, 35, 2]]);
  * rho.data[1]; // 1: classes 0 and 1 rise together
  */
-export function spearmanSimilarity(scores: MatrixLike, options: SimilarityOptions = {}): Matrix {
+export function spearmanSimilarity(scores: MatrixLike, options: SpearmanOptions = {}): Matrix {
+  const rank = rankMode(options);
   const { x, backend } = prepare(scores, options, 'spearmanSimilarity');
   const kernel = resolveKernel(backend, x.rows, x.cols, 'spearmanSimilarity');
+  if (rank === 'within-sample') return runSteps(pearsonSteps(runSteps(rankRowsSteps(x)), kernel));
   return runSteps(spearmanSteps(x, kernel));
 }
 
@@ -58,13 +82,26 @@ export function spearmanSimilarity(scores: MatrixLike, options: SimilarityOption
  * @example
  * const rho = await spearmanSimilarityAsync(logits, { signal, onProgress });
  */
-export async function spearmanSimilarityAsync(
-  scores: MatrixLike,
-  options: SimilarityAsyncOptions = {},
-): Promise<Matrix> {
+export async function spearmanSimilarityAsync(scores: MatrixLike, options: SpearmanAsyncOptions = {}): Promise<Matrix> {
   const o = optionsOf(options);
+  const rank = rankMode(o);
   checkWorkers(o.workers ?? undefined, 'spearmanSimilarityAsync');
   const { x, backend } = prepare(scores, o, 'spearmanSimilarityAsync');
+  if (rank === 'within-sample') {
+    // Rank each sample's classes in-thread (O(n·m), small next to the correlation), then
+    // hand the ranks to the Pearson machinery, which splits them across the worker pool.
+    const { signal, onProgress } = asyncOptionsOf(o);
+    const ranks = await runStepsAsync(rankRowsSteps(x), {
+      signal,
+      onProgress: onProgress && ((f) => onProgress(RANK_SHARE * f)),
+    });
+    return pearsonSimilarityAsync(ranks, {
+      backend,
+      workers: o.workers ?? undefined,
+      signal,
+      onProgress: onProgress && ((f) => onProgress(RANK_SHARE + (1 - RANK_SHARE) * f)),
+    });
+  }
   if (backend !== 'js') await wasmModuleAsync();
   const kernel = resolveKernel(backend, x.rows, x.cols, 'spearmanSimilarityAsync');
   const { signal, onProgress } = asyncOptionsOf(o);
