@@ -182,4 +182,4 @@ export function hostileOptions(
 }
 
 /** fast-check settings shared by the fuzz properties: enough runs to find the edges, seeded by fast-check. */
-export const FUZZ_RUNS = { numRuns: 150 };
+export const FUZZ_RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 150) };

@@ -189,7 +189,13 @@ export function histogram<T = unknown>(values: ArrayLike<T>, opts: HistogramOpti
   if (explicit) tz = explicit;
   else {
     const count = binCount ?? Math.ceil(Math.log(xs.length) / Math.LN2) + 1;
-    if (domain == null) [x0, x1] = nice(x0, x1, count);
+    if (domain == null) {
+      [x0, x1] = nice(x0, x1, count);
+      // Niceing can round the lower bound past the data where a value underflows:
+      // -5e-324 / step is -0, so d3's domain starts at -0 and drops that value. Every
+      // finite value is counted here. (The upper bound is extended by d3's rule below.)
+      if (x0 > lo) x0 = lo;
+    }
     tz = ticks(x0, x1, count);
     // As d3: a last threshold on the upper bound would leave a zero-width last bin; with
     // the default domain, extend the domain by one step to keep bins uniform, else drop it.

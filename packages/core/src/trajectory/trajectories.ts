@@ -1,4 +1,4 @@
-import { describeValue } from '../common/internal/validate.js';
+import { describeValue, optionsOf } from '../common/internal/validate.js';
 import { ClasslensError } from '../common/errors.js';
 import { checkKeys, type Key } from '../common/keys.js';
 import { toMatrix, type MatrixLike } from '../common/matrix.js';
@@ -83,7 +83,10 @@ export function trajectories(
   const rows = m.rows;
   const offsets = layoutOffsets(lengths, rows, 'points');
   const n = offsets.length - 1;
-  const { tokens, expected, ids } = options;
+  const o = optionsOf(options);
+  const tokens = o.tokens ?? undefined;
+  const expected = o.expected ?? undefined;
+  const ids = o.ids ?? undefined;
   if (tokens != null) {
     lengthOf(tokens, 'tokens', rows, 'points rows');
     for (let i = 0; i < rows; i++) if (typeof tokens[i] !== 'string') badToken(tokens, i);

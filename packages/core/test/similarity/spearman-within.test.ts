@@ -66,14 +66,12 @@ describe("spearmanSimilarity(scores, { rank: 'within-sample' }) against numpy/Sc
     expectCode(() => spearmanSimilarity([[1, NaN]], { rank: 'within-sample' }), 'NON_FINITE');
   });
   it('is symmetric with a unit diagonal, invariant to any increasing transform of each sample — property', () => {
-    const input = fc
-      .tuple(fc.integer({ min: 2, max: 30 }), fc.integer({ min: 1, max: 6 }))
-      .chain(([n, m]) =>
-        fc.array(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: m, maxLength: m }), {
-          minLength: n,
-          maxLength: n,
-        }),
-      );
+    const input = fc.tuple(fc.integer({ min: 2, max: 30 }), fc.integer({ min: 1, max: 6 })).chain(([n, m]) =>
+      fc.array(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: m, maxLength: m }), {
+        minLength: n,
+        maxLength: n,
+      }),
+    );
     fc.assert(
       fc.property(
         input,
