@@ -247,10 +247,22 @@ export interface DigitsItemMap {
 export const loadDigitsItemMap = () =>
   cached('digits-item-map', () => fetchData<DigitsItemMap>('digits-item-map.json'));
 
+/** `wordnet-classes.json`: 1,000 WordNet noun synsets and their hypernym tree (docs/data-formats.md). */
+export interface WordnetClasses {
+  ids: string[];
+  names: string[];
+  parents: number[];
+  classes: number[];
+  categories: { id: string; name: string; quota: number }[];
+}
+/** 1,000 WordNet classes with their hypernym tree (simulate a classifier over them with `simulateClassifier`). */
+export const loadWordnet = () => cached('wordnet-classes', () => fetchData<WordnetClasses>('wordnet-classes.json'));
+
 /** Everything a story's `loaders` produced, by name. */
 export interface Loaded {
   reviewSteps?: ReviewSteps;
   digitsItemMap?: DigitsItemMap;
+  wordnet?: WordnetClasses;
   digits?: Digits;
   digitsAll?: Digits;
   catalogue?: Record<string, string>[];
@@ -274,6 +286,7 @@ export function load(...names: (keyof Loaded)[]): () => Promise<Loaded> {
     catalogueVersions: loadCatalogueVersions,
     reviewSteps: loadReviewSteps,
     digitsItemMap: loadDigitsItemMap,
+    wordnet: loadWordnet,
   };
   return async () => Object.fromEntries(await Promise.all(names.map(async (n) => [n, await loaders[n]()])));
 }

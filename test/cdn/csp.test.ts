@@ -4,6 +4,7 @@
 import type { ClFlowSankey } from '../../packages/elements/src/flow-sankey/cl-flow-sankey.js';
 import type { ClChainSankey } from '../../packages/elements/src/chain-sankey/cl-chain-sankey.js';
 import type { ClTrendGrid } from '../../packages/elements/src/trend-grid/cl-trend-grid.js';
+import type { ClSimilarityHeatmap } from '../../packages/elements/src/similarity-heatmap/cl-similarity-heatmap.js';
 import { expect, nextFrame } from '../harness/index.js';
 
 const bundle = new URL('../../packages/elements/dist/cdn/classlens.js', import.meta.url).pathname;
@@ -219,6 +220,48 @@ describe('under a strict Content-Security-Policy', () => {
     expect(el.activeRenderer).to.equal('canvas');
     expect(warnings).to.not.include('WORKER_UNAVAILABLE');
     expect(el.shadowRoot!.querySelector('canvas')).to.not.equal(null);
+    expect(violations).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('cl-similarity-heatmap draws with the CPU raster (regl needs eval) and reports no violation', async () => {
+    const { frame, violations } = await strictFrame();
+    const win = frame.contentWindow as Window & typeof globalThis;
+    await win.customElements.whenDefined('cl-similarity-heatmap');
+    const doc = frame.contentDocument!;
+    const el = doc.createElement('cl-similarity-heatmap') as ClSimilarityHeatmap;
+    el.style.display = 'block';
+    el.style.height = '380px';
+    const warnings: string[] = [];
+    el.addEventListener('cl-warning', (e) => warnings.push((e as CustomEvent).detail.code));
+    doc.body.append(el);
+    el.renderer = 'webgl';
+    el.matrix = [
+      [1, 0.8, 0.1],
+      [0.8, 1, 0.2],
+      [0.1, 0.2, 1],
+    ];
+    el.labels = ['a', 'b', 'c'];
+    await el.updateComplete;
+    await nextFrame(3);
+    await el.updateComplete;
+    expect(el.activeRenderer).to.equal('canvas');
+    expect(el.rendererReason).to.equal('csp');
+    expect(el.leafOrder).to.have.length(3);
+    expect(warnings).to.include('RENDERER_FALLBACK');
+    const canvas = el.shadowRoot!.querySelector('canvas')!;
+    expect(canvas.width).to.be.greaterThan(0);
+    el.shadowRoot!.querySelector('[part~="plot"]')!.dispatchEvent(
+      new win.PointerEvent('pointermove', {
+        bubbles: true,
+        composed: true,
+        clientX: canvas.getBoundingClientRect().left + 5,
+        clientY: canvas.getBoundingClientRect().top + 5,
+      }),
+    );
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="tooltip"]')).to.not.equal(null);
+    await nextFrame(2);
     expect(violations).to.deep.equal([]);
     frame.remove();
   });

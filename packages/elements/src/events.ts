@@ -22,9 +22,11 @@ export interface ClMarkDetail {
   /**
    * What the mark is. Trajectory views add `point` (one step: `indices` is `[step]`,
    * `value` the sequence index), `sequence` (its steps; `value` the sequence index) and
-   * `lasso` (the steps inside; `value` their count).
+   * `lasso` (the steps inside; `value` their count). The similarity heatmap uses `cell`
+   * (`keys: [rowLabel, colLabel]`, `row`, `col`, `value` the cell's value) and `block`
+   * (a brushed block: `classes`, and `rows`/`cols` for an off-diagonal one).
    */
-  kind: 'node' | 'link' | 'cell' | 'item' | 'point' | 'sequence' | 'lasso' | 'none';
+  kind: 'node' | 'link' | 'cell' | 'item' | 'point' | 'sequence' | 'lasso' | 'block' | 'none';
   /** Stage (column) index of the mark, when the chart has stages. */
   stage: number | null;
   /** The keys the mark stands for: `[key]` for a node, `[sourceKey, targetKey]` for a link. */
@@ -37,6 +39,16 @@ export interface ClMarkDetail {
   sequence?: number | null;
   /** Trajectory views: the position of a `point` within its sequence, from 0. */
   step?: number;
+  /** Heatmap `cell`: input index of the row class. */
+  row?: number;
+  /** Heatmap `cell`: input index of the column class. */
+  col?: number;
+  /** Heatmap `block`: input indices of its classes (rows and columns together), in display order. */
+  classes?: number[];
+  /** Heatmap `block` off the diagonal (a "split group"): input indices of its rows. */
+  rows?: number[];
+  /** Heatmap `block` off the diagonal: input indices of its columns. */
+  cols?: number[];
 }
 
 /**

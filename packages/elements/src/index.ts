@@ -20,3 +20,4 @@ export * from './trend-grid/cl-trend-grid.js';
 export * from './linked/cl-linked.js';
 export * from './sequence-detail/cl-sequence-detail.js';
 export * from './trajectory-projection/cl-trajectory-projection.js';
+export * from './similarity-heatmap/cl-similarity-heatmap.js';

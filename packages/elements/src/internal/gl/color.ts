@@ -71,7 +71,7 @@ export function quantize(
   values: ArrayLike<number>,
   lo: number,
   hi: number,
-  out = new Uint8Array(values.length),
+  out: Uint8Array = new Uint8Array(values.length),
 ): Uint8Array {
   const span = hi - lo;
   const k = span > 0 ? (CELL_LEVELS - 1) / span : 0;

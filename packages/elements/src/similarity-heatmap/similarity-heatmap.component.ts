@@ -1,0 +1,1694 @@
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import {
+  ClasslensError,
+  fuzzyCMeans,
+  histogram,
+  pearsonSimilarityAsync,
+  spearmanSimilarityAsync,
+  toMatrix,
+  type HclustTree,
+  type HistogramBin,
+  type Key,
+  type Linkage,
+  type Matrix,
+  type MatrixLike,
+  type SimilarityToDistanceMethod,
+} from '@classlens/core';
+import { emit, type ClChangeDetail, type ClMarkDetail } from '../events.js';
+import { ClBaseElement } from '../internal/base-element.js';
+import { AsyncTaskController } from '../internal/controllers/async-task.js';
+import { MarkInteractionController, markKey } from '../internal/controllers/mark-interaction.js';
+import { ResizeController } from '../internal/controllers/resize-controller.js';
+import { cssProps } from '../internal/css-props.js';
+import { renderDataTable } from '../internal/data-table.js';
+import { canvasToPng } from '../internal/export-image.js';
+import { formatCount, truncate } from '../internal/format.js';
+import {
+  CellLayer,
+  cellsUnderPixel,
+  constrainTransform,
+  fitTransform,
+  GlController,
+  panBy,
+  parseColor,
+  pickCell,
+  snapTransform,
+  zoomAround,
+  type ActiveRenderer,
+  type FallbackReason,
+  type GlScene,
+  type RendererChoice,
+  type Transform,
+} from '../internal/gl/index.js';
+import { stateStyles } from '../internal/styles/states.styles.js';
+import { themeStyles } from '../internal/styles/theme.styles.js';
+import type { TooltipContent } from '../internal/tooltip.js';
+import { displayBytes } from './cells.js';
+import { colorDomain, colorScale, heatLut, isDiverging, type HeatmapColors, type HeatmapScale } from './color-scale.js';
+import {
+  looksLikeProbabilities,
+  readConfusion,
+  readMatrix,
+  describeValues,
+  axisLabels,
+  type HeatmapValues,
+} from './input.js';
+import { layoutHeatmap, BAR_WIDTH, type Box, type HeatmapLayout } from './layout.js';
+import {
+  computeOrdering,
+  computeOrderingAsync,
+  type ClusterAxes,
+  type HeatmapOrderMode,
+  type OrderOptions,
+  type Ordering,
+} from './order.js';
+import {
+  clusterSpans,
+  dendrogramPath,
+  keySpans,
+  layoutDendrogram,
+  mergeAt,
+  starRows,
+  type DendrogramLayout,
+  type Span,
+} from './structure.js';
+import { similarityHeatmapStyles } from './similarity-heatmap.styles.js';
+
+/** The similarity measure computed from `scores`. */
+export type SimilarityMeasure = 'pearson' | 'spearman';
+
+/** A cell (display row and column). */
+interface CellMark {
+  kind: 'cell';
+  r: number;
+  c: number;
+}
+/** A block (display ranges, inclusive). */
+interface BlockMark {
+  kind: 'block';
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
+}
+type HeatMark = CellMark | BlockMark;
+
+const INPUT_PROPS = [
+  'matrix',
+  'labels',
+  'columnLabels',
+  'scores',
+  'measure',
+  'truth',
+  'predictions',
+  'classes',
+] as const;
+const ORDER_PROPS = ['order', 'linkage', 'distance', 'optimalOrder', 'clusterAxes', 'classGroups'] as const;
+const LINKAGES: readonly Linkage[] = ['single', 'complete', 'average', 'ward'];
+const DISTANCES: readonly SimilarityToDistanceMethod[] = ['1-r', 'sqrt(2(1-r))', '1-|r|'];
+const EMPTY = new Uint32Array(0);
+/** Clustering at most this many classes runs in the update; more run as an async task. */
+const SYNC_CLASSES = 400;
+/** Cell size (CSS px) from which labels are drawn. */
+const LABEL_MIN = 10;
+const LABEL_WIDTH = 132;
+const MAX_LABEL_WIDTH = 220;
+const COL_LABEL_HEIGHT = 90;
+/** The row above the chart: heading and toolbar. */
+const HEADER_HEIGHT = 30;
+/** Largest zoom: a cell at most this many CSS pixels. */
+const MAX_CELL_PX = 64;
+const NAV_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
+
+type Job =
+  | { kind: 'scores'; scores: Matrix; measure: SimilarityMeasure; labels: Key[]; order: OrderOptions }
+  | { kind: 'order'; values: HeatmapValues; order: OrderOptions };
+interface JobResult {
+  values: HeatmapValues;
+  ordering: Ordering;
+}
+
+/**
+ * A class × class heatmap at the scale of thousands of classes, after Alsallakh et al.,
+ * "Do Convolutional Neural Networks Learn Class Hierarchy?" (Blocks, IEEE TVCG 2018):
+ * similarities (or confusions, co-occurrences, any class × class values) reordered by
+ * hierarchical clustering, so the groups a model learned show as blocks on the diagonal.
+ *
+ * Input, by precedence: `scores` (n samples × m classes, logits recommended) with
+ * `measure` — the similarity is computed in workers with a progress bar, and restarted
+ * when the input changes; else `matrix` (square or rectangular) with `labels`
+ * (`columnLabels` for a rectangular one); else `truth` + `predictions` (a confusion
+ * matrix, rows = truth).
+ *
+ * Blocks' rules it follows: complete linkage on 1 − r by default; each screen pixel shows
+ * the **maximum** of the cells it covers ("visual boosting", so a block one class wide
+ * stays visible among thousands); a cut-off that fades values below it; the histogram of
+ * the values in the legend, and a warning when Pearson runs on probability-like scores
+ * (the paper recommends logits); group boxes and labelled spans (`groups`), "star
+ * pattern" ticks on rows similar to many classes outside their group, and brushing of
+ * diagonal blocks and off-diagonal "split groups".
+ *
+ * Drawn through the shared GL layer: WebGL on hardware GL, the CPU raster (the same
+ * picture) on software GL, without WebGL, under a strict CSP or past the page's context
+ * budget (`renderer`, `activeRenderer`).
+ *
+ * Interaction: wheel or pinch zooms (down to single cells; labels appear when they fit),
+ * drag pans, Shift+drag (or the Brush button) brushes a block, a click on a dendrogram
+ * bracket selects its subtree. Keyboard on the plot: arrows move a cell cursor (PageUp/
+ * PageDown by 10, Home/End), Shift+arrows grow a block, Enter selects, Escape clears,
+ * `+`/`-` zoom, `0` resets.
+ *
+ * @customElement cl-similarity-heatmap
+ * @summary Class × class similarity of thousands of classes, clustered into blocks.
+ *
+ * @fires cl-hover - A cell was hovered or reached by the keyboard (`kind: 'none'` when left). Detail: `{ kind: 'cell', keys: [rowLabel, colLabel], row, col, value, indices }`.
+ * @fires cl-select - A cell was clicked, or a block brushed or chosen on the dendrogram (`kind: 'none'` when cleared). Detail: `{ kind: 'block', keys, classes, rows?, cols?, value, indices }` with input indices.
+ * @fires cl-change - The cut-off slider moved. Detail: `{ name: 'cutoff', value }`.
+ * @fires cl-error - The input was rejected; the chart shows the error. Detail: `{ code, message }`.
+ * @fires cl-warning - Pearson on probability-like scores, classes with constant scores (NaN similarity), or a renderer fallback. Detail: `{ code, message, count? }`.
+ *
+ * @csspart plot - The drawing surface; at zoom 1 it covers exactly the matrix, cell (i, j) of the display order at row i, column j.
+ * @csspart dendrogram - The dendrogram beside the rows.
+ * @csspart label - Row and column labels.
+ * @csspart legend - The colour legend with the value histogram and the cut-off slider.
+ * @csspart toolbar - Zoom and brush buttons.
+ * @csspart heading - The visible title (`heading`).
+ * @csspart tooltip - The tooltip.
+ * @csspart progress - The progress bar while computing.
+ * @csspart table - The data-table alternative.
+ * @csspart error - The error state.
+ * @csspart empty - The empty state.
+ *
+ * @cssproperty [--cl-heatmap-low=#f4f7fb] - Sequential scale, lowest value.
+ * @cssproperty [--cl-heatmap-high=#08306b] - Sequential scale, highest value.
+ * @cssproperty [--cl-heatmap-negative=#2166ac] - Diverging scale, most negative value.
+ * @cssproperty [--cl-heatmap-neutral=#f7f7f7] - Diverging scale, zero.
+ * @cssproperty [--cl-heatmap-positive=#b2182b] - Diverging scale, most positive value.
+ * @cssproperty [--cl-heatmap-nan=#c9ced6] - Cells with no data (NaN, e.g. a constant score column).
+ * @cssproperty [--cl-heatmap-group-stroke=var(--cl-color-fg)] - Group boxes.
+ * @cssproperty [--cl-heatmap-selection=var(--cl-color-accent)] - Brushed and selected blocks.
+ * @cssproperty [--cl-heatmap-star=#d1242f] - Star-pattern row ticks.
+ * @cssproperty [--cl-heatmap-dendrogram=var(--cl-color-muted)] - Dendrogram lines.
+ * @cssproperty [--cl-palette-0=#4269d0] - First of twenty group colours (`--cl-palette-0` … `-19`).
+ * @cssproperty [--cl-font-family=system-ui] - Font.
+ */
+export class ClSimilarityHeatmap extends ClBaseElement {
+  static override styles = [themeStyles, stateStyles, similarityHeatmapStyles];
+
+  /** Class × class values (square, or rows ≠ columns): a `Matrix` or `number[][]`. NaN is "no data". */
+  @property({ attribute: false }) matrix: MatrixLike | null | undefined = undefined;
+
+  /** Class labels (rows, and columns of a square matrix); default `0 … n − 1`. */
+  @property({ attribute: false }) labels: ArrayLike<Key> | null | undefined = undefined;
+
+  /** Column labels of a rectangular matrix. */
+  @property({ attribute: false }) columnLabels: ArrayLike<Key> | null | undefined = undefined;
+
+  /** n samples × m classes of scores (logits recommended): the similarity of their columns is drawn. */
+  @property({ attribute: false }) scores: MatrixLike | null | undefined = undefined;
+
+  /** Similarity of `scores`: `pearson` (default) or `spearman` (rank correlation). */
+  @property({ reflect: true }) measure: SimilarityMeasure = 'pearson';
+
+  /** True labels, with `predictions`: a confusion matrix (rows: truth). */
+  @property({ attribute: false }) truth: ArrayLike<Key> | null | undefined = undefined;
+
+  /** Predicted labels, with `truth`. */
+  @property({ attribute: false }) predictions: ArrayLike<Key> | null | undefined = undefined;
+
+  /** Classes of the confusion matrix, in order (default: sorted union of truth and predictions). */
+  @property({ attribute: false }) classes: ArrayLike<Key> | null | undefined = undefined;
+
+  /**
+   * Order of rows and columns: `cluster` (hierarchical clustering, default), `input`,
+   * `groups` (by `classGroups`), or a permutation (input indices in display order).
+   */
+  @property({ converter: { fromAttribute: (v: string | null) => v ?? 'cluster' } }) order:
+    HeatmapOrderMode | readonly number[] = 'cluster';
+
+  /** Linkage of the clustering: `complete` (default, as Blocks and R's `hclust`), `average`, `single`, `ward`. */
+  @property({ reflect: true }) linkage: Linkage = 'complete';
+
+  /** Correlation → distance: `1-r` (default), `sqrt(2(1-r))`, `1-|r|` (core's `similarityToDistance`). */
+  @property({ reflect: true }) distance: SimilarityToDistanceMethod = '1-r';
+
+  /** Reorder the leaves optimally (Bar-Joseph et al. 2001) after clustering. */
+  @property({ type: Boolean, attribute: 'optimal-order', reflect: true }) optimalOrder = false;
+
+  /** Rectangular matrices: which axes to cluster (`none`, `rows`, `columns`, `both`). */
+  @property({ attribute: 'cluster-axes', reflect: true }) clusterAxes: ClusterAxes = 'none';
+
+  /** A group key per class (e.g. a taxonomy level): a side bar, labelled spans, and `order="groups"`. */
+  @property({ attribute: false }) classGroups: ArrayLike<Key> | null | undefined = undefined;
+
+  /** Cut the dendrogram into this many groups (`cutTree`): a side bar, boxes on the diagonal, labelled spans. 0: none. */
+  @property({ type: Number, reflect: true }) groups = 0;
+
+  /** Fuzzy c-means "failed" groups: this many overlapping groups of the rows, as membership bars. 0: none. */
+  @property({ type: Number, attribute: 'fuzzy-groups', reflect: true }) fuzzyGroups = 0;
+
+  /** Colour scale: `auto` (diverging for correlations, else sequential), `sequential`, `diverging`. */
+  @property({ reflect: true }) scale: HeatmapScale = 'auto';
+
+  /** Colour domain `[min, max]` (default from the data: `[−1, 1]` for correlations). */
+  @property({ attribute: false }) domain: readonly number[] | null | undefined = undefined;
+
+  /** Fade values below this threshold (Blocks' cut-off slider); `null` or NaN: none. */
+  @property({ type: Number, reflect: true }) cutoff: number | null = null;
+
+  /** Show the legend (colour scale, value histogram, cut-off slider). */
+  @property({ type: Boolean, reflect: true }) legend = true;
+
+  /** Show the dendrogram when the rows are clustered. */
+  @property({ type: Boolean, reflect: true }) dendrogram = true;
+
+  /** Drag brushes blocks instead of panning (Shift+drag always brushes). */
+  @property({ type: Boolean, reflect: true }) brush = false;
+
+  /** Show the data table under the chart (it is always available to screen readers). */
+  @property({ type: Boolean, attribute: 'show-table', reflect: true }) showTable = false;
+
+  /** Renderer: `auto` (default), `webgl` or `canvas` (the CPU raster). */
+  @property({ reflect: true }) renderer: RendererChoice = 'auto';
+
+  // ——— derived state ———
+  private values: HeatmapValues | null = null;
+  private ordering: Ordering | null = null;
+  /** The ordering is a placeholder (input order) while clustering runs. */
+  private ordering_pending = false;
+  private rowPos = new Int32Array(0);
+  private colPos = new Int32Array(0);
+  private readonly cellLayer = new CellLayer();
+  private colorDomain_: [number, number] = [0, 1];
+  private diverging = false;
+  private color: (v: number) => string = () => '#000';
+  private heatColors: HeatmapColors | null = null;
+  private hist: HistogramBin[] = [];
+  private dend: DendrogramLayout | null = null;
+  private clusterGroups: { groupOf: Int32Array; spans: Span[] } | null = null;
+  private keyGroups: { groupOf: Int32Array; spans: Span[]; keys: Key[] } | null = null;
+  private stars: number[] = [];
+  private starSet = new Set<number>();
+  private fuzzy: { memberships: Matrix; k: number; image: ImageData | null } | null = null;
+  private layout_: HeatmapLayout | null = null;
+  private view: Transform = { sx: 1, sy: 1, tx: 0, ty: 0 };
+  private viewKey = '';
+  private bytesKey = '';
+  private lutKey = '';
+  private nanClasses = 0;
+  private anyNaN = false;
+  /** Visible notes for what `cl-warning` reported (probability-like scores, NaN classes). */
+  private notes: string[] = [];
+  private tableCache: { key: string; rows: string[][] } | null = null;
+  private lastInputKey: unknown = null;
+
+  // ——— interaction state ———
+  private drag: {
+    id: number;
+    x: number;
+    y: number;
+    mode: 'pan' | 'brush';
+    moved: boolean;
+    start: CellMark | null;
+  } | null = null;
+  private pointers = new Map<number, { x: number; y: number }>();
+  private pinch: { d: number; x: number; y: number } | null = null;
+  private brushRect: BlockMark | null = null;
+  private anchor: CellMark | null = null;
+  private dendroSelected = -1;
+  private panning = false;
+
+  private readonly size = new ResizeController(this);
+  private readonly gl = new GlController(this, {
+    renderer: () => this.renderer,
+    scene: () => this.scene(),
+  });
+  private readonly task = new AsyncTaskController<[Job], JobResult>(
+    this,
+    ([job], { signal, onProgress }) => this.runJob(job, signal, onProgress),
+    {
+      onComplete: (r) => this.applyResult(r),
+      onError: (e) => this.showError(e),
+    },
+  );
+  private readonly interaction = new MarkInteractionController<HeatMark>(this, {
+    key: (m) => this.markKeyOf(m),
+    find: (key) => this.findMark(key),
+    detail: (m) => this.detail(m),
+    navigate: (from, key) => this.navigate(from, key),
+    describe: (m) => this.describe(m),
+    anchor: (m) => this.anchorOf(m),
+    size: () => ({ width: this.size.width || this.clientWidth, height: this.size.height || this.clientHeight }),
+  });
+
+  // ——— public read-only state ———
+
+  /** What draws now: `webgl` or `canvas`. */
+  get activeRenderer(): ActiveRenderer {
+    return this.gl.activeRenderer;
+  }
+
+  /** Why the CPU raster draws instead of WebGL (`null` while WebGL draws). */
+  get rendererReason(): FallbackReason | null {
+    return this.gl.fallbackReason;
+  }
+
+  /** Input indices of the rows in display order (the dendrogram's leaves). Empty before the first order. */
+  get leafOrder(): number[] {
+    return this.ordering ? [...this.ordering.rows] : [];
+  }
+
+  /** Input indices of the columns in display order (= `leafOrder` for a square matrix). */
+  get columnOrder(): number[] {
+    return this.ordering ? [...this.ordering.cols] : [];
+  }
+
+  /** The values drawn, in input order (computed similarities for `scores`), or `null`. */
+  get similarity(): Matrix | null {
+    const v = this.values;
+    return v ? { rows: v.rows, cols: v.cols, data: v.data } : null;
+  }
+
+  /** The dendrogram of the rows (SciPy's linkage convention), or `null` when not clustered. */
+  get tree(): HclustTree | null {
+    return this.ordering?.rowTree ?? null;
+  }
+
+  /** The colour domain in effect. */
+  get colorRange(): [number, number] {
+    return [...this.colorDomain_];
+  }
+
+  /** `cutTree` groups of the input classes (`groups` > 0), or `null`. */
+  get groupOf(): Int32Array | null {
+    return this.clusterGroups ? this.clusterGroups.groupOf.slice() : null;
+  }
+
+  /** Display rows with a star pattern (see the class docs). */
+  get starRows(): number[] {
+    return [...this.stars];
+  }
+
+  /** `true` while a similarity or clustering task runs. */
+  get computing(): boolean {
+    return this.task.pending;
+  }
+
+  /** The visible part of the matrix: display rows and columns `[first, last]`, and the zoom factor. */
+  get viewport(): { rows: [number, number]; cols: [number, number]; zoom: number } {
+    const v = this.values;
+    const L = this.layout_;
+    if (!v || !L) return { rows: [0, -1], cols: [0, -1], zoom: 1 };
+    const t = this.view;
+    const fit = fitTransform({ x0: 0, y0: 0, x1: v.cols, y1: v.rows }, L.plot.w, L.plot.h);
+    const r0 = Math.max(0, Math.floor(-t.ty / t.sy));
+    const r1 = Math.min(v.rows - 1, Math.ceil((L.plot.h - t.ty) / t.sy) - 1);
+    const c0 = Math.max(0, Math.floor(-t.tx / t.sx));
+    const c1 = Math.min(v.cols - 1, Math.ceil((L.plot.w - t.tx) / t.sx) - 1);
+    return { rows: [r0, r1], cols: [c0, c1], zoom: t.sx / fit.sx };
+  }
+
+  // ——— lifecycle ———
+
+  private running: Promise<unknown> | null = null;
+
+  /** Resolves once the update and any similarity or clustering task it started are done (so the ordered matrix is drawn). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.task.pending && this.running) {
+      await this.running;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const inputChanged = INPUT_PROPS.some((p) => changed.has(p)) || !this.hasUpdated;
+    const orderChanged = ORDER_PROPS.some((p) => changed.has(p));
+    if (inputChanged) this.readInput();
+    else if (orderChanged && this.values) this.reorder(this.values);
+    if (this.values && this.ordering) this.derive(changed);
+  }
+
+  /** Reads the input; starts the async task for `scores`. */
+  private readInput(): void {
+    const key = this.inputKey();
+    if (this.lastInputKey !== null && sameInputKey(key, this.lastInputKey) && (this.values || this.task.pending))
+      return;
+    this.lastInputKey = key;
+    this.resetWarnings();
+    const ok = this.guard(() => {
+      if (this.scores != null) {
+        const scores = toMatrix(this.scores, { name: 'scores', allowEmpty: false });
+        const labels = axisLabels(this.labels, scores.cols, 'labels');
+        const measure: SimilarityMeasure = this.measure === 'spearman' ? 'spearman' : 'pearson';
+        this.notes = [];
+        if (measure === 'pearson' && looksLikeProbabilities(scores)) {
+          this.notes.push('⚠ These scores look like probabilities: Blocks recommends logits for Pearson');
+          this.warn(
+            'PROBABILITIES',
+            'scores look like probabilities (each row sums to 1): Pearson correlations of softmax outputs are dominated by the few large values; pass logits (Blocks, Alsallakh et al. 2018)',
+          );
+        }
+        this.values = null;
+        this.ordering = null;
+        this.running = this.task.run({ kind: 'scores', scores, measure, labels, order: this.orderOptions() });
+        return;
+      }
+      this.task.abort();
+      this.notes = [];
+      let v: HeatmapValues | null = null;
+      if (this.matrix != null) v = readMatrix(this.matrix, this.labels, this.columnLabels);
+      else if (this.truth != null && this.predictions != null)
+        v = readConfusion(this.truth, this.predictions, this.classes);
+      this.values = v;
+      this.ordering = null;
+      if (v) this.reorder(v);
+    });
+    if (!ok) {
+      this.task.abort();
+      this.values = null;
+      this.ordering = null;
+      this.lastInputKey = null;
+    }
+  }
+
+  private inputKey(): unknown {
+    return [
+      this.matrix,
+      this.labels,
+      this.columnLabels,
+      this.scores,
+      this.measure,
+      this.truth,
+      this.predictions,
+      this.classes,
+    ];
+  }
+
+  private orderOptions(): OrderOptions {
+    const o = this.order;
+    const groups = this.classGroups != null ? Array.from(this.classGroups) : null;
+    return {
+      mode: o === 'input' || o === 'groups' ? o : 'cluster',
+      permutation: Array.isArray(o) || ArrayBuffer.isView(o) ? Array.from(o as ArrayLike<number>) : null,
+      groups,
+      linkage: LINKAGES.includes(this.linkage) ? this.linkage : 'complete',
+      distance: DISTANCES.includes(this.distance) ? this.distance : '1-r',
+      optimal: !!this.optimalOrder,
+      axes: (['none', 'rows', 'columns', 'both'] as const).includes(this.clusterAxes) ? this.clusterAxes : 'none',
+    };
+  }
+
+  /** Orders `v`: in the update for small matrices, else as a task (input order meanwhile). */
+  private reorder(v: HeatmapValues): void {
+    this.guard(() => {
+      const o = this.orderOptions();
+      const needsTask =
+        o.mode === 'cluster' && !o.permutation && v.rows > SYNC_CLASSES && (v.rows === v.cols || o.axes !== 'none');
+      if (!needsTask) {
+        this.task.abort();
+        this.setOrdering(v, computeOrdering(v, o), false);
+        return;
+      }
+      // Draw the input order at once; the clustered order replaces it when ready.
+      this.setOrdering(v, computeOrdering(v, { ...o, mode: 'input' }), true);
+      this.running = this.task.run({ kind: 'order', values: v, order: o });
+    });
+  }
+
+  private async runJob(job: Job, signal: AbortSignal, onProgress: (f: number) => void): Promise<JobResult> {
+    if (job.kind === 'order') {
+      return { values: job.values, ordering: await computeOrderingAsync(job.values, job.order, signal, onProgress) };
+    }
+    const share = 0.75;
+    const opts = { signal, onProgress: (f: number) => onProgress(f * share) };
+    // TODO(core): Blocks ranks within each sample; switch to core's within-sample option when it lands.
+    const sim =
+      job.measure === 'spearman'
+        ? await spearmanSimilarityAsync(job.scores, opts)
+        : await pearsonSimilarityAsync(job.scores, opts);
+    const d = describeValues(sim.rows, sim.cols, sim.data, 'similarity');
+    const values: HeatmapValues = {
+      kind: 'scores',
+      rows: sim.rows,
+      cols: sim.cols,
+      data: sim.data,
+      rowLabels: job.labels,
+      colLabels: job.labels,
+      ...d,
+      symmetric: true,
+      correlation: true,
+    };
+    const ordering = await computeOrderingAsync(values, job.order, signal, (f) => onProgress(share + (1 - share) * f));
+    return { values, ordering };
+  }
+
+  private applyResult(r: JobResult): void {
+    this.clearError();
+    this.values = r.values;
+    this.setOrdering(r.values, r.ordering, false);
+    this.requestUpdate();
+  }
+
+  private setOrdering(v: HeatmapValues, o: Ordering, pending: boolean): void {
+    const had = this.ordering;
+    const keepMarks = had !== null && this.values === v;
+    const prev = keepMarks ? this.markIdentities() : null;
+    this.ordering = o;
+    this.ordering_pending = pending;
+    this.rowPos = new Int32Array(v.rows);
+    o.rows.forEach((i, r) => (this.rowPos[i] = r));
+    this.colPos = new Int32Array(v.cols);
+    o.cols.forEach((j, c) => (this.colPos[j] = c));
+    this.dend = o.rowTree ? layoutDendrogram(o.rowTree) : null;
+    this.dendroSelected = -1;
+    this.bytesKey = '';
+    this.fuzzy = null;
+    this.clusterGroups = null;
+    this.keyGroups = null;
+    if (prev) this.restoreMarks(prev);
+    else this.interaction.reset();
+    // NaN rows: constant score columns.
+    if (v.symmetric) {
+      let nan = 0;
+      for (let i = 0; i < v.rows; i++) if (v.data[i * v.cols + i] !== v.data[i * v.cols + i]) nan++;
+      this.nanClasses = nan;
+      if (nan > 0) {
+        const note = `${nan} ${nan === 1 ? 'class has' : 'classes have'} constant scores: no similarity (grey)`;
+        if (!this.notes.includes(note)) this.notes.push(note);
+        this.warn(
+          'NAN_CLASSES',
+          `${nan} ${nan === 1 ? 'class has' : 'classes have'} no similarity (constant scores): drawn as "no data" and clustered last`,
+          nan,
+        );
+      }
+    }
+  }
+
+  /** Remember hover/focus/selection by input class indices across a reorder. */
+  private markIdentities() {
+    const o = this.ordering!;
+    const cellOf = (m: HeatMark | null) => (m && m.kind === 'cell' ? { row: o.rows[m.r], col: o.cols[m.c] } : null);
+    return { focused: cellOf(this.interaction.focused), selected: this.interaction.selected };
+  }
+
+  private restoreMarks(prev: ReturnType<ClSimilarityHeatmap['markIdentities']>): void {
+    const it = this.interaction;
+    it.hovered = null;
+    it.focused = prev.focused
+      ? { kind: 'cell', r: this.rowPos[prev.focused.row], c: this.colPos[prev.focused.col] }
+      : null;
+    if (prev.selected && prev.selected.kind === 'block') it.selected = null;
+  }
+
+  /** Everything drawn that follows from values + order + settings, recomputed only when its inputs change. */
+  private derive(changed: PropertyValues): void {
+    const v = this.values!;
+    const o = this.ordering!;
+    // Colours.
+    const kind: HeatmapScale = (['auto', 'sequential', 'diverging'] as const).includes(this.scale)
+      ? this.scale
+      : 'auto';
+    this.diverging = isDiverging(kind, v);
+    const dom = colorDomain(v, this.diverging, this.domain);
+    const bKey = `${dom[0]}|${dom[1]}`;
+    if (this.bytesKey !== bKey || this.cellLayer.rows !== v.rows || this.cellLayer.cols !== v.cols) {
+      this.colorDomain_ = dom;
+      const bytes = displayBytes(
+        v,
+        o.rows,
+        o.cols,
+        dom[0],
+        dom[1],
+        this.cellLayer.cells.length === v.rows * v.cols ? this.cellLayer.cells : undefined,
+      );
+      this.cellLayer.setCells(v.rows, v.cols, bytes);
+      this.bytesKey = bKey;
+      this.lutKey = '';
+      this.hist = valueHistogram(v, dom);
+      this.anyNaN = hasNaN(v);
+    }
+    const colors = this.readColors();
+    const cutoff = this.cutoff != null && Number.isFinite(this.cutoff) ? this.cutoff : null;
+    const lKey = `${JSON.stringify(colors)}|${cutoff}|${this.diverging}|${dom}`;
+    if (lKey !== this.lutKey) {
+      this.heatColors = colors;
+      this.color = colorScale(this.diverging, dom, colors);
+      this.cellLayer.setLut(heatLut(this.color, dom, colors, cutoff));
+      this.lutKey = lKey;
+    }
+    // Groups.
+    const k = Number.isFinite(this.groups) ? Math.floor(this.groups) : 0;
+    if (!this.clusterGroups || changed.has('groups') || changed.has('classGroups')) {
+      const named =
+        this.classGroups != null && this.classGroups.length === v.rows ? Array.from(this.classGroups) : null;
+      this.clusterGroups =
+        o.rowTree && k > 1 && v.rows > 1 ? clusterSpans(o.rowTree, Math.min(k, v.rows), v.rowLabels, named) : null;
+      this.starsKey = '';
+    }
+    if (this.classGroups != null && (!this.keyGroups || changed.has('classGroups'))) {
+      if (this.classGroups.length !== v.rows) {
+        throw new ClasslensError(
+          'LENGTH_MISMATCH',
+          `classGroups: ${this.classGroups.length} groups for ${v.rows} classes`,
+        );
+      }
+      this.keyGroups = keySpans(o.rows, Array.from(this.classGroups));
+      this.starsKey = '';
+    } else if (this.classGroups == null) this.keyGroups = null;
+    const spans = this.clusterGroups?.spans ?? this.keyGroups?.spans ?? null;
+    const sKey = `${spans?.length}|${cutoff}|${dom}`;
+    if (sKey !== this.starsKey) {
+      this.starsKey = sKey;
+      const threshold = cutoff ?? (v.correlation ? 0.5 : dom[0] + 0.5 * (dom[1] - dom[0]));
+      this.stars = spans && v.symmetric ? starRows(v.data, v.cols, o.rows, o.cols, spans, threshold) : [];
+      this.starSet = new Set(this.stars);
+    }
+    const fk = Number.isFinite(this.fuzzyGroups) ? Math.floor(this.fuzzyGroups) : 0;
+    if (fk >= 2 && v.rows >= fk && (!this.fuzzy || this.fuzzy.k !== fk)) {
+      const rows: Matrix = { rows: v.rows, cols: v.cols, data: nanToZero(v.data) };
+      this.fuzzy = {
+        memberships: fuzzyCMeans(rows, fk, { seed: 1, maxIterations: 100 }).memberships,
+        k: fk,
+        image: null,
+      };
+    } else if (fk < 2) this.fuzzy = null;
+    // Layout and view.
+    const w = this.size.width || this.clientWidth;
+    const h = (this.size.height || this.clientHeight) - HEADER_HEIGHT - (this.legend ? (this.keyGroups ? 112 : 84) : 0);
+    const barColumns = (this.clusterGroups ? 1 : 0) + (this.keyGroups ? 1 : 0) + (this.fuzzy ? this.fuzzy.k : 0);
+    let chars = 1;
+    for (let j = 0; j < Math.min(v.cols, 5000); j++) chars = Math.max(chars, String(v.colLabels[j]).length);
+    const layoutInput = {
+      width: w,
+      height: Math.max(0, h),
+      rows: v.rows,
+      cols: v.cols,
+      dendrogram: !!this.dendrogram && !!o.rowTree,
+      colDendrogram: !!this.dendrogram && !!o.colTree && v.rows !== v.cols,
+      barColumns,
+      labelWidth: LABEL_WIDTH,
+      // Room for whole labels when they show at zoom 1; else a shorter strip (labels of a
+      // zoomed view are truncated; rows and tooltips carry them in full).
+      colLabelHeight: Math.min(v.cols <= 60 ? COL_LABEL_HEIGHT : 58, Math.round(14 + 6.2 * Math.min(chars, 12))),
+    };
+    this.layout_ = layoutHeatmap(layoutInput);
+    // Spare width goes to the row labels.
+    const spare = w - (this.layout_.rowLabels.x + this.layout_.rowLabels.w);
+    if (spare > 0)
+      this.layout_ = layoutHeatmap({ ...layoutInput, labelWidth: Math.min(MAX_LABEL_WIDTH, LABEL_WIDTH + spare) });
+    this.colDend =
+      o.colTree && v.rows !== v.cols
+        ? this.colDend?.tree === o.colTree
+          ? this.colDend
+          : { tree: o.colTree, L: layoutDendrogram(o.colTree) }
+        : null;
+    const P = this.layout_.plot;
+    const vKey = `${v.rows}x${v.cols}|${P.w}x${P.h}`;
+    if (vKey !== this.viewKey) {
+      this.viewKey = vKey;
+      this.view = this.fit();
+    }
+  }
+  private starsKey = '';
+  private colDend: { tree: HclustTree; L: DendrogramLayout } | null = null;
+
+  private readColors(): HeatmapColors {
+    const cs = getComputedStyle(this);
+    const get = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
+    return {
+      low: get('--cl-heatmap-low', '#f4f7fb'),
+      high: get('--cl-heatmap-high', '#08306b'),
+      negative: get('--cl-heatmap-negative', '#2166ac'),
+      neutral: get('--cl-heatmap-neutral', '#f7f7f7'),
+      positive: get('--cl-heatmap-positive', '#b2182b'),
+      nan: get('--cl-heatmap-nan', '#c9ced6'),
+      background: get('--cl-color-bg', '#ffffff'),
+    };
+  }
+
+  // ——— view ———
+
+  private content() {
+    const v = this.values!;
+    return { x0: 0, y0: 0, x1: v.cols, y1: v.rows };
+  }
+
+  private fit(): Transform {
+    const P = this.layout_!.plot;
+    return fitTransform(this.content(), P.w, P.h);
+  }
+
+  private maxZoom(): number {
+    const fit = this.fit();
+    return Math.max(1, MAX_CELL_PX / Math.min(fit.sx, fit.sy));
+  }
+
+  private setView(t: Transform): void {
+    const P = this.layout_;
+    if (!P || !this.values) return;
+    const c = constrainTransform(t, this.content(), P.plot.w, P.plot.h, { maxZoom: this.maxZoom() });
+    this.view = snapTransform(c, this.pixelRatio());
+    this.requestUpdate();
+  }
+
+  private pixelRatio(): number {
+    return typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1;
+  }
+
+  /** Zooms by `k` around the plot's centre (or a point in plot coordinates). */
+  zoomBy(k: number, at?: { x: number; y: number }): void {
+    const P = this.layout_?.plot;
+    if (!P || !Number.isFinite(k) || k <= 0) return;
+    this.setView(zoomAround(this.view, k, at?.x ?? P.w / 2, at?.y ?? P.h / 2));
+  }
+
+  /** Shows the whole matrix. */
+  resetZoom(): void {
+    if (this.layout_ && this.values) this.setView(this.fit());
+  }
+
+  /** Zooms onto display rows `[r0, r1]` and columns `[c0, c1]` (default: the same as the rows). */
+  zoomTo(r0: number, r1: number, c0 = r0, c1 = r1): void {
+    const P = this.layout_?.plot;
+    if (!P || !this.values) return;
+    const rows = Math.max(1, r1 - r0 + 1);
+    const cols = Math.max(1, c1 - c0 + 1);
+    const s = Math.min(P.w / cols, P.h / rows);
+    this.setView({ sx: s, sy: s, tx: P.w / 2 - (c0 + cols / 2) * s, ty: P.h / 2 - (r0 + rows / 2) * s });
+  }
+
+  private scene(): GlScene | null {
+    const P = this.layout_?.plot;
+    if (!this.values || !this.ordering || !P || P.w <= 0 || P.h <= 0 || this.error) return null;
+    const bg = this.heatColors?.background ?? '#ffffff';
+    return { width: P.w, height: P.h, background: parseColor(bg), transform: this.view, layers: [this.cellLayer] };
+  }
+
+  // ——— marks ———
+
+  private markKeyOf(m: HeatMark): string {
+    const v = this.values;
+    const o = this.ordering;
+    if (!v || !o) return '';
+    if (m.kind === 'cell') return markKey('cell', String(v.rowLabels[o.rows[m.r]]), String(v.colLabels[o.cols[m.c]]));
+    return markKey('block', m.r0, m.r1, m.c0, m.c1);
+  }
+
+  private findMark(key: string): HeatMark | null {
+    const v = this.values;
+    const o = this.ordering;
+    if (!v || !o) return null;
+    const parts = JSON.parse(key) as (string | number)[];
+    if (parts[0] === 'cell') {
+      const r = v.rowLabels.findIndex((k) => String(k) === parts[1]);
+      const c = v.colLabels.findIndex((k) => String(k) === parts[2]);
+      return r >= 0 && c >= 0 ? { kind: 'cell', r: this.rowPos[r], c: this.colPos[c] } : null;
+    }
+    const [, r0, r1, c0, c1] = parts as number[];
+    return r1 < v.rows && c1 < v.cols ? { kind: 'block', r0, r1, c0, c1 } : null;
+  }
+
+  /** The value at display cell (r, c). */
+  private valueAt(r: number, c: number): number {
+    const v = this.values!;
+    const o = this.ordering!;
+    return v.data[o.rows[r] * v.cols + o.cols[c]];
+  }
+
+  private detail(m: HeatMark | null): ClMarkDetail {
+    const v = this.values;
+    const o = this.ordering;
+    if (!m || !v || !o) return { kind: 'none', stage: null, keys: [], value: 0, indices: EMPTY };
+    if (m.kind === 'cell') {
+      const row = o.rows[m.r];
+      const col = o.cols[m.c];
+      const square = v.rows === v.cols;
+      const indices =
+        square && row === col ? Uint32Array.of(row) : square ? Uint32Array.of(row, col) : Uint32Array.of(row);
+      return {
+        kind: 'cell',
+        stage: null,
+        keys: [v.rowLabels[row], v.colLabels[col]],
+        row,
+        col,
+        value: v.data[row * v.cols + col],
+        indices,
+      };
+    }
+    const rows = o.rows.slice(m.r0, m.r1 + 1);
+    const cols = o.cols.slice(m.c0, m.c1 + 1);
+    const square = v.rows === v.cols;
+    let classes: number[];
+    if (square) {
+      const seen = new Set<number>();
+      classes = [];
+      for (let r = Math.min(m.r0, m.c0); r <= Math.max(m.r1, m.c1); r++) {
+        if ((r >= m.r0 && r <= m.r1) || (r >= m.c0 && r <= m.c1)) {
+          const i = o.rows[r];
+          if (!seen.has(i)) {
+            seen.add(i);
+            classes.push(i);
+          }
+        }
+      }
+    } else classes = rows;
+    const diagonal = square && m.r0 === m.c0 && m.r1 === m.c1;
+    return {
+      kind: 'block',
+      stage: null,
+      keys: classes.map((i) => v.rowLabels[i]),
+      value: classes.length,
+      indices: Uint32Array.from(classes),
+      classes,
+      ...(diagonal ? {} : { rows, cols }),
+    };
+  }
+
+  private navigate(from: HeatMark | null, key: string): HeatMark | null {
+    const v = this.values;
+    if (!v || v.rows === 0 || v.cols === 0) return null;
+    const at: CellMark = from
+      ? from.kind === 'cell'
+        ? from
+        : { kind: 'cell', r: from.r0, c: from.c0 }
+      : { kind: 'cell', r: 0, c: 0 };
+    if (!from) return at;
+    let { r, c } = at;
+    const page = 10;
+    if (key === 'ArrowUp') r--;
+    else if (key === 'ArrowDown') r++;
+    else if (key === 'ArrowLeft') c--;
+    else if (key === 'ArrowRight') c++;
+    else if (key === 'PageUp') r -= page;
+    else if (key === 'PageDown') r += page;
+    else if (key === 'Home') c = 0;
+    else if (key === 'End') c = v.cols - 1;
+    r = Math.max(0, Math.min(v.rows - 1, r));
+    c = Math.max(0, Math.min(v.cols - 1, c));
+    return { kind: 'cell', r, c };
+  }
+
+  private describe(m: HeatMark): TooltipContent {
+    const v = this.values!;
+    const o = this.ordering!;
+    const fmt = (x: number) => (x !== x ? 'no data' : v.kind === 'confusion' ? formatCount(x) : formatValue(x));
+    if (m.kind === 'cell') {
+      const row = o.rows[m.r];
+      const col = o.cols[m.c];
+      const value = this.valueAt(m.r, m.c);
+      const rows: [string, string][] = [[this.valueName(), fmt(value)]];
+      const g = this.clusterGroups?.groupOf ?? this.keyGroups?.groupOf;
+      if (g && v.rows === v.cols) rows.push(['Same group', g[row] === g[col] ? 'yes' : 'no']);
+      const notes: string[] = [];
+      if (value !== value) notes.push('No data: a constant score column has no correlation');
+      if (this.starSet.has(m.r))
+        notes.push(`${String(v.rowLabels[row])} has a star pattern: similar to many classes outside its group`);
+      const rl = String(v.rowLabels[row]);
+      const cl = String(v.colLabels[col]);
+      return { title: rl === cl ? rl : `${rl} × ${cl}`, rows, ...(notes.length ? { note: notes.join('. ') } : {}) };
+    }
+    const d = this.detail(m);
+    const rows = (m.r1 - m.r0 + 1) | 0;
+    const cols = (m.c1 - m.c0 + 1) | 0;
+    let sum = 0;
+    let count = 0;
+    for (let r = m.r0; r <= m.r1; r++) {
+      for (let c = m.c0; c <= m.c1; c++) {
+        if (v.rows === v.cols && o.rows[r] === o.cols[c]) continue;
+        const x = this.valueAt(r, c);
+        if (x === x) {
+          sum += x;
+          count++;
+        }
+      }
+    }
+    return {
+      title: d.rows ? `Split group: ${rows} × ${cols} classes` : `Block of ${formatCount(d.classes!.length)} classes`,
+      rows: [
+        ['Classes', truncate(d.keys.slice(0, 6).map(String).join(', ') + (d.keys.length > 6 ? ', …' : ''), 90)],
+        [`Mean ${this.valueName().toLowerCase()}`, count ? fmt(sum / count) : '–'],
+      ],
+    };
+  }
+
+  private valueName(): string {
+    const v = this.values;
+    if (!v) return 'Value';
+    if (v.kind === 'scores') return this.measure === 'spearman' ? 'Spearman ρ' : 'Pearson r';
+    if (v.kind === 'confusion') return 'Count';
+    return 'Value';
+  }
+
+  /** The centre of a mark in host coordinates. */
+  private anchorOf(m: HeatMark): { x: number; y: number } {
+    const L = this.layout_;
+    if (!L) return { x: 0, y: 0 };
+    const t = this.view;
+    const r = m.kind === 'cell' ? m.r + 0.5 : (m.r0 + m.r1 + 1) / 2;
+    const c = m.kind === 'cell' ? m.c + 0.5 : (m.c0 + m.c1 + 1) / 2;
+    const main = this.renderRoot.querySelector('.main');
+    const host = this.getBoundingClientRect();
+    const mb = main?.getBoundingClientRect();
+    const ox = mb ? mb.left - host.left : 0;
+    const oy = mb ? mb.top - host.top : 0;
+    return { x: ox + L.plot.x + t.sx * c + t.tx, y: oy + L.plot.y + t.sy * r + t.ty };
+  }
+
+  // ——— pointer and keyboard ———
+
+  private plotPoint(e: { clientX: number; clientY: number }): { x: number; y: number } {
+    const plot = this.renderRoot.querySelector('.plot');
+    const b = plot?.getBoundingClientRect();
+    return { x: e.clientX - (b?.left ?? 0), y: e.clientY - (b?.top ?? 0) };
+  }
+
+  /** The cell under a plot point; zoomed out, the cell with the largest value among those the pixel shows. */
+  private cellAt(x: number, y: number): CellMark | null {
+    const v = this.values;
+    if (!v || !this.ordering) return null;
+    const t = this.view;
+    if (t.sx >= 1 && t.sy >= 1) {
+      const hit = pickCell(this.cellLayer, t, x, y);
+      return hit ? { kind: 'cell', r: hit.row, c: hit.col } : null;
+    }
+    const under = cellsUnderPixel(this.cellLayer, t, x, y);
+    if (!under) return null;
+    // What the pixel shows is the maximum of these cells (visual boosting): report that cell.
+    let best: CellMark | null = null;
+    let bv = -1;
+    const bytes = this.cellLayer.cells;
+    const C = v.cols;
+    for (let r = under.row0; r <= under.row1; r++) {
+      for (let c = under.col0; c <= under.col1; c++) {
+        const b = bytes[r * C + c];
+        if (b > bv) {
+          bv = b;
+          best = { kind: 'cell', r, c };
+        }
+      }
+    }
+    return best;
+  }
+
+  private readonly onPointerDown = (e: PointerEvent) => {
+    this.interaction.onPointerDown();
+    if (e.button !== 0 && e.pointerType === 'mouse') return;
+    const p = this.plotPoint(e);
+    this.pointers.set(e.pointerId, p);
+    (e.currentTarget as Element).setPointerCapture?.(e.pointerId);
+    if (this.pointers.size === 2) {
+      const [a, b] = [...this.pointers.values()];
+      this.pinch = { d: Math.hypot(a.x - b.x, a.y - b.y), x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+      this.drag = null;
+      this.brushRect = null;
+      return;
+    }
+    const mode = e.shiftKey || this.brush ? 'brush' : 'pan';
+    this.drag = { id: e.pointerId, x: p.x, y: p.y, mode, moved: false, start: this.cellAt(p.x, p.y) };
+  };
+
+  private readonly onPointerMove = (e: PointerEvent) => {
+    this.interaction.onPointerMove(e);
+    const p = this.plotPoint(e);
+    if (this.pointers.has(e.pointerId)) this.pointers.set(e.pointerId, p);
+    if (this.pinch && this.pointers.size === 2) {
+      const [a, b] = [...this.pointers.values()];
+      const d = Math.hypot(a.x - b.x, a.y - b.y);
+      const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+      if (this.pinch.d > 0 && d > 0) {
+        const t = panBy(this.view, mid.x - this.pinch.x, mid.y - this.pinch.y);
+        this.setView(zoomAround(t, d / this.pinch.d, mid.x, mid.y));
+      }
+      this.pinch = { d, ...mid };
+      return;
+    }
+    const g = this.drag;
+    if (g && g.id === e.pointerId) {
+      const dx = p.x - g.x;
+      const dy = p.y - g.y;
+      if (!g.moved && Math.hypot(dx, dy) < 3) return;
+      g.moved = true;
+      if (g.mode === 'pan') {
+        this.panning = true;
+        g.x = p.x;
+        g.y = p.y;
+        this.setView(panBy(this.view, dx, dy));
+        return;
+      }
+      const end = this.cellAt(
+        Math.max(0, Math.min(p.x, this.layout_!.plot.w - 1)),
+        Math.max(0, Math.min(p.y, this.layout_!.plot.h - 1)),
+      );
+      if (g.start && end) {
+        this.brushRect = {
+          kind: 'block',
+          r0: Math.min(g.start.r, end.r),
+          r1: Math.max(g.start.r, end.r),
+          c0: Math.min(g.start.c, end.c),
+          c1: Math.max(g.start.c, end.c),
+        };
+        this.requestUpdate();
+      }
+      return;
+    }
+    this.interaction.enter(this.cellAt(p.x, p.y));
+  };
+
+  private readonly onPointerUp = (e: PointerEvent) => {
+    this.pointers.delete(e.pointerId);
+    if (this.pointers.size < 2) this.pinch = null;
+    const g = this.drag;
+    this.drag = null;
+    this.panning = false;
+    if (!g || g.id !== e.pointerId) return;
+    if (!g.moved) {
+      const cell = this.cellAt(g.x, g.y);
+      if (cell) this.interaction.activate(cell);
+      else if (this.interaction.selected) this.interaction.select(null);
+      return;
+    }
+    if (g.mode === 'brush' && this.brushRect) {
+      const b = this.snapBlock(this.brushRect);
+      this.brushRect = null;
+      this.interaction.select(b);
+    }
+    this.requestUpdate();
+  };
+
+  /**
+   * A brushed rectangle that crosses the diagonal of a class × class matrix becomes the
+   * diagonal block of the rows and columns it spans; otherwise it stays an off-diagonal
+   * "split group" block.
+   */
+  private snapBlock(b: BlockMark): BlockMark {
+    const v = this.values!;
+    if (v.rows !== v.cols) return b;
+    const overlaps = b.r0 <= b.c1 && b.c0 <= b.r1;
+    if (!overlaps) return b;
+    const lo = Math.min(b.r0, b.c0);
+    const hi = Math.max(b.r1, b.c1);
+    return { kind: 'block', r0: lo, r1: hi, c0: lo, c1: hi };
+  }
+
+  private readonly onPointerLeave = () => {
+    if (!this.drag) this.interaction.onPointerLeave();
+  };
+
+  private readonly onWheel = (e: WheelEvent) => {
+    if (!this.values) return;
+    e.preventDefault();
+    const p = this.plotPoint(e);
+    const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1;
+    const k = Math.exp(-e.deltaY * unit * (e.ctrlKey ? 0.01 : 0.002));
+    this.setView(zoomAround(this.view, k, p.x, p.y));
+  };
+
+  private readonly onKeyDown = (e: KeyboardEvent) => {
+    const it = this.interaction;
+    if (e.key === '+' || e.key === '=') return this.keyZoom(e, 1.5);
+    if (e.key === '-' || e.key === '_') return this.keyZoom(e, 1 / 1.5);
+    if (e.key === '0') {
+      e.preventDefault();
+      this.resetZoom();
+      return;
+    }
+    if (e.shiftKey && NAV_KEYS.has(e.key) && this.values) {
+      e.preventDefault();
+      const from = it.focused && it.focused.kind === 'cell' ? it.focused : { kind: 'cell' as const, r: 0, c: 0 };
+      this.anchor ??= from;
+      const to = this.navigate(from, e.key) as CellMark;
+      it.focused = to;
+      it.keyboard = true;
+      const a = this.anchor;
+      const block = this.snapBlock({
+        kind: 'block',
+        r0: Math.min(a.r, to.r),
+        r1: Math.max(a.r, to.r),
+        c0: Math.min(a.c, to.c),
+        c1: Math.max(a.c, to.c),
+      });
+      // select() toggles an equal selection off; growing onto the same block keeps it.
+      if (!it.same(block, it.selected)) it.select(block);
+      else this.requestUpdate();
+      this.ensureVisible(to);
+      return;
+    }
+    if (!e.shiftKey) this.anchor = null;
+    it.onKeyDown(e);
+    if (NAV_KEYS.has(e.key) && it.focused?.kind === 'cell') this.ensureVisible(it.focused);
+  };
+
+  private keyZoom(e: KeyboardEvent, k: number): void {
+    e.preventDefault();
+    const f = this.interaction.focused;
+    if (f && f.kind === 'cell') {
+      const t = this.view;
+      this.zoomBy(k, { x: t.sx * (f.c + 0.5) + t.tx, y: t.sy * (f.r + 0.5) + t.ty });
+    } else this.zoomBy(k);
+  }
+
+  /** Pans so that a cell is in view. */
+  private ensureVisible(m: CellMark): void {
+    const P = this.layout_?.plot;
+    if (!P) return;
+    const t = this.view;
+    const x0 = t.sx * m.c + t.tx;
+    const y0 = t.sy * m.r + t.ty;
+    let dx = 0;
+    let dy = 0;
+    if (x0 < 0) dx = -x0;
+    else if (x0 + t.sx > P.w) dx = P.w - x0 - t.sx;
+    if (y0 < 0) dy = -y0;
+    else if (y0 + t.sy > P.h) dy = P.h - y0 - t.sy;
+    if (dx || dy) this.setView(panBy(t, dx, dy));
+  }
+
+  private readonly onDendrogramClick = (e: MouseEvent) => {
+    const L = this.layout_;
+    const D = this.dend;
+    const o = this.ordering;
+    if (!L || !D || !o || !L.dendrogram) return;
+    const box = (e.currentTarget as Element).getBoundingClientRect();
+    const x = e.clientX - box.left;
+    const y = e.clientY - box.top;
+    const at = (y - this.view.ty) / this.view.sy;
+    const h = 1 - x / L.dendrogram.w;
+    const k = mergeAt(D, at, Math.max(0, h));
+    this.dendroSelected = k;
+    if (k < 0) {
+      this.interaction.select(null);
+      return;
+    }
+    this.interaction.select({ kind: 'block', r0: D.lo[k], r1: D.hi[k], c0: D.lo[k], c1: D.hi[k] });
+  };
+
+  private readonly onCutoff = (e: Event) => {
+    const value = Number((e.target as HTMLInputElement).value);
+    const lo = this.colorDomain_[0];
+    this.cutoff = value <= lo ? null : value;
+    emit<ClChangeDetail>(this, 'cl-change', { name: 'cutoff', value: this.cutoff ?? lo });
+  };
+
+  // ——— export ———
+
+  /** The plot as a PNG image at the current view (the canvas's device pixels). Throws `EMPTY` when nothing is drawn. */
+  async toPNG(): Promise<Blob> {
+    const img = this.gl.snapshot();
+    if (!img) throw new ClasslensError('EMPTY', 'toPNG: nothing is drawn');
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    c.getContext('2d')!.putImageData(img, 0, 0);
+    return canvasToPng(c);
+  }
+
+  // ——— rendering ———
+
+  protected override render(): TemplateResult {
+    const v = this.values;
+    const pendingScores = this.task.pending && !v;
+    const state = pendingScores ? nothing : this.renderState(!v || v.rows === 0 || v.cols === 0);
+    if (state !== nothing) return html`<div class="frame">${this.renderHeading()}${state}</div>`;
+    const L = this.layout_;
+    const it = this.interaction;
+    const label = this.task.pending ? (this.values ? 'Clustering' : 'Computing similarity') : '';
+    return html`<div class="frame">
+      <div class="header">${this.renderHeading()} ${v && L ? this.renderToolbar() : nothing}</div>
+      <div class="main" ${cssProps({ height: L && v ? `${L.height}px` : '100%' })}>
+        ${v && L ? this.renderChart(v, L) : nothing} ${this.task.renderProgress(label)}
+        ${v && L ? it.renderTooltip() : nothing}
+      </div>
+      ${v && this.legend ? this.renderLegendBar(v) : nothing} ${it.renderLiveRegion()}
+      ${v && this.ordering ? this.renderTable(v) : nothing}
+    </div>`;
+  }
+
+  private box(b: Box) {
+    return cssProps({ left: `${b.x}px`, top: `${b.y}px`, width: `${b.w}px`, height: `${b.h}px` });
+  }
+
+  private renderChart(v: HeatmapValues, L: HeatmapLayout): TemplateResult {
+    const it = this.interaction;
+    return html`
+      ${L.dendrogram ? this.renderDendrogram(L.dendrogram) : nothing} ${L.bars ? this.renderBars(L.bars) : nothing}
+      <div
+        class="plot ${this.panning ? 'is-panning' : ''} ${this.drag?.mode === 'brush' ? 'is-brushing' : ''}"
+        part="plot"
+        tabindex="0"
+        role="group"
+        aria-roledescription="heatmap"
+        aria-label=${this.summary(v)}
+        ${this.box(L.plot)}
+        @pointerdown=${this.onPointerDown}
+        @pointermove=${this.onPointerMove}
+        @pointerup=${this.onPointerUp}
+        @pointercancel=${this.onPointerUp}
+        @pointerleave=${this.onPointerLeave}
+        @wheel=${this.onWheel}
+        @dblclick=${() => this.resetZoom()}
+        @keydown=${this.onKeyDown}
+        @focus=${it.onFocus}
+        @blur=${it.onBlur}
+      >
+        ${this.gl.canvas} ${this.renderOverlay(v, L.plot)}
+      </div>
+      ${L.colDendrogram ? this.renderColDendrogram(L.colDendrogram) : nothing} ${this.renderRowLabels(v, L.rowLabels)}
+      ${this.renderColLabels(v, L.colLabels)}
+    `;
+  }
+
+  private visibleRange(axis: 'rows' | 'cols', size: number): [number, number] {
+    const v = this.values!;
+    const t = this.view;
+    const s = axis === 'rows' ? t.sy : t.sx;
+    const o = axis === 'rows' ? t.ty : t.tx;
+    const n = axis === 'rows' ? v.rows : v.cols;
+    return [Math.max(0, Math.floor(-o / s)), Math.min(n - 1, Math.ceil((size - o) / s) - 1)];
+  }
+
+  private renderOverlay(v: HeatmapValues, P: Box): TemplateResult {
+    const t = this.view;
+    const it = this.interaction;
+    const rect = (m: BlockMark, cls: string) =>
+      svg`<rect class=${cls} x=${t.sx * m.c0 + t.tx} y=${t.sy * m.r0 + t.ty} width=${t.sx * (m.c1 - m.c0 + 1)} height=${t.sy * (m.r1 - m.r0 + 1)}></rect>`;
+    const spans =
+      this.clusterGroups?.spans ?? (this.keyGroups && this.order === 'groups' ? this.keyGroups.spans : null);
+    const [r0, r1] = this.visibleRange('rows', P.h);
+    const boxes =
+      spans && v.rows === v.cols
+        ? spans
+            .filter((s) => s.end >= r0 && s.start <= r1 && s.end > s.start)
+            .map((s) => rect({ kind: 'block', r0: s.start, r1: s.end, c0: s.start, c1: s.end }, 'group-box'))
+        : [];
+    const sel = it.selected;
+    const focus = it.keyboard && it.focused?.kind === 'cell' ? it.focused : null;
+    const hover = it.hovered?.kind === 'cell' && t.sx >= 4 ? it.hovered : null;
+    return html`<svg class="overlay" aria-hidden="true" width=${P.w} height=${P.h}>
+      ${this.renderDim(v, P)} ${boxes} ${sel && sel.kind === 'block' ? rect(sel, 'selection') : nothing}
+      ${this.brushRect ? rect(this.brushRect, 'brush') : nothing}
+      ${hover ? rect({ kind: 'block', r0: hover.r, r1: hover.r, c0: hover.c, c1: hover.c }, 'hover-ring') : nothing}
+      ${focus ? rect({ kind: 'block', r0: focus.r, r1: focus.r, c0: focus.c, c1: focus.c }, 'cursor') : nothing}
+    </svg>`;
+  }
+
+  /**
+   * `highlight` (class indices) dims the rest: rows and columns of other classes get a
+   * translucent band each, so cells of two other classes fade most, cells with one
+   * highlighted class a little, and the highlighted block not at all.
+   */
+  private renderDim(v: HeatmapValues, P: Box) {
+    const mask = this.highlightMask(Math.max(v.rows, v.cols));
+    if (!mask) return nothing;
+    const t = this.view;
+    const o = this.ordering!;
+    const runs = (order: readonly number[], lo: number, hi: number) => {
+      const out: [number, number][] = [];
+      for (let r = lo; r <= hi; r++) {
+        if (mask[order[r]]) continue;
+        const last = out[out.length - 1];
+        if (last && last[1] === r - 1) last[1] = r;
+        else out.push([r, r]);
+      }
+      return out;
+    };
+    const [r0, r1] = this.visibleRange('rows', P.h);
+    const [c0, c1] = this.visibleRange('cols', P.w);
+    const x0 = Math.max(0, t.tx);
+    const x1 = Math.min(P.w, t.sx * v.cols + t.tx);
+    const y0 = Math.max(0, t.ty);
+    const y1 = Math.min(P.h, t.sy * v.rows + t.ty);
+    const rowsD = runs(o.rows, r0, r1)
+      .map(([a, b]) => `M${x0},${t.sy * a + t.ty}H${x1}V${t.sy * (b + 1) + t.ty}H${x0}Z`)
+      .join('');
+    const colsD = runs(o.cols, c0, c1)
+      .map(([a, b]) => `M${t.sx * a + t.tx},${y0}V${y1}H${t.sx * (b + 1) + t.tx}V${y0}Z`)
+      .join('');
+    return svg`<path class="dim" d=${rowsD}></path><path class="dim" d=${colsD}></path>`;
+  }
+
+  private renderDendrogram(B: Box): TemplateResult {
+    const tree = this.ordering?.rowTree;
+    const D = this.dend;
+    if (!tree || !D) return html``;
+    const t = this.view;
+    const path = dendrogramPath(tree, D, B.w, t.sy, t.ty, this.visibleRange('rows', B.h), 1.5);
+    const k = this.dendroSelected;
+    const sel =
+      k >= 0 && this.interaction.selected?.kind === 'block'
+        ? svg`<path class="tree-selected" d=${`M${B.w},${t.sy * D.lo[k] + t.ty}H${B.w * (1 - D.height[k])}V${t.sy * (D.hi[k] + 1) + t.ty}H${B.w}`}></path>`
+        : nothing;
+    // A pointer shortcut: keyboard users select the same blocks with Shift+arrows on the plot.
+    return html`<svg
+      class="dendrogram"
+      part="dendrogram"
+      aria-hidden="true"
+      ${this.box(B)}
+      width=${B.w}
+      height=${B.h}
+      @click=${this.onDendrogramClick}
+    >
+      <title>Dendrogram: click a bracket to select its classes</title>
+      <rect class="tree-hit" width=${B.w} height=${B.h}></rect>
+      <path class="tree" d=${path}></path>
+      ${sel}
+    </svg>`;
+  }
+
+  private renderColDendrogram(B: Box): TemplateResult {
+    const D = this.colDend;
+    if (!D) return html``;
+    const t = this.view;
+    const path = dendrogramPath(D.tree, D.L, B.h, t.sx, t.tx, this.visibleRange('cols', B.w), 1.5, false);
+    return html`<svg class="dendrogram" part="dendrogram" aria-hidden="true" ${this.box(B)} width=${B.w} height=${B.h}>
+      <path class="tree" d=${path}></path>
+    </svg>`;
+  }
+
+  private renderBars(B: Box): TemplateResult {
+    const t = this.view;
+    const bars: unknown[] = [];
+    let x = 0;
+    const [r0, r1] = this.visibleRange('rows', B.h);
+    const spanBar = (spans: Span[], colorOf: (s: Span) => string, title: string) => {
+      bars.push(
+        svg`<g><title>${title}</title>${spans
+          .filter((s) => s.end >= r0 && s.start <= r1)
+          .map(
+            (s) =>
+              svg`<rect x=${x} y=${t.sy * s.start + t.ty} width=${BAR_WIDTH - 2} height=${Math.max(0.5, t.sy * (s.end - s.start + 1))} fill=${colorOf(s)}></rect>`,
+          )}</g>`,
+      );
+      x += BAR_WIDTH;
+    };
+    if (this.clusterGroups) {
+      spanBar(
+        this.clusterGroups.spans,
+        (s) => this.palette[s.group % this.palette.length] ?? this.otherColor,
+        `Groups (dendrogram cut into ${this.clusterGroups.spans.length})`,
+      );
+    }
+    if (this.keyGroups) {
+      const kg = this.keyGroups;
+      spanBar(kg.spans, (s) => this.palette[s.group % this.palette.length] ?? this.otherColor, 'Class groups');
+    }
+    if (this.fuzzy) {
+      const f = this.fuzzy;
+      const o = this.ordering!;
+      for (let g = 0; g < f.k; g++) {
+        const color = this.palette[(g + 10) % this.palette.length];
+        const rects: unknown[] = [];
+        // One rect per run of rows whose membership rounds to the same opacity step.
+        let start = r0;
+        const step = (r: number) => Math.round(f.memberships.data[o.rows[r] * f.k + g] * 10);
+        for (let r = r0; r <= r1 + 1; r++) {
+          if (r <= r1 && step(r) === step(start)) continue;
+          const op = step(start) / 10;
+          if (op > 0.15) {
+            rects.push(
+              svg`<rect x=${x} y=${t.sy * start + t.ty} width=${BAR_WIDTH - 2} height=${Math.max(0.5, t.sy * (r - start))} fill=${color} fill-opacity=${op}></rect>`,
+            );
+          }
+          start = r;
+        }
+        bars.push(svg`<g><title>Fuzzy group ${g + 1}: membership</title>${rects}</g>`);
+        x += BAR_WIDTH;
+      }
+    }
+    return html`<svg class="bars" aria-hidden="true" ${this.box(B)} width=${B.w} height=${B.h}>${bars}</svg>`;
+  }
+
+  private renderRowLabels(v: HeatmapValues, B: Box): TemplateResult {
+    const t = this.view;
+    const o = this.ordering!;
+    const [r0, r1] = this.visibleRange('rows', B.h);
+    const mask = this.highlightMask(Math.max(v.rows, v.cols));
+    const items: unknown[] = [];
+    const maxChars = Math.floor((B.w - 12) / 6.2);
+    if (t.sy >= LABEL_MIN) {
+      for (let r = r0; r <= r1; r++) {
+        const i = o.rows[r];
+        items.push(
+          svg`<text x="10" y=${t.sy * (r + 0.5) + t.ty} dominant-baseline="central" class=${mask && !mask[i] ? 'is-dim' : ''}>${truncate(String(v.rowLabels[i]), maxChars)}</text>`,
+        );
+      }
+    } else {
+      // Labelled spans of groups where rows are too thin for their own labels.
+      const spans = this.clusterGroups?.spans ?? this.keyGroups?.spans ?? [];
+      let lastY = -Infinity;
+      for (const s of spans) {
+        const y0 = t.sy * s.start + t.ty;
+        const y1 = t.sy * (s.end + 1) + t.ty;
+        if (y1 < 0 || y0 > B.h || y1 - y0 < 6) continue;
+        const mid = (Math.max(0, y0) + Math.min(B.h, y1)) / 2;
+        items.push(svg`<path class="span-tick" d=${`M8,${y0 + 1}H12V${y1 - 1}H8`}></path>`);
+        if (mid - lastY >= 12) {
+          items.push(
+            svg`<text class="span-label" x="16" y=${mid} dominant-baseline="central">${truncate(s.label, maxChars - 1)}</text>`,
+          );
+          lastY = mid;
+        }
+      }
+    }
+    const stars = this.stars
+      .filter((r) => r >= r0 && r <= r1)
+      .map((r) => {
+        const y = t.sy * (r + 0.5) + t.ty;
+        return svg`<path class="star" d=${`M0,${y - 3}L5,${y}L0,${y + 3}Z`}><title>${String(v.rowLabels[o.rows[r]])}: star pattern</title></path>`;
+      });
+    return html`<svg class="labels" part="label" aria-hidden="true" ${this.box(B)} width=${B.w} height=${B.h}>
+      ${items}${stars}
+    </svg>`;
+  }
+
+  private renderColLabels(v: HeatmapValues, B: Box): TemplateResult {
+    const t = this.view;
+    const o = this.ordering!;
+    if (t.sx < LABEL_MIN) {
+      const note =
+        v.rows === v.cols
+          ? `${formatCount(v.cols)} classes · zoom in for labels`
+          : `${formatCount(v.rows)} × ${formatCount(v.cols)} · zoom in for labels`;
+      return html`<svg class="col-labels" part="label" aria-hidden="true" ${this.box(B)} width=${B.w} height=${B.h}>
+        <text class="axis-note" x=${B.w / 2} y="14" text-anchor="middle">${note}</text>
+      </svg>`;
+    }
+    const [c0, c1] = this.visibleRange('cols', B.w);
+    const mask = this.highlightMask(Math.max(v.rows, v.cols));
+    const maxChars = Math.floor((B.h - 8) / 6.2);
+    const items = [];
+    for (let c = c0; c <= c1; c++) {
+      const j = o.cols[c];
+      const x = t.sx * (c + 0.5) + t.tx;
+      items.push(
+        svg`<text transform=${`translate(${x},6) rotate(90)`} dominant-baseline="central" class=${mask && !mask[j] ? 'is-dim' : ''}>${truncate(String(v.colLabels[j]), maxChars)}</text>`,
+      );
+    }
+    return html`<svg class="col-labels" part="label" aria-hidden="true" ${this.box(B)} width=${B.w} height=${B.h}>
+      ${items}
+    </svg>`;
+  }
+
+  private renderToolbar(): TemplateResult {
+    return html`<div class="toolbar" part="toolbar" role="toolbar" aria-label="Zoom and brush">
+      <button type="button" aria-label="Zoom in" @click=${() => this.zoomBy(1.5)}>+</button>
+      <button type="button" aria-label="Zoom out" @click=${() => this.zoomBy(1 / 1.5)}>−</button>
+      <button type="button" aria-label="Fit: show everything" @click=${() => this.resetZoom()}>Fit</button>
+      <button type="button" aria-pressed=${this.brush ? 'true' : 'false'} @click=${() => (this.brush = !this.brush)}>
+        Brush
+      </button>
+    </div>`;
+  }
+
+  private renderLegendBar(v: HeatmapValues): TemplateResult {
+    const [lo, hi] = this.colorDomain_;
+    const W = 240;
+    const H = 56;
+    const barY = 34;
+    const x = (val: number) => ((val - lo) / (hi - lo)) * W;
+    const stops = 48;
+    const grad = Array.from({ length: stops }, (_, k) => {
+      const val = lo + ((k + 0.5) / stops) * (hi - lo);
+      return svg`<rect x=${(k * W) / stops} y=${barY} width=${W / stops + 0.5} height="10" fill=${this.color(val)}></rect>`;
+    });
+    const maxCount = this.hist.reduce((m, b) => Math.max(m, b.count), 0) || 1;
+    const cutoff = this.cutoff != null && Number.isFinite(this.cutoff) ? this.cutoff : null;
+    const bars = this.hist.map((b) => {
+      const h = (Math.sqrt(b.count) / Math.sqrt(maxCount)) * 22;
+      const faded = cutoff !== null && b.x1 <= cutoff;
+      return svg`<rect class=${faded ? 'is-faded' : ''} x=${x(b.x0)} y=${barY - 2 - h} width=${Math.max(0.5, x(b.x1) - x(b.x0) - 0.5)} height=${h}></rect>`;
+    });
+    const ticks = this.diverging && lo < 0 && hi > 0 ? [lo, 0, hi] : [lo, (lo + hi) / 2, hi];
+    const fmt = (t: number) => (v.kind === 'confusion' ? formatCount(t) : formatValue(t));
+    const step = (hi - lo) / 200;
+    return html`<div class="heat-legend" part="legend">
+      <svg
+        class="heat-legend__scale"
+        width=${W + 16}
+        height=${H + 12}
+        viewBox=${`-8 0 ${W + 16} ${H + 12}`}
+        role="img"
+        aria-label=${`Colour scale: ${this.valueName()} from ${fmt(lo)} to ${fmt(hi)}; bars show how many cells have each value`}
+      >
+        <text class="heat-legend__title" x="0" y="9">${this.valueName()} · cells per value</text>
+        <g class="heat-legend__hist">${bars}</g>
+        ${grad}
+        ${cutoff !== null ? svg`<line class="heat-legend__cutoff-line" x1=${x(cutoff)} x2=${x(cutoff)} y1="12" y2=${barY + 12}></line>` : nothing}
+        ${ticks.map((t, k) => svg`<text x=${x(t)} y=${barY + 22} text-anchor=${k === 0 ? 'start' : k === ticks.length - 1 ? 'end' : 'middle'}>${fmt(t)}</text>`)}
+      </svg>
+      <label
+        >Fade below
+        <input
+          type="range"
+          min=${lo}
+          max=${hi}
+          step=${step}
+          .value=${String(cutoff ?? lo)}
+          @input=${this.onCutoff}
+          aria-valuetext=${cutoff === null ? 'off' : fmt(cutoff)}
+        />
+        <span>${cutoff === null ? 'off' : fmt(cutoff)}</span></label
+      >
+      ${
+        v.kind === 'confusion' && v.offMax && v.max > v.offMax
+          ? html`<span class="heat-legend__note"
+              >Scale ends at the largest confusion; the diagonal (up to ${formatCount(v.max)}) is darkest</span
+            >`
+          : nothing
+      }
+      ${this.notes.length ? html`<span class="heat-legend__note" part="note">${this.notes.join(' · ')}</span>` : nothing}
+      ${this.keyGroups ? this.renderGroupKeys(this.keyGroups.keys) : nothing}
+      ${
+        this.anyNaN
+          ? html`<span class="heat-legend__nan"
+              ><svg width="12" height="12" aria-hidden="true"><rect x="0.5" y="0.5" width="11" height="11"></rect></svg
+              >no data</span
+            >`
+          : nothing
+      }
+    </div>`;
+  }
+
+  /** The side bar's class groups and their colours (`classGroups`). */
+  private renderGroupKeys(keys: readonly Key[]): TemplateResult {
+    const shown = keys.slice(0, 12);
+    return html`<span class="heat-legend__groups" role="list" aria-label="Class groups (side bar)">
+      ${shown.map(
+        (k, g) =>
+          html`<span class="heat-legend__group" role="listitem"
+            ><svg width="10" height="10" aria-hidden="true">
+              <rect width="10" height="10" fill=${this.palette[g % this.palette.length]}></rect></svg
+            >${truncate(String(k), 24)}</span
+          >`,
+      )}
+      ${keys.length > shown.length ? html`<span class="heat-legend__group">+${keys.length - shown.length} more</span>` : nothing}
+    </span>`;
+  }
+
+  private summary(v: HeatmapValues): string {
+    const name = this.label || this.heading || 'Similarity heatmap';
+    const o = this.ordering;
+    const what =
+      v.kind === 'scores' ? `${this.valueName()} of scores` : v.kind === 'confusion' ? 'confusion counts' : 'values';
+    const order = this.ordering_pending
+      ? 'in input order while clustering runs'
+      : o?.rowTree
+        ? `ordered by ${this.linkage}-linkage clustering`
+        : this.order === 'groups'
+          ? 'ordered by group'
+          : 'in input order';
+    const groups = this.clusterGroups ? ` ${this.clusterGroups.spans.length} groups.` : '';
+    const shape =
+      v.rows === v.cols ? `${formatCount(v.rows)} classes` : `${formatCount(v.rows)} × ${formatCount(v.cols)} classes`;
+    return `${name}: ${shape}, ${what}, ${order}.${groups} Arrow keys move a cell cursor, Shift+arrows select a block, plus and minus zoom.`;
+  }
+
+  private renderTable(v: HeatmapValues) {
+    const o = this.ordering!;
+    const square = v.rows === v.cols;
+    const limit = this.showTable ? v.rows : Math.min(v.rows, 300);
+    const g = this.clusterGroups?.groupOf ?? this.keyGroups?.groupOf ?? null;
+    const key = `${limit}|${this.bytesKey}|${this.viewKey}|${this.clusterGroups?.spans.length}|${this.keyGroups?.spans.length}`;
+    const cached =
+      this.tableCache && this.tableCache.key === key && this.tableCache.rows.length === limit
+        ? this.tableCache.rows
+        : null;
+    const rows: string[][] = cached ?? [];
+    for (let r = cached ? limit : 0; r < limit; r++) {
+      const i = o.rows[r];
+      let best = -1;
+      let bv = -Infinity;
+      for (let j = 0; j < v.cols; j++) {
+        if (square && j === i) continue;
+        const x = v.data[i * v.cols + j];
+        if (x > bv) {
+          bv = x;
+          best = j;
+        }
+      }
+      const fmt = (x: number) => (v.kind === 'confusion' ? formatCount(x) : formatValue(x));
+      rows.push([
+        String(v.rowLabels[i]),
+        g ? String(this.keyGroups && !this.clusterGroups ? this.keyGroups.keys[g[i]] : g[i] + 1) : '',
+        best >= 0 ? String(v.colLabels[best]) : '',
+        best >= 0 ? fmt(bv) : '',
+      ]);
+    }
+    this.tableCache = { key, rows };
+    return renderDataTable({
+      caption: `${this.label || this.heading || 'Similarity heatmap'}: each class in display order and its most similar class`,
+      shown: this.showTable,
+      columns: [
+        { label: 'Class' },
+        { label: 'Group' },
+        { label: square ? 'Most similar class' : 'Largest column' },
+        { label: this.valueName(), numeric: true },
+      ],
+      rows: v.rows > limit ? [...rows, [`… ${formatCount(v.rows - limit)} more classes`, '', '', '']] : rows,
+      maxRows: 301,
+    });
+  }
+}
+
+/** A histogram of the values (the off-diagonal ones of a symmetric matrix), 40 bins over the colour domain (core's `histogram`); a strided sample past 4·10⁶ values. */
+function valueHistogram(v: HeatmapValues, dom: [number, number]): HistogramBin[] {
+  const n = v.rows * v.cols;
+  const stride = Math.max(1, Math.ceil(n / 4e6));
+  const out: number[] = [];
+  for (let q = 0; q < n; q += stride) {
+    if (v.symmetric && Math.floor(q / v.cols) === q % v.cols) continue;
+    const x = v.data[q];
+    out.push(x < dom[0] ? dom[0] : x > dom[1] ? dom[1] : x);
+  }
+  const step = (dom[1] - dom[0]) / 40;
+  const thresholds = Array.from({ length: 39 }, (_, k) => dom[0] + (k + 1) * step);
+  return histogram(out, { thresholds, domain: dom });
+}
+
+function hasNaN(v: HeatmapValues): boolean {
+  for (let q = 0; q < v.data.length; q++) if (v.data[q] !== v.data[q]) return true;
+  return false;
+}
+
+function nanToZero(d: Float32Array | Float64Array): Float64Array {
+  const out = new Float64Array(d.length);
+  for (let q = 0; q < d.length; q++) out[q] = d[q] === d[q] ? d[q] : 0;
+  return out;
+}
+
+/** Values: 3 significant digits, no exponent for ordinary magnitudes. */
+function formatValue(x: number): string {
+  if (!Number.isFinite(x)) return '–';
+  const a = Math.abs(x);
+  if (a !== 0 && (a < 1e-3 || a >= 1e6)) return x.toExponential(2);
+  return Number(x.toPrecision(3)).toString();
+}
+
+function sameInputKey(a: unknown, b: unknown): boolean {
+  const x = a as unknown[];
+  const y = b as unknown[];
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
