@@ -2,7 +2,6 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/elements/src/similarity-heatmap/cl-similarity-heatmap.js';
 import type { ClSimilarityHeatmap } from '../packages/elements/src/similarity-heatmap/cl-similarity-heatmap.js';
-import { simulateClassifier } from '../examples/src/index.js';
 import { load, type Loaded, type WordnetClasses } from './data.js';
 
 /** Data-bound properties a story derives from its loaded data (arrays stay out of args). */
@@ -145,12 +144,32 @@ function inline(props: () => DataProps, args: Partial<Args> = {}): Story {
 
 // ——— the paper's scale: 1,000 WordNet classes, a simulated classifier ———
 
-const simulated = new Map<WordnetClasses, ReturnType<typeof simulateClassifier>>();
+/** `simulateClassifier` of examples/src (docs/data-formats.md). */
+interface Simulated {
+  logits: { rows: number; cols: number; data: Float32Array };
+}
+type SimulateClassifier = (h: WordnetClasses, o: { samples: number; seed: number }) => Simulated;
+// Loaded through Vite's glob import: a plain import would make the stories' type check
+// compile core's sources under the DOM lib, where core's WebAssembly typing does not hold.
+const generators = import.meta.glob<{ simulateClassifier: SimulateClassifier }>(
+  '../examples/src/simulated-classifier.ts',
+);
+let simulateClassifier: SimulateClassifier | null = null;
+const simulated = new Map<WordnetClasses, Simulated>();
 /** Seeded simulated logits over the WordNet classes (docs/data-formats.md): NOT a trained model. */
-function simulate(h: WordnetClasses) {
+function simulate(h: WordnetClasses): Simulated {
   let s = simulated.get(h);
-  if (!s) simulated.set(h, (s = simulateClassifier(h, { samples: 5000, seed: 1 })));
+  if (!s) simulated.set(h, (s = simulateClassifier!(h, { samples: 5000, seed: 1 })));
   return s;
+}
+/** Loads the WordNet classes and the classifier simulator. */
+const loadWordnetSimulated = async (): Promise<Loaded> => {
+  const [loaded, mod] = await Promise.all([load('wordnet')(), Object.values(generators)[0]()]);
+  simulateClassifier = mod.simulateClassifier;
+  return loaded;
+};
+function onWordnet(props: (l: Loaded) => DataProps, args: Partial<Args> = {}): Story {
+  return { loaders: [loadWordnetSimulated], parameters: { props }, args };
 }
 const classNames = (h: WordnetClasses) => h.classes.map((node) => h.names[node]);
 /** The WordNet category root (animal, artifact, food, …) of each class. */
@@ -168,8 +187,7 @@ function categoryOf(h: WordnetClasses): string[] {
  * blocks (terriers, snakes) sit inside blocks of blocks (dogs, carnivores, mammals); the
  * four simulated "failed" groups mix classes the tree keeps apart.
  */
-export const WordnetBlocks: Story = on(
-  ['wordnet'],
+export const WordnetBlocks: Story = onWordnet(
   ({ wordnet: h }) => ({ scores: simulate(h!).logits, labels: classNames(h!), classGroups: categoryOf(h!) }),
   {
     heading: '1,000 WordNet classes · Pearson r of simulated logits',
@@ -180,8 +198,7 @@ export const WordnetBlocks: Story = on(
 );
 
 /** The same classes in taxonomy order (WordNet's depth-first order): the tree's own blocks. */
-export const WordnetTaxonomyOrder: Story = on(
-  ['wordnet'],
+export const WordnetTaxonomyOrder: Story = onWordnet(
   ({ wordnet: h }) => ({
     scores: simulate(h!).logits,
     labels: classNames(h!),
@@ -195,8 +212,7 @@ export const WordnetTaxonomyOrder: Story = on(
 );
 
 /** Blocks' cut-off: values below 0.6 fade, the strongest blocks remain; fuzzy "failed" groups at the side. */
-export const WordnetCutoff: Story = on(
-  ['wordnet'],
+export const WordnetCutoff: Story = onWordnet(
   ({ wordnet: h }) => ({ scores: simulate(h!).logits, labels: classNames(h!) }),
   { heading: 'Values below r = 0.6 faded; 4 fuzzy groups', cutoff: 0.6, groups: 24, fuzzyGroups: 4, height: 680 },
 );
