@@ -47,7 +47,11 @@ export async function bundle(entry, { nodePaths = [] } = {}) {
  * `timeout` in ms (default 10 min), `nodePaths` (see {@link bundle}), `assets` (URL path →
  * repo-relative entry, each bundled and served too: worker modules, e.g.
  * `{ '/projection-worker.js': 'packages/elements/src/internal/projection/projection-worker.ts' }`),
- * `onConsole` (called with each console message of the page).
+ * `onConsole` (called with each console message of the page), `threadTime` (default false):
+ * expose `window.__benchThreadTime()` to the page — the page main thread's CPU time in ms
+ * (CDP `Performance` metrics in the thread-ticks domain), which, unlike wall time, counts
+ * neither idle time nor the time other processes take on a loaded machine; read it with
+ * `mainThreadMs()` from page-helpers.ts.
  */
 export async function runInBrowser(
   entry,
@@ -60,6 +64,7 @@ export async function runInBrowser(
     nodePaths = [],
     assets = {},
     onConsole,
+    threadTime = false,
   } = {},
 ) {
   const js = await bundle(entry, { nodePaths });
@@ -99,6 +104,14 @@ export async function runInBrowser(
   });
   try {
     const page = await browser.newPage({ viewport: { width, height } });
+    if (threadTime) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      await page.exposeFunction('__benchThreadTime', async () => {
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        return 1000 * (metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN);
+      });
+    }
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {

@@ -51,3 +51,14 @@ export function rng(seed = 1): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * CPU time of the page's main thread so far, in ms (`runInBrowser(…, { threadTime: true })`),
+ * or NaN without it. The difference of two readings is the main thread's own work between
+ * them: no idle time, no time taken by other processes. Each reading is a round trip (a few
+ * ms of wall time, a fraction of a millisecond of main-thread CPU).
+ */
+export async function mainThreadMs(): Promise<number> {
+  const f = (window as unknown as { __benchThreadTime?: () => Promise<number> }).__benchThreadTime;
+  return f ? f() : NaN;
+}

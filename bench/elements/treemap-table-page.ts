@@ -13,7 +13,7 @@ import type {
 } from '../../packages/elements/src/agreement-table/cl-agreement-table.js';
 import { filterItems, metricsHierarchy, type MetricsNode } from '@classlens/core';
 import { hierarchy, treemap, treemapSquarify, type HierarchyNode } from 'd3-hierarchy';
-import { forceLayout, frames, median, percentile, rng } from './page-helpers.js';
+import { forceLayout, frames, mainThreadMs, median, percentile, rng } from './page-helpers.js';
 
 interface Data {
   classes: string[];
@@ -58,10 +58,12 @@ function host<T extends HTMLElement>(tag: string, w: number, h: number): T {
 
 async function treemapFirstFrame(d: Data, runs: number) {
   const times: number[] = [];
+  const cpu: number[] = [];
   let cells = 0;
   for (let k = 0; k < runs; k++) {
     const el = host<ClMetricsTreemap>('cl-metrics-treemap', 1100, 700);
     await frames(2);
+    const c0 = await mainThreadMs();
     const t0 = performance.now();
     el.classes = d.classes;
     el.predictions = d.preds;
@@ -69,6 +71,7 @@ async function treemapFirstFrame(d: Data, runs: number) {
     await until(() => !!el.shadowRoot!.querySelector('[part~="cell"]'), el);
     forceLayout(el);
     times.push(performance.now() - t0);
+    cpu.push((await mainThreadMs()) - c0);
     cells = el.shadowRoot!.querySelectorAll('[part~="cell"]').length;
     el.remove();
     await frames(1);
@@ -76,25 +79,38 @@ async function treemapFirstFrame(d: Data, runs: number) {
   // Shares: core's tree alone, and d3-hierarchy's layout of that tree alone.
   const core: number[] = [];
   const layout: number[] = [];
+  const coreCpu: number[] = [];
   for (let k = 0; k < runs; k++) {
+    const c0 = await mainThreadMs();
     const t0 = performance.now();
     const root = metricsHierarchy(d.truth, d.preds, { classes: d.classes });
     core.push(performance.now() - t0);
+    coreCpu.push((await mainThreadMs()) - c0);
     const t1 = performance.now();
     treemap<MetricsNode>().tile(treemapSquarify).size([1100, 640]).paddingInner(2)(
       hierarchy(root).sum((x) => x.value ?? 0),
     );
     layout.push(performance.now() - t1);
   }
-  return { firstFrameMs: median(times), runs: times, cells, coreMs: median(core), d3LayoutMs: median(layout) };
+  return {
+    firstFrameMs: median(times),
+    runs: times,
+    cpuMs: median(cpu),
+    cells,
+    coreMs: median(core),
+    coreCpuMs: median(coreCpu),
+    d3LayoutMs: median(layout),
+  };
 }
 
 /** The plain-d3 way: group items with Maps, d3.hierarchy + d3.treemap, one SVG rect per leaf. */
 async function d3Peer(d: Data, runs: number) {
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let k = 0; k < runs; k++) {
     const div = host<HTMLDivElement>('div', 1100, 700);
     await frames(2);
+    const c0 = await mainThreadMs();
     const t0 = performance.now();
     const models = Object.keys(d.preds);
     const root = new Map<number, Map<string, number>>();
@@ -133,26 +149,30 @@ async function d3Peer(d: Data, runs: number) {
     div.append(svg);
     forceLayout(div);
     times.push(performance.now() - t0);
+    cpu.push((await mainThreadMs()) - c0);
     div.remove();
   }
-  return { firstFrameMs: median(times), runs: times };
+  return { firstFrameMs: median(times), runs: times, cpuMs: median(cpu) };
 }
 
 async function tableFirstFrame(d: Data, runs: number) {
   const items = Array.from({ length: d.truth.length }, (_, i) => ({ id: `row-${i}` }));
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let k = 0; k < runs; k++) {
     const el = host<ClAgreementTable>('cl-agreement-table', 1100, 700);
     await frames(2);
+    const c0 = await mainThreadMs();
     const t0 = performance.now();
     Object.assign(el, { classes: d.classes, predictions: d.preds, items, columns: { score: d.score }, truth: d.truth });
     await until(() => !!el.shadowRoot!.querySelector('[part~="row"]'), el);
     forceLayout(el);
     times.push(performance.now() - t0);
+    cpu.push((await mainThreadMs()) - c0);
     el.remove();
     await frames(1);
   }
-  return { firstFrameMs: median(times), runs: times };
+  return { firstFrameMs: median(times), runs: times, cpuMs: median(cpu) };
 }
 
 /** A plain DOM table with every row (no virtualisation): the first frame a naive table pays. */
@@ -160,6 +180,7 @@ async function plainTable(d: Data) {
   const div = host<HTMLDivElement>('div', 1100, 700);
   div.style.overflow = 'auto';
   await frames(2);
+  const c0 = await mainThreadMs();
   const t0 = performance.now();
   const table = document.createElement('table');
   const body = document.createElement('tbody');
@@ -184,8 +205,9 @@ async function plainTable(d: Data) {
   div.append(table);
   forceLayout(div);
   const ms = performance.now() - t0;
+  const cpuMs = (await mainThreadMs()) - c0;
   div.remove();
-  return { firstFrameMs: ms };
+  return { firstFrameMs: ms, cpuMs };
 }
 
 async function tableScroll(d: Data, frameCount: number) {
@@ -194,6 +216,15 @@ async function tableScroll(d: Data, frameCount: number) {
   await until(() => !!el.shadowRoot!.querySelector('[part~="row"]'), el);
   await frames(5);
   const grid = el.shadowRoot!.querySelector<HTMLElement>('[part~="table"]')!;
+  // The machine's own frame-time floor: unthrottled frames with nothing to do.
+  const idleDeltas: number[] = [];
+  let prev = performance.now();
+  for (let f = 0; f < Math.min(120, frameCount); f++) {
+    await frames(1);
+    const now = performance.now();
+    idleDeltas.push(now - prev);
+    prev = now;
+  }
   const deltas: number[] = [];
   const work: number[] = [];
   let renders = 0;
@@ -221,9 +252,35 @@ async function tableScroll(d: Data, frameCount: number) {
     );
   }
   const rowsInDom = el.shadowRoot!.querySelectorAll('[part~="row"]').length;
+  // Main-thread CPU per frame (script, style, layout, paint; no idle, no other processes):
+  // one scroll step, then the next frame, between two readings. Idle frames give the floor.
+  const frameCpu = async (stepPx: number, n: number) => {
+    const out: number[] = [];
+    for (let f = 0; f < n; f++) {
+      const c0 = await mainThreadMs();
+      if (stepPx) {
+        y = f < n / 2 ? y + stepPx : Math.max(0, y - stepPx);
+        grid.scrollTop = y;
+        grid.dispatchEvent(new Event('scroll'));
+        await el.updateComplete;
+      }
+      await frames(1);
+      out.push((await mainThreadMs()) - c0);
+    }
+    return out;
+  };
+  const idle = await frameCpu(0, Math.min(120, frameCount));
+  const flick = await frameCpu(step, frameCount);
+  const wheel = await frameCpu(120, frameCount);
   el.remove();
   deltas.shift();
   return {
+    cpuP95FlickMs: percentile(flick, 95),
+    cpuMedianFlickMs: median(flick),
+    cpuP95WheelMs: percentile(wheel, 95),
+    cpuMedianWheelMs: median(wheel),
+    cpuP95IdleFrameMs: percentile(idle, 95),
+    p95IdleFrameMs: percentile(idleDeltas, 95),
     frames: deltas.length,
     p95FrameMs: percentile(deltas, 95),
     medianFrameMs: median(deltas),
@@ -245,29 +302,36 @@ async function refilter(d: Data, runs: number) {
     { correct: { C: false }, agree: true },
     {},
   ];
+  const cpu: number[] = [];
   const measure = async () => {
     const times: number[] = [];
     for (let k = 0; k < runs; k++) {
       for (const q of queries) {
+        const c0 = await mainThreadMs();
         const t0 = performance.now();
         el.query = q;
         await el.updateComplete;
         forceLayout(el);
         times.push(performance.now() - t0);
+        cpu.push((await mainThreadMs()) - c0);
       }
     }
     return times;
   };
   const byIndex = await measure();
+  const cpuByIndex = cpu.splice(0);
   el.sortBy = 'column:score';
   el.sortOrder = 'desc';
   await el.updateComplete;
   const sorted = await measure();
+  const cpuSorted = cpu.splice(0);
   el.remove();
   // Core's share: filterItems alone on the same encoded columns.
   const core: number[] = [];
+  const coreCpu: number[] = [];
   for (let k = 0; k < runs; k++)
     for (const q of queries) {
+      const c0 = await mainThreadMs();
       const t0 = performance.now();
       filterItems(
         d.truth,
@@ -280,8 +344,13 @@ async function refilter(d: Data, runs: number) {
         { classes: d.classes },
       );
       core.push(performance.now() - t0);
+      coreCpu.push((await mainThreadMs()) - c0);
     }
   return {
+    cpuMedianMs: median(cpuByIndex),
+    cpuP95Ms: percentile(cpuByIndex, 95),
+    cpuSortedMedianMs: median(cpuSorted),
+    coreFilterItemsCpuMs: median(coreCpu),
     medianMs: median(byIndex),
     p95Ms: percentile(byIndex, 95),
     sortedMedianMs: median(sorted),

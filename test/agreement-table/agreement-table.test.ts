@@ -160,13 +160,22 @@ describe('<cl-agreement-table>', () => {
       const scale = new ClassColorScale(['a', 'b', 'c']);
       const el = await table({ colorScale: scale });
       const row = rows(el)[1]; // item 1: truth a, A → b (wrong), B → a (right)
-      const glyph = row.querySelector('[part~="glyph"]')!;
-      expect(glyph.querySelector('.glyph__bg')!.getAttribute('fill')).to.equal(scale.color('a'));
-      const squares = Array.from(glyph.querySelectorAll('.glyph__square'));
-      expect(squares.map((s) => s.getAttribute('fill'))).to.deep.equal([scale.color('b'), scale.color('a')]);
-      expect(squares.map((s) => s.classList.contains('is-wrong'))).to.deep.equal([true, false]);
-      expect(glyph.querySelectorAll('.glyph__cut')).to.have.length(1);
-      expect(row.textContent).to.contain('A: b wrong; B: a right');
+      const canvas = row.querySelector<HTMLCanvasElement>('[part~="glyph"]')!;
+      const dpr = canvas.width / canvas.getBoundingClientRect().width;
+      const ctx = canvas.getContext('2d')!;
+      const rgb = (x: number, y: number) => {
+        const d = ctx.getImageData(Math.round(x * dpr), Math.round(y * dpr), 1, 1).data;
+        return `#${[d[0], d[1], d[2]].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+      };
+      const h = canvas.getBoundingClientRect().height;
+      // Background (left padding), square A (predicted b, a little off its centre, away from
+      // the cut corner), square B (predicted a: the background's colour).
+      expect(rgb(2, h / 2)).to.equal(scale.color('a'));
+      expect(rgb(4 + 3, h / 2 + 2)).to.equal(scale.color('b'));
+      expect(rgb(4 + 11 + 3 + 3, h / 2 + 2)).to.equal(scale.color('a'));
+      // The wrong square's cut corner is in the foreground colour.
+      expect(rgb(4 + 11 - 1, (h - 11) / 2 + 1)).to.not.equal(scale.color('b'));
+      expect(row.querySelector('.glyph-cell')!.getAttribute('aria-label')).to.equal('A: b wrong; B: a right');
       // Headers name the models.
       expect(Array.from(shadowQueryAll(el, '.model-name'), (n) => n.textContent)).to.deep.equal(['A', 'B']);
     });
@@ -192,6 +201,28 @@ describe('<cl-agreement-table>', () => {
       const r = rows(el).find((x) => x.dataset.item === '50000')!;
       const top = r.getBoundingClientRect().top - g.getBoundingClientRect().top;
       expect(top).to.be.closeTo(shadowQuery<HTMLElement>(el, '.head').offsetHeight, 2);
+    });
+
+    it('a small scroll step keeps the rows still in view (same DOM), a jump reuses row elements', async () => {
+      const t = Array.from({ length: 2000 }, (_, i) => `c${i % 5}`);
+      const el = await table({ truth: t, predictions: { A: t }, items: undefined, columns: undefined });
+      const g = grid(el);
+      const scrollTo = async (top: number) => {
+        g.scrollTop = top;
+        g.dispatchEvent(new Event('scroll'));
+        await settle(el);
+      };
+      await scrollTo(300 * 30); // a jump
+      await scrollTo(310 * 30); // a step (keys rows by item from here on)
+      const row = (i: number) => rows(el).find((r) => r.dataset.item === String(i));
+      const before = row(315)!;
+      await scrollTo(320 * 30); // 10 rows on: past the overscan, so the window re-renders
+      expect(row(315) === before, 'row 315 kept its element').to.equal(true);
+      await scrollTo(1000 * 30); // a jump (keys rows by slot)
+      const elements = new Set(rows(el));
+      await scrollTo(1500 * 30); // another jump reuses the same row elements
+      expect(shown(el)).to.include(1500);
+      expect(rows(el).every((r) => elements.has(r))).to.equal(true);
     });
 
     it('a compressed scroll range reaches the last of 10^6 rows', async () => {
@@ -231,7 +262,7 @@ describe('<cl-agreement-table>', () => {
       expect(rows(el)[0].textContent).to.contain('<img src=x');
       const cell = rows(el)[1].querySelector<HTMLElement>('.text')!;
       expect(cell.scrollWidth).to.be.greaterThan(cell.clientWidth); // clamped to one line
-      rows(el)[1].dispatchEvent(new PointerEvent('pointerenter'));
+      rows(el)[1].dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
       await el.updateComplete;
       expect(shadowQuery(el, '.tooltip__note').textContent).to.equal(long);
     });

@@ -127,8 +127,12 @@ describe('under a strict Content-Security-Policy', () => {
     expect(table.shadowRoot!.querySelectorAll('[part~="row"]').length).to.equal(4);
     const canvas = table.shadowRoot!.querySelector('canvas')!;
     expect(canvas.getContext('2d')!.getImageData(1, 0, 1, 1).data[0]).to.be.below(128);
-    treemap.shadowRoot!.querySelector('[part~="cell"]')!.dispatchEvent(new win.PointerEvent('pointerenter'));
-    table.shadowRoot!.querySelector('[part~="row"]')!.dispatchEvent(new win.PointerEvent('pointerenter'));
+    treemap
+      .shadowRoot!.querySelector('[part~="cell"]')!
+      .dispatchEvent(new win.PointerEvent('pointerover', { bubbles: true }));
+    table
+      .shadowRoot!.querySelector('[part~="row"]')!
+      .dispatchEvent(new win.PointerEvent('pointerover', { bubbles: true }));
     for (const el of [treemap, table]) await el.updateComplete;
     expect(treemap.shadowRoot!.querySelector('[part~="tooltip"]')).to.not.equal(null);
     expect(table.shadowRoot!.querySelector('[part~="tooltip"]')).to.not.equal(null);

@@ -168,7 +168,7 @@ describe('<cl-metrics-treemap>', () => {
     it('the tooltip gives counts and shares of the parent, the class and the whole', async () => {
       const el = await treemap();
       const i = el.cells.findIndex((c) => c.keys.join('|') === 'a|A ✓|B ✓');
-      cells(el)[i].dispatchEvent(new PointerEvent('pointerenter'));
+      cells(el)[i].dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
       await el.updateComplete;
       const tip = shadowQuery(el, '[part~="tooltip"]');
       expect(tip.querySelector('.tooltip__title')!.textContent).to.equal('a › A ✓ › B ✓');
@@ -252,7 +252,7 @@ describe('<cl-metrics-treemap>', () => {
       expect(shares).to.have.length(1);
       expect(num(shares[0], 'height') / num(rects[i], 'height')).to.be.closeTo(1 / 3, 1e-6);
       expect(rects.filter((r) => r.classList.contains('is-dim'))).to.have.length(rects.length - 1);
-      rects[i].dispatchEvent(new PointerEvent('pointerenter'));
+      rects[i].dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
       await el.updateComplete;
       expect(shadowQuery(el, '[part~="tooltip"]').textContent).to.contain('1 (33.3%)');
       el.highlight = null;

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import {
   applyAccessor,
   checkLengths,
@@ -25,7 +26,7 @@ import { tableStyles } from './agreement-table.styles.js';
 import { isEmptyQuery, renderFilters } from './controls.js';
 import { encodeLabels, type EncodedLabels } from './encode.js';
 import { gridTemplate, tableColumns, type Column } from './columns.js';
-import { glyphSize, glyphWidth, renderGlyph } from './glyph.js';
+import { glyph, glyphSize, glyphWidth } from './glyph.js';
 import { applyOrder, countingOrder, descending, keyOrder, numericOrder, type SortedOrder } from './order.js';
 import { fmt, renderHistogramPanel, renderWordPanel, type SplitHistogram, type WordBar } from './panels.js';
 import { normalizeQuery } from './query.js';
@@ -43,7 +44,7 @@ interface RowMark {
 }
 
 const EMPTY = new Uint32Array(0);
-const OVERSCAN = 8;
+const OVERSCAN = 6;
 /** Characters of a text drawn in its cell (one clamped line: more would never show). */
 const TEXT_MAX = 400;
 /** Characters of a text in the tooltip: the whole text, up to this. */
@@ -186,6 +187,8 @@ export class ClAgreementTable extends ClBaseElement {
   private split: SplitHistogram | null = null;
   private lastScrolledTo: number | null = null;
   private dataOk = false;
+  /** The rows of the last render (to key the next one). */
+  private rendered: { start: number; end: number } | null = null;
 
   private readonly size = new ResizeController(this, () => this.renderRoot?.querySelector('.grid'));
   private readonly interaction: MarkInteractionController<RowMark> = new MarkInteractionController(this, {
@@ -624,6 +627,18 @@ export class ClAgreementTable extends ClBaseElement {
     emit(this, 'cl-select', this.itemDetail([...this.picked]));
   }
 
+  /** The item of the row an event happened in (one delegated listener for all rows). */
+  private itemOf(e: Event): number | null {
+    const row = (e.target as Element).closest?.('[data-item]');
+    const i = Number(row?.getAttribute('data-item'));
+    return row && Number.isInteger(i) ? i : null;
+  }
+
+  private readonly onRowOver = (e: PointerEvent) => {
+    const i = this.itemOf(e);
+    if (i !== null) this.interaction.enter({ index: i });
+  };
+
   private readonly onKeyDown = (e: KeyboardEvent) => {
     const it = this.interaction;
     if ((e.key === 'Enter' || e.key === ' ') && it.focused) {
@@ -641,7 +656,13 @@ export class ClAgreementTable extends ClBaseElement {
     if (e.key === 'Escape') this.clearPicked();
   };
 
+  /** A click on a row selects it (one delegated listener); elsewhere in the grid it clears. */
   private readonly onBackgroundClick = (e: MouseEvent) => {
+    const i = this.itemOf(e);
+    if (i !== null) {
+      this.select(i, e);
+      return;
+    }
     this.interaction.onBackgroundClick(e);
     if (!this.interaction.selected) this.clearPicked();
   };
@@ -793,8 +814,21 @@ export class ClAgreementTable extends ClBaseElement {
     const cols = this.cols;
     const { template, minWidth } = gridTemplate(cols);
     const g = glyphSize(enc.models.length, this.rowHeight);
-    const rows: TemplateResult[] = [];
-    for (let r = w.start; r < w.end; r++) rows.push(this.renderRow(enc, r));
+    // A scroll step that keeps most rows in the window keys rows by item: those rows keep
+    // their DOM (laid-out boxes, drawn canvases) and only the rows that came into view are
+    // built. A jump past most of the window keys them by slot instead, so the row elements
+    // are reused in place (new text, no new DOM) — cheaper than building every row anew.
+    const prev = this.rendered;
+    const overlap = prev ? Math.max(0, Math.min(prev.end, w.end) - Math.max(prev.start, w.start)) : 0;
+    const byItem = prev === null || overlap * 2 >= w.end - w.start;
+    this.rendered = { start: w.start, end: w.end };
+    const positions: number[] = [];
+    for (let r = w.start; r < w.end; r++) positions.push(r);
+    const rows = repeat(
+      positions,
+      (r) => (byItem ? `i${this.order[r]}` : `s${r - w.start}`),
+      (r) => this.renderRow(enc, r),
+    );
     const focused = it.focused && it.keyboard ? it.focused.index : null;
     return html`<div
       class="grid"
@@ -824,7 +858,14 @@ export class ClAgreementTable extends ClBaseElement {
     >
       <div class="head" part="header" role="row" aria-rowindex="1">${cols.map((c) => this.renderHeader(c, enc))}</div>
       <div class="spacer" role="presentation" ${cssProps({ height: `${w.height}px` })}>
-        <div class="window" role="rowgroup" ${cssProps({ transform: `translateY(${w.offset}px)` })}>${rows}</div>
+        <div
+          class="window"
+          role="rowgroup"
+          ${cssProps({ transform: `translateY(${w.offset}px)` })}
+          @pointerover=${this.onRowOver}
+        >
+          ${rows}
+        </div>
       </div>
       ${this.order.length === 0 ? html`<div class="no-rows" role="row"><span role="gridcell">No items match the filters</span></div>` : nothing}
     </div>`;
@@ -870,7 +911,6 @@ export class ClAgreementTable extends ClBaseElement {
       right[j] = p === t;
       if (right[j]) nRight++;
     }
-    const mark: RowMark = { index: i };
     const selected = this.picked.has(i);
     const cls = [
       'row',
@@ -882,9 +922,6 @@ export class ClAgreementTable extends ClBaseElement {
     ].join(' ');
     const g = glyphSize(k, this.rowHeight);
     const text = this.texts?.[i];
-    // Rows are not focusable: the grid is the one tab stop and handles the keys for the
-    // cursor row (aria-activedescendant), so a row's click has its keyboard twin there.
-    // eslint-disable-next-line lit-a11y/click-events-have-key-events
     return html`<div
       class=${cls}
       part="row"
@@ -894,8 +931,6 @@ export class ClAgreementTable extends ClBaseElement {
       data-mark=""
       aria-rowindex=${r + 2}
       aria-selected=${selected ? 'true' : 'false'}
-      @pointerenter=${() => it.enter(mark)}
-      @click=${(e: MouseEvent) => this.select(i, e)}
     >
       ${this.cols.map((c) => {
         switch (c.id) {
@@ -918,10 +953,18 @@ export class ClAgreementTable extends ClBaseElement {
                   ${text == null ? '' : text.length > TEXT_MAX ? `${text.slice(0, TEXT_MAX)}…` : text}
                 </div>`;
           case 'models':
-            return html`<div role="gridcell" class="td glyph-cell">
-              ${renderGlyph(this.classFills[t], predColors, right, g)}<span class="visually-hidden"
-                >${enc.models.map((m, j) => `${m}: ${String(enc.classes[enc.preds[j][i]])} ${right[j] ? 'right' : 'wrong'}`).join('; ')}</span
-              >
+            // The glyph's meaning as the cell's accessible name (an attribute: no layout).
+            return html`<div
+              role="gridcell"
+              class="td glyph-cell"
+              aria-label=${enc.models.map((m, j) => `${m}: ${String(enc.classes[enc.preds[j][i]])} ${right[j] ? 'right' : 'wrong'}`).join('; ')}
+            >
+              <canvas
+                class="glyph"
+                part="glyph"
+                aria-hidden="true"
+                ${glyph({ truth: this.classFills[t], predictions: predColors, right, size: g, outline: this.bg, cut: this.fg })}
+              ></canvas>
             </div>`;
           case 'truth':
             return html`<div role="gridcell" class="td">${String(enc.classes[t])}</div>`;

@@ -15,6 +15,7 @@ export const tableStyles = css`
     flex-direction: column;
     height: 100%;
     gap: 6px;
+    container: cl-table / inline-size;
   }
   .heading {
     margin: 0;
@@ -205,7 +206,7 @@ export const tableStyles = css`
   .model-name {
     writing-mode: vertical-rl;
     transform: rotate(180deg);
-    max-height: 96px;
+    max-height: 72px;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
@@ -229,7 +230,8 @@ export const tableStyles = css`
     height: var(--cl-table-row-height);
     align-items: center;
     cursor: default;
-    contain: layout style;
+    /* Fixed height, width from the window: each row lays out on its own. */
+    contain: strict;
   }
   .row.is-odd {
     background: var(--cl-table-row-stripe);
@@ -273,13 +275,6 @@ export const tableStyles = css`
   .glyph {
     display: block;
     flex: 0 0 auto;
-  }
-  .glyph__square {
-    stroke: var(--cl-color-bg);
-    stroke-width: 1.25;
-  }
-  .glyph__cut {
-    fill: var(--cl-color-fg);
   }
   .thumb {
     display: block;
@@ -378,12 +373,19 @@ export const tableStyles = css`
     color: var(--cl-color-muted);
     font-size: calc(var(--cl-font-size) * 0.92);
   }
-  @media (max-width: 640px) {
+  /* Narrow tables keep the width for the rows: the panels go below, side by side. */
+  @container cl-table (max-width: 900px) {
     .body {
       flex-direction: column;
     }
     .panels {
       flex: 0 0 auto;
+      flex-direction: row;
+      flex-wrap: wrap;
+      overflow: visible;
+    }
+    .panel {
+      flex: 1 1 240px;
     }
   }
 `;

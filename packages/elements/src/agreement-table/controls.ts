@@ -150,7 +150,7 @@ export function renderFilters(v: FilterView, a: FilterActions): TemplateResult {
     <button type="button" class="clear" ?hidden=${isEmptyQuery(q)} @click=${a.clear}>Clear filters</button>
     <span class="count" part="count" role="status" aria-live="polite"
       ><strong>${formatCount(v.count)}</strong> of ${formatCount(v.total)}
-      items${
+      ${v.total === 1 ? 'item' : 'items'}${
         v.highlighted !== null
           ? html` · <span class="count__hl">${formatCount(v.highlighted)} highlighted</span>`
           : nothing

@@ -26,11 +26,27 @@ export function wrongness(path: readonly TreeNode[]): number {
  * Toward the background, so the same rule reads on light and dark themes.
  */
 export function cellColor(base: string, background: string, path: readonly TreeNode[]): string {
-  return mixOklab(base, background, MAX_MIX * wrongness(path));
+  const t = MAX_MIX * wrongness(path);
+  // Cells share a handful of (class, wrongness) pairs: convert each pair once.
+  const key = `${base}|${background}|${t}`;
+  let c = mixed.get(key);
+  if (c === undefined) {
+    if (mixed.size > 50_000) mixed.clear();
+    mixed.set(key, (c = mixOklab(base, background, t)));
+  }
+  return c;
 }
+const mixed = new Map<string, string>();
 
 /** `true` when text on `fill` should be light (the fill is dark); unknown colours count as light fills. */
 export function darkFill(fill: string): boolean {
-  const rgb = parseHex(fill);
-  return rgb ? rgbToOklab(rgb).L < 0.62 : false;
+  let d = dark.get(fill);
+  if (d === undefined) {
+    const rgb = parseHex(fill);
+    d = rgb ? rgbToOklab(rgb).L < 0.62 : false;
+    if (dark.size > 50_000) dark.clear();
+    dark.set(fill, d);
+  }
+  return d;
 }
+const dark = new Map<string, boolean>();

@@ -128,6 +128,12 @@ export class ClMetricsTreemap extends ClBaseElement {
   private layout: TreemapLayout | null = null;
   private fills: string[] = [];
   private groupFills: string[] = [];
+  /** Each cell's path (class first), by cell index. */
+  private paths: TreeNode[][] = [];
+  private lineHeight = 15;
+  /** The hidden data table waits for the first paint of new data (it is for assistive technology). */
+  private tableDeferred = false;
+  private tableTimer: ReturnType<typeof setTimeout> | 0 = 0;
   private classFills = new Map<TreeNode, string>();
   private placed: PlacedLabel[] = [];
   private hiddenLabels = 0;
@@ -137,14 +143,12 @@ export class ClMetricsTreemap extends ClBaseElement {
   private shares: Float64Array | null = null;
   private highlightTotal = 0;
   private groupIndices = new Map<TreeNode, Uint32Array>();
-  private measureCtx: CanvasRenderingContext2D | null = null;
-  private measureCache = new Map<string, number>();
   private layoutKey = '';
 
   protected readonly size = new ResizeController(this, () => this.renderRoot?.querySelector('.chart'));
   protected readonly interaction: MarkInteractionController<Mark> = new MarkInteractionController(this, {
     key: (m) => this.keyOf(m),
-    find: (key) => this.markIndex.get(key) ?? null,
+    find: (key) => this.findMark(key),
     detail: (m) => this.detail(m),
     navigate: (from, key) => {
       const i = moveFocus(
@@ -198,6 +202,7 @@ export class ClMetricsTreemap extends ClBaseElement {
       if (!ok) this.tree = null;
       this.groupIndices.clear();
       this.layoutKey = '';
+      this.tableDeferred = !this.showTable;
     }
     if (data || changed.has('highlight')) this.computeShares();
     const key = [
@@ -283,6 +288,7 @@ export class ClMetricsTreemap extends ClBaseElement {
     if (this.zoom != null && !zoom) this.zoom = null;
     const fs = this.fontSize();
     const lh = Math.round(fs * LINE);
+    this.lineHeight = lh;
     const L = layoutTreemap(zoom ?? t, {
       width: this.size.width,
       height: this.size.height,
@@ -290,6 +296,8 @@ export class ClMetricsTreemap extends ClBaseElement {
       header: lh + 6,
     });
     this.layout = L;
+    const paths = L.cells.map((c) => pathOf(c.node));
+    this.paths = paths;
     // Colours: class hue from the (shared) scale, lightness by wrongness below.
     const classKey = (n: TreeNode) => n.key ?? n.name;
     const scale = this.classScale((t.children ?? []).map(classKey));
@@ -298,14 +306,11 @@ export class ClMetricsTreemap extends ClBaseElement {
     for (const g of t.children ?? []) base.set(g, this.classColor(scale, classKey(g)));
     this.classFills = base;
     this.groupFills = L.groups.map((g) => base.get(g.node) ?? this.otherColor);
-    this.fills = L.cells.map((c) => {
-      const path = pathOf(c.node);
-      return cellColor(base.get(path[0]) ?? this.otherColor, bg, path);
-    });
+    this.fills = paths.map((path) => cellColor(base.get(path[0]) ?? this.otherColor, bg, path));
     // Marks in reading order: each class's header band, then its cells.
     const cellsOf = new Map<TreeNode, number[]>();
-    L.cells.forEach((c, i) => {
-      const g = pathOf(c.node)[0];
+    paths.forEach((path, i) => {
+      const g = path[0];
       let list = cellsOf.get(g);
       if (!list) cellsOf.set(g, (list = []));
       list.push(i);
@@ -324,7 +329,12 @@ export class ClMetricsTreemap extends ClBaseElement {
   private addMark(m: Mark, box: NavBox) {
     this.marks.push(m);
     this.nav.push(box);
-    this.markIndex.set(this.keyOf(m), m);
+  }
+
+  /** The mark with an identity key (the index of keys is built on the first look-up after a layout). */
+  private findMark(key: string): Mark | null {
+    if (this.markIndex.size === 0) for (const m of this.marks) this.markIndex.set(this.keyOf(m), m);
+    return this.markIndex.get(key) ?? null;
   }
 
   private placeLabels(L: TreemapLayout, lh: number) {
@@ -350,7 +360,7 @@ export class ClMetricsTreemap extends ClBaseElement {
       else this.hiddenLabels++;
     });
     L.cells.forEach((c, i) => {
-      const lines = fitLabel(c, cellCandidates(pathOf(c.node), formatCount(c.node.count)), measure, lh, 4);
+      const lines = fitLabel(c, cellCandidates(this.paths[i], formatCount(c.node.count)), measure, lh, 4);
       if (lines)
         this.placed.push({ x: c.x0 + 4, y: c.y0 + 4, lines, dark: darkFill(this.fills[i]), header: false, cell: i });
       else this.hiddenLabels++;
@@ -363,33 +373,11 @@ export class ClMetricsTreemap extends ClBaseElement {
     return v * 0.95;
   }
 
-  /** Text width at the label font, measured on a canvas (cached per text). */
+  /** Text width at the label font (bold: an upper bound for regular text), measured on a canvas. */
   private measurer(): Measure {
     const fs = this.fontSize();
-    const family = getComputedStyle(this).fontFamily || 'sans-serif';
-    const font = `${fs}px ${family}`;
-    const bold = `600 ${font}`;
-    if (!this.measureCtx) this.measureCtx = document.createElement('canvas').getContext('2d');
-    const ctx = this.measureCtx;
-    const cacheKey = font;
-    if (this.measureFont !== cacheKey) {
-      this.measureCache.clear();
-      this.measureFont = cacheKey;
-    }
-    return (text: string) => {
-      let w = this.measureCache.get(text);
-      if (w === undefined) {
-        if (ctx) {
-          // Headers are bold: measure everything bold, an upper bound for regular text.
-          ctx.font = bold;
-          w = ctx.measureText(text).width;
-        } else w = Array.from(text).length * fs * 0.62;
-        this.measureCache.set(text, w);
-      }
-      return w;
-    };
+    return textMeasurer(`600 ${fs}px ${getComputedStyle(this).fontFamily || 'sans-serif'}`, fs);
   }
-  private measureFont = '';
 
   // ——— marks ———
 
@@ -503,6 +491,30 @@ export class ClMetricsTreemap extends ClBaseElement {
     );
   }
 
+  /** The mark an event happened on (one delegated listener for every cell and header). */
+  private markOf(e: Event): Mark | null {
+    const el = (e.target as Element).closest?.('[data-mark]');
+    const kind = el?.getAttribute('data-mark');
+    const index = Number(el?.getAttribute('data-index'));
+    if ((kind !== 'cell' && kind !== 'group') || !Number.isInteger(index)) return null;
+    return { kind, index };
+  }
+
+  private readonly onMarkOver = (e: PointerEvent) => {
+    const m = this.markOf(e);
+    // Gaps between cells keep the hover: it ends when the pointer leaves the chart.
+    if (m) this.interaction.enter(this.marks.find((x) => x.kind === m.kind && x.index === m.index) ?? m);
+  };
+
+  private readonly onMarkClick = (e: MouseEvent) => {
+    const m = this.markOf(e);
+    if (!m) return;
+    if (m.kind === 'group') {
+      const node = this.layout?.groups[m.index]?.node;
+      if (node) this.zoomTo(node.key ?? node.name);
+    } else this.interaction.activate(m);
+  };
+
   private readonly onKeyDown = (e: KeyboardEvent) => {
     const it = this.interaction;
     const f = it.focused;
@@ -546,18 +558,30 @@ export class ClMetricsTreemap extends ClBaseElement {
   protected override render(): TemplateResult {
     const t = this.tree;
     const state = this.renderState(!t || t.count === 0);
-    if (state !== nothing) return html`<div class="frame">${this.renderHeading()}${state}</div>`;
     const it = this.interaction;
     const L = this.layout;
+    // The chart area and the breadcrumb row exist in every state, so the area is already
+    // measured when data arrives: the first frame of new data is one update, not two.
+    if (state !== nothing || !t) {
+      return html`<div class="frame">
+        ${this.renderHeading()}
+        <nav class="breadcrumb-row is-empty" aria-hidden="true">
+          <ol class="breadcrumb">
+            <li>&nbsp;</li>
+          </ol>
+        </nav>
+        <div class="chart" part="chart">${state}</div>
+      </div>`;
+    }
     return html`<div class="frame">
-      ${this.renderHeading()} ${this.renderBreadcrumb(t!)}
+      ${this.renderHeading()} ${this.renderBreadcrumb(t)}
       <div
         class="chart"
         part="chart"
         tabindex="0"
         role="group"
         aria-roledescription="treemap"
-        aria-label=${this.summary(t!)}
+        aria-label=${this.summary(t)}
         @keydown=${this.onKeyDown}
         @focus=${it.onFocus}
         @blur=${it.onBlur}
@@ -568,23 +592,39 @@ export class ClMetricsTreemap extends ClBaseElement {
       >
         ${L ? this.renderSvg(L) : nothing} ${L ? it.renderTooltip() : nothing}
       </div>
-      ${this.legend ? this.renderLegends(t!) : nothing} ${it.renderLiveRegion()} ${this.renderTable(t!)}
+      ${this.legend ? this.renderLegends(t) : nothing} ${it.renderLiveRegion()}
+      ${this.tableDeferred ? nothing : this.renderTable(t)}
     </div>`;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.tableDeferred && this.layout && !this.tableTimer) {
+      // The hidden table (hundreds of rows for assistive technology) follows the first
+      // paint of new data instead of delaying it.
+      this.tableTimer = setTimeout(() => {
+        this.tableTimer = 0;
+        this.tableDeferred = false;
+        this.requestUpdate();
+      }, 0);
+    }
   }
 
   private renderBreadcrumb(t: TreeNode) {
     const z = this.layout?.focus.depth ? this.layout.focus : null;
-    return html`<nav aria-label="Zoom">
+    return html`<nav class="breadcrumb-row" aria-label="Zoom">
       <ol class="breadcrumb" part="breadcrumb">
         ${
           z
             ? html`<li><button type="button" @click=${() => this.zoomTo(null)}>All classes</button></li>
-                <li aria-current="location">${z.name} <span class="hint">${formatCount(z.count)} items</span></li>`
+                <li aria-current="location">
+                  ${z.name} <span class="hint">${formatCount(z.count)} ${z.count === 1 ? 'item' : 'items'}</span>
+                </li>`
             : html`<li aria-current="location">
                 All classes
                 <span class="hint"
                   >${formatCount(t.count)}
-                  items${t.children?.some((c) => c.children) ? ' · click a class header to zoom' : ''}</span
+                  ${t.count === 1 ? 'item' : 'items'}${t.children?.some((c) => c.children) ? ' · click a class header to zoom' : ''}</span
                 >
               </li>`
         }
@@ -602,24 +642,22 @@ export class ClMetricsTreemap extends ClBaseElement {
       aria-hidden="true"
       viewBox="0 0 ${L.width} ${L.height}"
       preserveAspectRatio="none"
+      @pointerover=${this.onMarkOver}
+      @click=${this.onMarkClick}
     >
       <g class="groups">
         ${L.groups.map((g, gi) => {
           if (g.header <= 0) return nothing;
-          const ref: Mark = { kind: 'group', index: gi };
-          return svg`<rect part="group" class="group-header" data-mark="" x=${g.x0} y=${g.y0} width=${g.x1 - g.x0} height=${g.header}
-            fill=${this.groupFills[gi]} @pointerenter=${() => it.enter(ref)}
-            @click=${() => this.zoomTo(g.node.key ?? g.node.name)}></rect>`;
+          return svg`<rect part="group" class="group-header" data-mark="group" data-index=${gi} x=${g.x0} y=${g.y0}
+            width=${g.x1 - g.x0} height=${g.header} fill=${this.groupFills[gi]}></rect>`;
         })}
       </g>
       <g class="cells">
         ${L.cells.map((c, i) => {
-          const ref: Mark = { kind: 'cell', index: i };
           const h = dimming ? this.highlighted(c.node) : null;
           const dim = dimming && (h ?? 0) < c.node.count;
-          return svg`<rect part="cell" class="cell ${dim ? 'is-dim' : ''}" data-mark="" x=${c.x0} y=${c.y0}
-            width=${Math.max(0, c.x1 - c.x0)} height=${Math.max(0, c.y1 - c.y0)} fill=${this.fills[i]}
-            @pointerenter=${() => it.enter(ref)} @click=${() => it.activate(ref)}></rect>`;
+          return svg`<rect part="cell" class="cell ${dim ? 'is-dim' : ''}" data-mark="cell" data-index=${i} x=${c.x0} y=${c.y0}
+            width=${Math.max(0, c.x1 - c.x0)} height=${Math.max(0, c.y1 - c.y0)} fill=${this.fills[i]}></rect>`;
         })}
       </g>
       <g class="shares">
@@ -646,9 +684,13 @@ export class ClMetricsTreemap extends ClBaseElement {
   }
 
   private renderLabel(p: PlacedLabel, dimming: boolean) {
-    const lh = Math.round(this.fontSize() * LINE);
-    const dim = dimming && !p.header && (this.highlighted(this.layout!.cells[p.cell].node) ?? 0) === 0;
-    const cls = `label ${p.dark ? 'on-dark' : 'on-light'} ${p.header ? 'header' : ''} ${dim ? 'is-dim' : ''}`;
+    const lh = this.lineHeight;
+    const node = p.header ? null : this.layout!.cells[p.cell].node;
+    const h = node && dimming ? (this.highlighted(node) ?? 0) : null;
+    // A dimmed cell is nearly the background: its label takes the theme's text colour.
+    const faded = node !== null && h !== null && h < node.count;
+    const tone = faded ? '' : p.dark ? 'on-dark' : 'on-light';
+    const cls = `label ${tone} ${p.header ? 'header' : ''} ${h === 0 ? 'is-dim' : ''}`;
     if (p.header) {
       // "name  count": the count after the name, lighter.
       const g = this.layout!.groups[p.cell].node;
@@ -690,7 +732,7 @@ export class ClMetricsTreemap extends ClBaseElement {
       const bg = getComputedStyle(this).getPropertyValue('--cl-color-bg').trim() || '#ffffff';
       const k = models.length;
       const ramp: LegendItem[] = [];
-      if (k <= 3 && this.by === 'correct') {
+      if (k <= 3) {
         for (let code = 0; code < 2 ** k; code++) {
           const label = models.map((m, j) => `${m} ${mark(((code >> (k - 1 - j)) & 1) === 0)}`).join(' ');
           ramp.push({ label, color: mixOklab(fg, bg, 0.15 + MAX_MIX * (code / (2 ** k - 1))) });
@@ -755,6 +797,38 @@ export class ClMetricsTreemap extends ClBaseElement {
       ' Use arrow keys to explore, Enter to select, + and − to zoom.'
     );
   }
+}
+
+let measureCtx: CanvasRenderingContext2D | null | undefined;
+const measureCaches = new Map<string, Map<string, number>>();
+
+/**
+ * A cached text measurer for one CSS font, shared by every treemap on the page. Setting
+ * `ctx.font` re-parses the font, so it is set once per call of the returned function's
+ * first miss, not per text; widths are kept per font (a few thousand strings at most).
+ */
+function textMeasurer(font: string, fontSize: number): Measure {
+  if (measureCtx === undefined) measureCtx = document.createElement('canvas').getContext('2d');
+  let cache = measureCaches.get(font);
+  if (!cache) measureCaches.set(font, (cache = new Map()));
+  if (cache.size > 20_000) cache.clear();
+  const ctx = measureCtx;
+  const c = cache;
+  let fontSet = false;
+  return (text: string) => {
+    let w = c.get(text);
+    if (w === undefined) {
+      if (ctx) {
+        if (!fontSet) {
+          ctx.font = font;
+          fontSet = true;
+        }
+        w = ctx.measureText(text).width;
+      } else w = Array.from(text).length * fontSize * 0.62;
+      c.set(text, w);
+    }
+    return w;
+  };
 }
 
 /** A model step's name for "Share of …": `M0 ✓`. */

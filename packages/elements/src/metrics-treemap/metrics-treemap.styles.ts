@@ -13,8 +13,17 @@ export const treemapStyles = css`
     flex-direction: column;
     height: 100%;
   }
-  .breadcrumb {
+  .breadcrumb-row {
     flex: 0 0 auto;
+  }
+  .breadcrumb-row.is-empty {
+    visibility: hidden;
+  }
+  .chart > .state {
+    position: absolute;
+    inset: 0;
+  }
+  .breadcrumb {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
