@@ -78,6 +78,7 @@ export const Reviews: Story = {
           style="height: 560px"
           heading="Reviews"
           show-words
+          word-count="8"
           histogram-column="h3"
           .truth=${r.truth}
           .predictions=${predictions}

@@ -378,11 +378,17 @@ export const tableStyles = css`
     .body {
       flex-direction: column;
     }
+    .grid {
+      flex: 1 1 0;
+      min-height: 120px;
+    }
     .panels {
       flex: 0 0 auto;
+      max-height: 45%;
       flex-direction: row;
       flex-wrap: wrap;
-      overflow: visible;
+      align-items: flex-start;
+      overflow: auto;
     }
     .panel {
       flex: 1 1 240px;
