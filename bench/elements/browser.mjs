@@ -92,7 +92,8 @@ export async function runInBrowser(
         return;
       }
     }
-    res.writeHead(404);
+    // The browser asks for a favicon on every page: answer it, so no page logs a 404.
+    res.writeHead(url.pathname === '/favicon.ico' ? 204 : 404);
     res.end();
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
