@@ -3,7 +3,13 @@ import { flowGraph } from '@classlens/core';
 import { emphasisFromItems } from '../src/internal/sankey/emphasis.js';
 import { bundleHairlines, curveY, pickHairline } from '../src/internal/sankey/hairlines.js';
 import { layoutSankey, sankeyOrder, stageHeaderChars } from '../src/internal/sankey/layout.js';
-import { MIN_SPLIT_WIDTH, splitBands, splitEmphasis, splitLinks } from '../src/internal/sankey/link-split.js';
+import {
+  MIN_SPLIT_WIDTH,
+  MIN_SUB_BAND,
+  splitBands,
+  splitEmphasis,
+  splitLinks,
+} from '../src/internal/sankey/link-split.js';
 
 // a → x ×3 (categories 0, 0, 1), a → y ×1 (category 1), b → y ×2 (category 0).
 const source = ['a', 'a', 'a', 'a', 'b', 'b'];
@@ -49,7 +55,7 @@ describe('splitBands(layout, split)', () => {
   it('stacks sub-bands from the band’s top edge, widths in proportion, summing to the band', () => {
     const { g, L } = laid();
     const split = splitLinks(g, { codes: [codes], colors: ['red', 'blue'] });
-    const bands = splitBands(L, split);
+    const bands = splitBands(L, split, ['red', 'blue']);
     const k = g.links.findIndex((l) => l.source === '0:a' && l.target === '1:x');
     const mine = bands.filter((b) => b.link === k);
     expect(mine.map((b) => b.category)).toEqual([0, 1]);
@@ -60,6 +66,22 @@ describe('splitBands(layout, split)', () => {
     const y = Number(/^M[\d.]+,([\d.]+)/.exec(mine[0].path)![1]);
     expect(y).toBeCloseTo(L.links[k].y0 - w / 2 + mine[0].width / 2, 1);
     expect(bands.every((b) => b.link === k)).toBe(true);
+    expect(mine.map((b) => b.color)).toEqual(['red', 'blue']);
+  });
+
+  it('merges sub-bands under MIN_SUB_BAND into one band of their blended colour, at the bottom', () => {
+    // One wide band a → x: 1,000 items of category 0, and 1 item each of categories 1 and 2.
+    const n = 1002;
+    const g = flowGraph([Array(n).fill('a'), Array(n).fill('x')]);
+    const L = layoutSankey(g, { width: 400, height: 300, normalize: 'none', order: sankeyOrder(g, 'key') });
+    const codes = [...Array(1000).fill(0), 1, 2];
+    const split = splitLinks(g, { codes: [codes], colors: ['#ff0000', '#0000ff', '#00ff00'] });
+    const bands = splitBands(L, split, ['#ff0000', '#0000ff', '#00ff00']);
+    expect(bands.map((b) => b.category)).toEqual([0, -1]);
+    expect(bands[1].color).not.toBe('#0000ff');
+    expect(bands[1].color).not.toBe('#00ff00');
+    expect(bands[0].width + bands[1].width).toBeCloseTo(L.links[0].width, 9);
+    expect(bands[1].width).toBeLessThan(2 * MIN_SUB_BAND);
   });
 
   it('leaves bands narrower than MIN_SPLIT_WIDTH whole', () => {
@@ -74,11 +96,12 @@ describe('splitBands(layout, split)', () => {
     const k = g.links.findIndex((l) => l.source === '0:a' && l.target === '1:x');
     expect(split.parts[k]).not.toBe(null);
     expect(L.links[k].width).toBeLessThan(MIN_SPLIT_WIDTH);
-    const bands = splitBands(L, split);
+    const bands = splitBands(L, split, ['red', 'blue']);
     expect(bands.some((b) => b.link === k)).toBe(false);
-    // b → y (2,002 items: 2 of category 0, 2,000 of category 1) is wide and split.
+    // b → y (2,002 items: 2 of category 0, 2,000 of category 1) is wide and split; the
+    // 2 items are under a pixel, so they form the merged rest at the bottom.
     const by = g.links.findIndex((l) => l.source === '0:b' && l.target === '1:y');
-    expect(bands.filter((b) => b.link === by).map((b) => b.category)).toEqual([0, 1]);
+    expect(bands.filter((b) => b.link === by).map((b) => b.category)).toEqual([1, -1]);
   });
 });
 

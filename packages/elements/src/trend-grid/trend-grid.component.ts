@@ -1,5 +1,6 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   classAccuracyTrends,
@@ -13,8 +14,10 @@ import {
 import type { ClMarkDetail } from '../events.js';
 import { ClBaseElement } from '../internal/base-element.js';
 import { MarkInteractionController, markKey } from '../internal/controllers/mark-interaction.js';
+import { DeferredController } from '../internal/controllers/deferred.js';
 import { ResizeController } from '../internal/controllers/resize-controller.js';
 import { renderDataTable, tableRowsKept } from '../internal/data-table.js';
+import { cssProps } from '../internal/css-props.js';
 import { formatCount, formatPercent, truncate } from '../internal/format.js';
 import { renderLegend } from '../internal/legend.js';
 import { sameArray, sameJson } from '../internal/same-data.js';
@@ -206,6 +209,8 @@ export class ClTrendGrid extends ClBaseElement {
   private revealed: Key | null = null;
 
   protected readonly size = new ResizeController(this, () => this.renderRoot?.querySelector('.scroller'));
+  /** The hidden data table comes a task after the grid's first frame of new data. */
+  private readonly tables = new DeferredController(this);
   protected readonly interaction: MarkInteractionController<Key> = new MarkInteractionController<Key>(this, {
     key: (k) => markKey('cell', typeof k, String(k)),
     find: (key) => {
@@ -439,9 +444,10 @@ export class ClTrendGrid extends ClBaseElement {
   private readColors(): void {
     if (!this.isConnected) return;
     const style = getComputedStyle(this);
-    for (const k of TREND_COLOR_KEYS) {
-      this.colorsByKey[k] = style.getPropertyValue(trendColorProperty(k)).trim() || DEFAULT_TREND_COLORS[k];
-    }
+    const next = { ...DEFAULT_TREND_COLORS };
+    for (const k of TREND_COLOR_KEYS)
+      next[k] = style.getPropertyValue(trendColorProperty(k)).trim() || DEFAULT_TREND_COLORS[k];
+    if (TREND_COLOR_KEYS.some((k) => next[k] !== this.colorsByKey[k])) this.colorsByKey = next;
   }
 
   private indicesOf(r: Row): Uint32Array {
@@ -549,6 +555,12 @@ export class ClTrendGrid extends ClBaseElement {
     const it = this.interaction;
     const g = this.geometry;
     const width = Math.max(1, this.size.width || this.clientWidth);
+    // The SVG covers only the rendered rows (its viewBox starts at their top), so a
+    // scroll never repaints a grid-tall drawing: 1,000 classes are ~17,000 px of rows.
+    const pitch = g.cellHeight + g.gap;
+    const firstRow = Math.floor(this.window.first / g.cols);
+    const lastRow = Math.max(firstRow + 1, Math.ceil(this.window.end / g.cols));
+    const win = { top: firstRow * pitch, height: Math.max(1, Math.min(g.height, lastRow * pitch) - firstRow * pitch) };
     return html`<div class="frame">
       ${this.renderHeading()}
       <div class="subtitle" part="subtitle">${this.subtitle()}</div>
@@ -568,24 +580,32 @@ export class ClTrendGrid extends ClBaseElement {
         @click=${it.onBackgroundClick}
       >
         <div class="scroller" @scroll=${this.onScroll}>
-          <svg
-            class="grid"
-            part="svg"
-            aria-hidden="true"
-            width=${width}
-            height=${Math.max(1, g.height)}
-            viewBox="0 0 ${width} ${Math.max(1, g.height)}"
-          >
-            ${repeat(
-              this.shown.slice(this.window.first, this.window.end),
-              (r) => r.class,
-              (r, k) => this.renderCell(r, this.window.first + k),
-            )}
-            ${this.renderFocus()}
-          </svg>
+          <div class="spacer" ${cssProps({ height: `${Math.max(1, g.height)}px` })}>
+            <svg
+              class="grid"
+              part="svg"
+              aria-hidden="true"
+              width=${width}
+              height=${win.height}
+              viewBox="0 ${win.top} ${width} ${win.height}"
+              ${cssProps({ top: `${win.top}px` })}
+            >
+              ${repeat(
+                this.shown.slice(this.window.first, this.window.end),
+                (r) => r.class,
+                (r, k) => this.renderCell(r, this.window.first + k),
+              )}
+              ${this.renderFocus()}
+            </svg>
+          </div>
         </div>
       </div>
-      ${it.renderTooltip()} ${this.renderLegendWithCounts()} ${it.renderLiveRegion()} ${this.renderTable()}
+      ${it.renderTooltip()} ${guard([this.computed, this.kinds, this.colorsByKey], () => this.renderLegendWithCounts())}
+      ${it.renderLiveRegion()}
+      ${guard(
+        [this.shown, this.showTable, this.tables.ready(this.shown) || this.showTable, this.label, this.heading],
+        () => (this.showTable || this.tables.ready(this.shown) ? this.renderTable() : nothing),
+      )}
     </div>`;
   }
 

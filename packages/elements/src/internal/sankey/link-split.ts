@@ -1,4 +1,5 @@
 import type { FlowGraph } from '@classlens/core';
+import { mixOklab } from '../color/oklab.js';
 import type { Emphasis } from './emphasis.js';
 import { bandPath, type SankeyLayout } from './layout.js';
 
@@ -52,33 +53,32 @@ export function splitLinks(graph: FlowGraph, cats: ItemCategories): LinkSplit {
   const stageOf = new Map(graph.nodes.map((d) => [d.id, d.stage]));
   const parts: (Int32Array | null)[] = new Array(graph.links.length);
   const major = new Int32Array(graph.links.length).fill(-1);
+  const touched: number[] = [];
   graph.links.forEach((l, k) => {
     const codes = codesFor(cats, stageOf.get(l.target) ?? 0);
     parts[k] = null;
     if (!codes) return;
-    count.fill(0);
+    // Count only the categories present (10^4 links × 100 categories must not cost 10^6
+    // steps per pass), then put them in category order.
+    touched.length = 0;
     const ix = l.indices;
     for (let q = 0; q < ix.length; q++) {
       const c = codes[ix[q]];
-      if (c >= 0 && c < C) count[c]++;
+      if (c >= 0 && c < C && count[c]++ === 0) touched.push(c);
     }
-    let present = 0;
+    touched.sort((a, b) => a - b);
     let best = -1;
-    for (let c = 0; c < C; c++) {
-      if (count[c] === 0) continue;
-      present++;
-      if (best < 0 || count[c] > count[best]) best = c;
-    }
+    for (const c of touched) if (best < 0 || count[c] > count[best]) best = c;
     major[k] = best;
-    if (present < 2) return;
-    const p = new Int32Array(2 * present);
-    let at = 0;
-    for (let c = 0; c < C; c++) {
-      if (count[c] === 0) continue;
-      p[at++] = c;
-      p[at++] = count[c];
+    if (touched.length >= 2) {
+      const p = new Int32Array(2 * touched.length);
+      touched.forEach((c, q) => {
+        p[2 * q] = c;
+        p[2 * q + 1] = count[c];
+      });
+      parts[k] = p;
     }
-    parts[k] = p;
+    for (const c of touched) count[c] = 0;
   });
   return { parts, major };
 }
@@ -87,10 +87,62 @@ export function splitLinks(graph: FlowGraph, cats: ItemCategories): LinkSplit {
 export interface SplitBand {
   /** Index into the layout's links. */
   link: number;
-  /** Category. */
+  /** Category, or −1 for the merged sub-pixel rest (see {@link MIN_SUB_BAND}). */
   category: number;
+  /** Its colour. */
+  color: string;
   path: string;
   width: number;
+}
+
+/**
+ * Sub-bands narrower than this (px) are drawn together as one band at the bottom, in the
+ * blend (OKLab, weighted by count) of their colours — about what the screen shows for a
+ * stack of sub-pixel slivers — instead of one path each: at 10^6 items a wide band can
+ * carry 100 classes, most of them a fraction of a pixel.
+ */
+export const MIN_SUB_BAND = 1;
+
+/**
+ * Stacks `parts` (category, count) from the top edge of a band of `width` px whose whole
+ * is `total` items: categories at least {@link MIN_SUB_BAND} wide in category order,
+ * then the thinner ones merged.
+ */
+function stack(
+  L: SankeyLayout,
+  k: number,
+  parts: ArrayLike<number>,
+  total: number,
+  colors: readonly string[],
+): SplitBand[] {
+  const l = L.links[k];
+  const xa = L.nodes[l.s].x1;
+  const xb = L.nodes[l.t].x0;
+  const out: SplitBand[] = [];
+  let at = 0;
+  const add = (category: number, color: string, w: number) => {
+    out.push({
+      link: k,
+      category,
+      color,
+      path: bandPath(xa, l.y0 - l.width / 2 + at + w / 2, xb, l.y1 - l.width / 2 + at + w / 2),
+      width: w,
+    });
+    at += w;
+  };
+  let restW = 0;
+  let restColor = '';
+  for (let q = 0; q < parts.length; q += 2) {
+    const w = (l.width * parts[q + 1]) / total;
+    const color = colors[parts[q]] ?? '#8c959f';
+    if (w >= MIN_SUB_BAND) add(parts[q], color, w);
+    else {
+      restColor = restW === 0 ? color : mixOklab(restColor, color, w / (restW + w));
+      restW += w;
+    }
+  }
+  if (restW > 0) add(-1, restColor, restW);
+  return out;
 }
 
 /**
@@ -99,26 +151,14 @@ export interface SplitBand {
  * the band's curve (the same horizontal cubic, offset). Items without a category leave
  * their share of the band at the bottom uncoloured.
  */
-export function splitBands(L: SankeyLayout, split: LinkSplit): SplitBand[] {
+export function splitBands(L: SankeyLayout, split: LinkSplit, colors: readonly string[]): SplitBand[] {
   const out: SplitBand[] = [];
   L.links.forEach((l, k) => {
     const p = split.parts[l.index];
     if (!p || l.width < MIN_SPLIT_WIDTH) return;
     const total = l.link.value;
     if (!(total > 0)) return;
-    const xa = L.nodes[l.s].x1;
-    const xb = L.nodes[l.t].x0;
-    let at = 0;
-    for (let q = 0; q < p.length; q += 2) {
-      const w = (l.width * p[q + 1]) / total;
-      out.push({
-        link: k,
-        category: p[q],
-        path: bandPath(xa, l.y0 - l.width / 2 + at + w / 2, xb, l.y1 - l.width / 2 + at + w / 2),
-        width: w,
-      });
-      at += w;
-    }
+    out.push(...stack(L, k, p, total, colors));
   });
   return out;
 }
@@ -158,21 +198,9 @@ export function splitEmphasis(
     let present = 0;
     for (let c = 0; c < C; c++) if (count[c] > 0) present++;
     if (present < 2) return;
-    const xa = L.nodes[l.s].x1;
-    const xb = L.nodes[l.t].x0;
-    const bands: SplitBand[] = [];
-    let at = 0;
-    for (let c = 0; c < C; c++) {
-      if (count[c] === 0) continue;
-      const w = (l.width * count[c]) / ix.length;
-      bands.push({
-        link: k,
-        category: c,
-        path: bandPath(xa, l.y0 - l.width / 2 + at + w / 2, xb, l.y1 - l.width / 2 + at + w / 2),
-        width: w,
-      });
-      at += w;
-    }
+    const parts: number[] = [];
+    for (let c = 0; c < C; c++) if (count[c] > 0) parts.push(c, count[c]);
+    const bands = stack(L, k, parts, ix.length, cats.colors);
     out.set(k, bands);
   });
   return out;

@@ -425,15 +425,18 @@ export function groupColumns(stage: ArrayLike<number>, group: ArrayLike<number>,
  * Adjacent exchanges of groups: swapping neighbours a, b of the permutation swaps their
  * nodes in every column where both appear (they are adjacent there too), and changes only
  * the crossings between the links of a's and b's nodes, summed over the columns. Each
- * pass sorts every node's far ends once (O(L log d)) and compares a pair by merging two
- * sorted lists (O(d)); ends moved by swaps earlier in the same pass are re-sorted at the
- * next pass (the caller re-checks the exact cost).
+ * pass lists every node's far ends in (stage, rank) order — O(L), by walking the far
+ * nodes in column order, no sorting — and compares a pair by merging two sorted lists
+ * (O(d)); ends moved by swaps earlier in the same pass are re-listed at the next pass
+ * (the caller re-checks the exact cost).
  */
 function transposeGroups(ctx: Ctx, members: number[][], pinnedG: Uint8Array, perm: number[], passes: number): void {
-  const order = groupColumnsFromMembers(ctx, members, perm);
-  const r = ranks(ctx, order);
+  const r = ranks(ctx, groupColumnsFromMembers(ctx, members, perm));
   for (let p = 0; p < passes; p++) {
-    const ends = sortedEnds(ctx, r);
+    const ends = [
+      sortedEnds(ctx, groupColumnsFromMembers(ctx, members, perm), r, 'in'),
+      sortedEnds(ctx, groupColumnsFromMembers(ctx, members, perm), r, 'out'),
+    ];
     let improved = false;
     for (let i = 0; i + 1 < perm.length; i++) {
       const a = perm[i];
@@ -446,9 +449,9 @@ function transposeGroups(ctx: Ctx, members: number[][], pinnedG: Uint8Array, per
         for (const v of members[b]) {
           if (ctx.stage[u] !== ctx.stage[v]) continue;
           pairs.push([u, v]);
-          for (let side = 0; side < 2; side++) {
-            keep += mergeCrossings(ends[2 * u + side], ends[2 * v + side], ctx.n + 1);
-            swap += mergeCrossings(ends[2 * v + side], ends[2 * u + side], ctx.n + 1);
+          for (const e of ends) {
+            keep += mergeCrossings(e, u, v, ctx.n + 1);
+            swap += mergeCrossings(e, v, u, ctx.n + 1);
           }
         }
       }
@@ -467,56 +470,66 @@ function transposeGroups(ctx: Ctx, members: number[][], pinnedG: Uint8Array, per
   }
 }
 
-/** A node's far ends on one side, sorted by (stage, rank): composite keys and their weights. */
+/**
+ * Every node's far ends on one side, in (stage, rank) order, as one flat list: node v's
+ * ends are `key`/`w` from `start[v]` to `start[v + 1]`, keyed stage·(n + 1) + rank.
+ */
 interface Ends {
+  start: Int32Array;
   key: Float64Array;
   w: Float64Array;
 }
 
-/** For every node v: its in-ends at `2v`, its out-ends at `2v + 1`. */
-function sortedEnds(ctx: Ctx, r: Int32Array): Ends[] {
-  const out: Ends[] = new Array(2 * ctx.n);
-  for (let v = 0; v < ctx.n; v++) {
-    for (let side = 0; side < 2; side++) {
-      const ks = side === 0 ? ctx.inL[v] : ctx.outL[v];
-      const key = new Float64Array(ks.length);
-      const idx = new Int32Array(ks.length);
-      ks.forEach((k, q) => {
+/**
+ * The far ends of every node on one side, listed by walking the far nodes column by
+ * column, top to bottom, and appending each of their links to the list of its near end:
+ * each list comes out sorted, in O(nodes + links).
+ */
+function sortedEnds(ctx: Ctx, order: readonly (readonly number[])[], r: Int32Array, side: 'in' | 'out'): Ends {
+  const n = ctx.n;
+  const start = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) start[v + 1] = start[v] + (side === 'in' ? ctx.inL[v].length : ctx.outL[v].length);
+  const key = new Float64Array(start[n]);
+  const w = new Float64Array(start[n]);
+  const at = start.slice(0, n);
+  for (const col of order) {
+    for (const f of col) {
+      // f is a far end: for in-ends, a source of links out of f; for out-ends, a target of links into f.
+      const ks = side === 'in' ? ctx.outL[f] : ctx.inL[f];
+      const k0 = ctx.stage[f] * (n + 1) + r[f];
+      for (const k of ks) {
         const l = ctx.links[k];
-        const e = side === 0 ? l.s : l.t;
-        key[q] = ctx.stage[e] * (ctx.n + 1) + r[e];
-        idx[q] = q;
-      });
-      idx.sort((x, y) => key[x] - key[y]);
-      out[2 * v + side] = {
-        key: Float64Array.from(idx, (q) => key[q]),
-        w: Float64Array.from(idx, (q) => ctx.links[ks[q]].w),
-      };
+        const near = side === 'in' ? l.t : l.s;
+        const q = at[near]++;
+        key[q] = k0;
+        w[q] = l.w;
+      }
     }
   }
-  return out;
+  return { start, key, w };
 }
 
 /**
- * Σ over pairs (x from `a`, y from `b`) in one stage with y's end strictly above x's end
- * of w_x · w_y: the crossings when a's node is above b's. Two pointers over sorted keys.
+ * Σ over pairs (x of node a, y of node b) in one stage with y's end strictly above x's
+ * end of w_x · w_y: the crossings on this side when a sits above b. Two pointers.
  */
-function mergeCrossings(a: Ends, b: Ends, stride: number): number {
+function mergeCrossings(e: Ends, a: number, b: number, stride: number): number {
   let c = 0;
-  let below = 0; // first b-index with key ≥ the current a key
-  let stageStart = 0; // first b-index in the current a key's stage
-  let wBelow = 0; // Σ w of b[0 … below)
-  let wStage = 0; // Σ w of b[0 … stageStart)
-  for (let q = 0; q < a.key.length; q++) {
-    const k = a.key[q];
+  const bEnd = e.start[b + 1];
+  let below = e.start[b]; // first b-end with key ≥ the current a key
+  let stageStart = e.start[b]; // first b-end in the current a key's stage
+  let wBelow = 0; // Σ w of b's ends before `below`
+  let wStage = 0; // Σ w of b's ends before `stageStart`
+  for (let q = e.start[a]; q < e.start[a + 1]; q++) {
+    const k = e.key[q];
     const s0 = k - (k % stride);
-    while (stageStart < b.key.length && b.key[stageStart] < s0) wStage += b.w[stageStart++];
+    while (stageStart < bEnd && e.key[stageStart] < s0) wStage += e.w[stageStart++];
     if (below < stageStart) {
       below = stageStart;
       wBelow = wStage;
     }
-    while (below < b.key.length && b.key[below] < k) wBelow += b.w[below++];
-    c += a.w[q] * (wBelow - wStage);
+    while (below < bEnd && e.key[below] < k) wBelow += e.w[below++];
+    c += e.w[q] * (wBelow - wStage);
   }
   return c;
 }
@@ -540,4 +553,37 @@ export function nodePairCrossings(
 ): number {
   const ctx = context(g);
   return mutual(ctx, upper, lower, ranks(ctx, order));
+}
+
+/**
+ * Weighted crossings between the links of groups `a` and `b` over every column, if `a`
+ * sat directly above `b` in the permutation `perm`: what the exchanges of
+ * {@link orderGroups} compare (through the sorted end lists).
+ */
+export function groupPairCrossings(
+  g: OrderGraph,
+  group: ArrayLike<number>,
+  perm: readonly number[],
+  a: number,
+  b: number,
+): number {
+  const ctx = context(g);
+  let G = 0;
+  for (let v = 0; v < ctx.n; v++) G = Math.max(G, group[v] + 1);
+  const members: number[][] = Array.from({ length: G }, () => []);
+  for (let v = 0; v < ctx.n; v++) members[group[v]].push(v);
+  // `perm` with a directly above b.
+  const p = perm.filter((x) => x !== b);
+  p.splice(p.indexOf(a) + 1, 0, b);
+  const order = groupColumnsFromMembers(ctx, members, p);
+  const r = ranks(ctx, order);
+  const ends = [sortedEnds(ctx, order, r, 'in'), sortedEnds(ctx, order, r, 'out')];
+  let c = 0;
+  for (const u of members[a]) {
+    for (const v of members[b]) {
+      if (ctx.stage[u] !== ctx.stage[v]) continue;
+      for (const e of ends) c += mergeCrossings(e, u, v, ctx.n + 1);
+    }
+  }
+  return c;
 }

@@ -1,5 +1,6 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   checkFlowGraph,
@@ -12,6 +13,7 @@ import {
 import type { ClMarkDetail } from '../../events.js';
 import { ClBaseElement } from '../base-element.js';
 import { MarkInteractionController, markKey } from '../controllers/mark-interaction.js';
+import { DeferredController } from '../controllers/deferred.js';
 import { ResizeController } from '../controllers/resize-controller.js';
 import { renderDataTable, tableRowsKept } from '../data-table.js';
 import { checkScale, svgStringToPng, svgToString } from '../export-image.js';
@@ -156,6 +158,8 @@ export abstract class SankeyElement extends ClBaseElement {
   private columns: MarkRef[][] = [];
   private highlightEmphasis: Emphasis | null = null;
   private markEmphasis: { key: string; value: Emphasis } | null = null;
+  /** The hidden data table comes a task after the chart's first frame of new data. */
+  private readonly tables = new DeferredController(this);
   protected readonly size = new ResizeController(this, () => this.renderRoot?.querySelector('.chart'));
   protected readonly interaction: MarkInteractionController<MarkRef> = new MarkInteractionController(this, {
     key: (m) => this.markKeyOf(m),
@@ -301,9 +305,15 @@ export abstract class SankeyElement extends ClBaseElement {
             fontSize: fs,
             bottom,
           });
-        let L = lay(6);
+        // A column with more nodes than label lines will hide labels and need the note:
+        // reserve its room at once rather than laying out twice (a full second layout
+        // costs ~50 ms at 10^4 links).
+        const lines = Math.floor((h - 24 - 6) / Math.ceil(fs * 1.3));
+        const crowded = (this.order as number[][]).some((c) => c.length > lines);
+        const noteRoom = Math.ceil(fs * 1.6) + 4;
+        let L = lay(crowded || this.otherChanges > 0 ? noteRoom : 6);
         let placed = layoutLabels(L, { fontSize: fs, middleChars: this.middleChars(L, fs) });
-        if (placed.hidden.length > 0 || this.otherChanges > 0) {
+        if (L.bottom < noteRoom && (placed.hidden.length > 0 || this.otherChanges > 0)) {
           // Room at the bottom for the note that counts them (drawn over the chart area,
           // so the element's size never depends on it), then place again.
           L = lay(Math.ceil(fs * 1.6) + 4);
@@ -328,7 +338,7 @@ export abstract class SankeyElement extends ClBaseElement {
         fills: this.fills,
         single,
         bundles,
-        bands: this.split ? splitBands(L, this.split) : [],
+        bands: this.split && this.categories ? splitBands(L, this.split, this.categories.colors) : [],
       };
     }
   }
@@ -634,7 +644,9 @@ export abstract class SankeyElement extends ClBaseElement {
         ${L ? it.renderTooltip() : nothing}
       </div>
       ${this.legend ? renderLegend(this.legendItems(), this.legendTitle()) : nothing} ${it.renderLiveRegion()}
-      ${this.renderTables(g as FlowGraph)}
+      ${guard([g, this.showTable, this.tables.ready(g) || this.showTable, this.label, this.heading], () =>
+        this.showTable || this.tables.ready(g) ? this.renderTables(g as FlowGraph) : nothing,
+      )}
     </div>`;
   }
 
@@ -703,7 +715,7 @@ export abstract class SankeyElement extends ClBaseElement {
         )}
         ${subBands.map(
           (b) =>
-            svg`<path class="link-segment ${state(b.link)}" d=${b.path} stroke=${cats?.colors[b.category] ?? this.otherColor}
+            svg`<path class="link-segment ${state(b.link)}" d=${b.path} stroke=${b.color}
               stroke-width=${b.width}></path>`,
         )}
         ${bundles.map(
@@ -725,7 +737,7 @@ export abstract class SankeyElement extends ClBaseElement {
                 if (parts) {
                   return parts.map(
                     (p) =>
-                      svg`<path class="link-emphasis" d=${p.path} stroke=${cats?.colors[p.category] ?? this.otherColor}
+                      svg`<path class="link-emphasis" d=${p.path} stroke=${p.color}
                       stroke-width=${Math.max(0.5, p.width)}></path>`,
                   );
                 }
