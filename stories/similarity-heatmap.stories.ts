@@ -240,7 +240,7 @@ export const DigitsSimilarity: Story = on(
   { heading: 'Digits · MLP logit similarity', height: 520 },
 );
 
-/** Spearman rank correlation of the logistic regression's logits. */
+/** Blocks' Spearman (each sample's scores ranked, then Pearson across samples) of the logistic regression's logits. */
 export const DigitsSpearman: Story = on(
   ['digits'],
   ({ digits: d }) => ({ scores: d!.models[1].logits, labels: d!.classes }),

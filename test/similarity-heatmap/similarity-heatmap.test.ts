@@ -152,10 +152,12 @@ describe('<cl-similarity-heatmap>', () => {
       expect(el.computing).to.equal(false);
     });
 
-    it('spearman: the rank correlation of core', async () => {
+    it("spearman: Blocks' within-sample rank correlation of core, the same on logits and probabilities", async () => {
       const scores = logits(300, 6, 4);
       const el = await heatmap({ scores, measure: 'spearman' });
-      const expected = spearmanSimilarity(scores);
+      const expected = spearmanSimilarity(scores, { rank: 'within-sample' });
+      const scipyStyle = spearmanSimilarity(scores);
+      expect(Math.abs(expected.data[1] - scipyStyle.data[1])).to.be.greaterThan(1e-3);
       for (let q = 0; q < expected.data.length; q++)
         expect(el.similarity!.data[q]).to.be.closeTo(expected.data[q], 1e-6);
     });

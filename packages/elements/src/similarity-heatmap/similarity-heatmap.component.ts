@@ -208,7 +208,12 @@ export class ClSimilarityHeatmap extends ClBaseElement {
   /** n samples × m classes of scores (logits recommended): the similarity of their columns is drawn. */
   @property({ attribute: false }) scores: MatrixLike | null | undefined = undefined;
 
-  /** Similarity of `scores`: `pearson` (default) or `spearman` (rank correlation). */
+  /**
+   * Similarity of `scores`: `pearson` (default; Blocks recommends it on logits) or
+   * `spearman` — Blocks' rank correlation: each sample's class scores ranked 1 … m, then
+   * Pearson across samples (core's `spearmanSimilarity(scores, { rank: 'within-sample' })`),
+   * so logits and probabilities give the same matrix.
+   */
   @property({ reflect: true }) measure: SimilarityMeasure = 'pearson';
 
   /** True labels, with `predictions`: a confusion matrix (rows: truth). */
@@ -525,10 +530,11 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     }
     const share = 0.75;
     const opts = { signal, onProgress: (f: number) => onProgress(f * share) };
-    // TODO(core): Blocks ranks within each sample; switch to core's within-sample option when it lands.
+    // Blocks' Spearman ranks each sample's class scores, then correlates classes across
+    // samples (core's `rank: 'within-sample'`), not SciPy's per-class ranks.
     const sim =
       job.measure === 'spearman'
-        ? await spearmanSimilarityAsync(job.scores, opts)
+        ? await spearmanSimilarityAsync(job.scores, { ...opts, rank: 'within-sample' })
         : await pearsonSimilarityAsync(job.scores, opts);
     const d = describeValues(sim.rows, sim.cols, sim.data, 'similarity');
     const values: HeatmapValues = {
