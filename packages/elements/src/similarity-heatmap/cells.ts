@@ -1,5 +1,5 @@
-import { quantize } from '../internal/gl/index.js';
-import type { HeatmapValues } from './input.js';
+import { CELL_LEVELS, quantize } from '../internal/gl/index.js';
+import { describeValues, type HeatmapValues, type ValueStats } from './input.js';
 
 /**
  * The cell bytes of the display order: `out[r · C + c]` is the byte of input cell
@@ -28,4 +28,44 @@ export function displayBytes(
     } else quantize(v.data.subarray(base, base + C), lo, hi, out.subarray(r * C, (r + 1) * C));
   }
   return out;
+}
+
+/**
+ * The cell bytes of a matrix in its input order, quantized over `[lo, hi]`, and the
+ * statistics of its values (range, NaN count, ±Infinity), in one pass: a caller's matrix
+ * drawn in input order is read once before its first frame. Throws `NON_FINITE` for
+ * ±Infinity, naming the first.
+ */
+export function inputBytesWithStats(
+  data: Float32Array | Float64Array,
+  cols: number,
+  lo: number,
+  hi: number,
+  out: Uint8Array,
+): ValueStats {
+  const k = (CELL_LEVELS - 1) / (hi - lo);
+  const off = 1.5 - lo * k;
+  let min = Infinity;
+  let max = -Infinity;
+  let nan = 0;
+  for (let q = 0; q < data.length; q++) {
+    const v = data[q];
+    if (v < min) min = v;
+    if (v > max) max = v;
+    const x = v * k + off;
+    let b = x | 0;
+    if (b < 1) {
+      if (x === x) b = 1;
+      else nan++;
+    } else if (b > CELL_LEVELS) b = CELL_LEVELS;
+    out[q] = b;
+  }
+  if (min === -Infinity || max === Infinity) return describeValues(data.length / Math.max(1, cols), cols, data); // throws, naming the position
+  const finite = min <= max;
+  return {
+    min: finite ? min : NaN,
+    max: finite ? max : NaN,
+    nanCount: nan,
+    correlation: finite && min >= -1 - 1e-9 && max <= 1 + 1e-9,
+  };
 }

@@ -91,13 +91,14 @@ export function colorScale(diverging: boolean, domain: [number, number], c: Heat
 }
 
 /**
- * The cells' colour table: byte b (a value bin over `domain`, see `quantize`) → its
- * colour; byte 0 (NaN, no data) → `nan`. With a `cutoff`, bins below it fade 85% toward
- * the background, as Blocks' threshold slider does, so only the blocks above it remain.
+ * The cells' colour table: byte b (a value bin over `range`, see `quantize`) → the colour
+ * of its value; byte 0 (NaN, no data) → `nan`. With a `cutoff`, bins below it fade 85%
+ * toward the background, as Blocks' threshold slider does, so only the blocks above it
+ * remain. The colour domain lives in `color` (clamped), so it may differ from `range`.
  */
 export function heatLut(
   color: (v: number) => string,
-  domain: [number, number],
+  range: [number, number],
   c: HeatmapColors,
   cutoff: number | null,
 ): Uint8Array {
@@ -105,7 +106,7 @@ export function heatLut(
   const nan = parseColor(c.nan);
   return buildLut((b): Rgba => {
     if (b === 0) return nan;
-    const v = byteValue(b, domain[0], domain[1]);
+    const v = byteValue(b, range[0], range[1]);
     const rgb = parseColor(color(v));
     return cutoff !== null && v < cutoff ? mixRgba(rgb, bg, 0.85) : rgb;
   });

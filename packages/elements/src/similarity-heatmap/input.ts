@@ -10,13 +10,15 @@ export interface HeatmapValues {
   data: Float32Array | Float64Array;
   rowLabels: Key[];
   colLabels: Key[];
-  /** Square with equal entries at (i, j) and (j, i), NaN matching NaN. */
-  symmetric: boolean;
+  /** Square with equal entries at (i, j) and (j, i), NaN matching NaN (computed on first read). */
+  readonly symmetric: boolean;
   /** Every finite value lies in [−1, 1] (correlations): a diverging scale and 1 − r distances apply. */
-  correlation: boolean;
-  /** Smallest and largest finite value (`NaN` when there is none). */
-  min: number;
-  max: number;
+  readonly correlation: boolean;
+  /** Smallest and largest finite value (`NaN` when there is none); computed on first read for a caller's matrix. */
+  readonly min: number;
+  readonly max: number;
+  /** Number of NaN cells. */
+  readonly nanCount: number;
   /** Largest value off the diagonal (confusion matrices: their colour scale ends there). */
   offMax?: number;
 }
@@ -37,41 +39,111 @@ export function axisLabels(labels: ArrayLike<Key> | null | undefined, n: number,
   return [...new KeyIndex(labels, name).keys];
 }
 
-/** Range, symmetry and correlation-likeness of a matrix; throws `NON_FINITE` for ±Infinity. */
+/**
+ * Range, NaN count and correlation-likeness of a matrix, in one pass; throws `NON_FINITE`
+ * for ±Infinity. Symmetry is left to {@link isSymmetric} (a second, strided pass that
+ * only clustering needs).
+ */
 export function describeValues(rows: number, cols: number, data: ArrayLike<number>, name = 'matrix') {
   let min = Infinity;
   let max = -Infinity;
+  let nan = 0;
   for (let q = 0; q < data.length; q++) {
     const v = data[q];
-    if (v !== v) continue;
-    if (v === Infinity || v === -Infinity) {
-      throw new ClasslensError('NON_FINITE', `${name}: ${v} at row ${Math.floor(q / cols)}, column ${q % cols}`, {
-        row: Math.floor(q / cols),
-        col: q % cols,
-      });
+    if (v !== v) {
+      nan++;
+      continue;
     }
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  let symmetric = rows === cols;
-  for (let i = 0; symmetric && i < rows; i++) {
-    for (let j = i + 1; j < cols; j++) {
-      const a = data[i * cols + j];
-      const b = data[j * cols + i];
-      if (a !== b && !(a !== a && b !== b) && !(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)))) {
-        symmetric = false;
-        break;
-      }
-    }
+  if (min === -Infinity || max === Infinity) {
+    let q = 0;
+    while (Number.isFinite(data[q]) || data[q] !== data[q]) q++;
+    throw new ClasslensError('NON_FINITE', `${name}: ${data[q]} at row ${Math.floor(q / cols)}, column ${q % cols}`, {
+      row: Math.floor(q / cols),
+      col: q % cols,
+    });
   }
   const finite = min <= max;
   return {
     min: finite ? min : NaN,
     max: finite ? max : NaN,
-    symmetric,
+    nanCount: nan,
     correlation: finite && min >= -1 - 1e-9 && max <= 1 + 1e-9,
   };
 }
+
+/**
+ * Square with equal entries at (i, j) and (j, i) (relative tolerance 1e-9; NaN matches
+ * NaN). Compared in 64 × 64 tiles, so that the column-wise reads stay in cache.
+ */
+export function isSymmetric(rows: number, cols: number, data: ArrayLike<number>): boolean {
+  if (rows !== cols) return false;
+  const n = rows;
+  const B = 64;
+  for (let ib = 0; ib < n; ib += B) {
+    for (let jb = ib; jb < n; jb += B) {
+      const iEnd = Math.min(n, ib + B);
+      const jEnd = Math.min(n, jb + B);
+      for (let i = ib; i < iEnd; i++) {
+        for (let j = Math.max(jb, i + 1); j < jEnd; j++) {
+          const a = data[i * n + j];
+          const b = data[j * n + i];
+          if (a !== b && !(a !== a && b !== b) && !(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)))) return false;
+        }
+      }
+    }
+  }
+  return true;
+}
+
+/** The statistics {@link describeValues} computes. */
+export type ValueStats = ReturnType<typeof describeValues>;
+
+const primed = new WeakMap<object, ValueStats>();
+
+/**
+ * Hands over statistics computed elsewhere in the same pass over the data (the element's
+ * first quantization pass), so that reading `min`/`max`/`nanCount`/`correlation` of `v`
+ * costs no second pass. Must be called before any of them is read.
+ */
+export function primeStats(v: HeatmapValues, stats: ValueStats): void {
+  primed.set(v, stats);
+}
+
+/** Whether `v`'s statistics are known without a pass over its data. */
+export function statsKnown(v: HeatmapValues): boolean {
+  return primed.has(v);
+}
+
+/**
+ * `values` with `min`, `max`, `nanCount`, `correlation` (one pass, {@link describeValues})
+ * and `symmetric` ({@link isSymmetric}) computed on first read: drawing a matrix in its
+ * input order needs neither pass before the first frame.
+ */
+function lazyValues<T extends object>(
+  rows: number,
+  cols: number,
+  data: ArrayLike<number>,
+  values: T,
+  name: string,
+): T & HeatmapStats {
+  let sym: boolean | undefined;
+  const stats = (): ValueStats => {
+    let s = primed.get(values);
+    if (!s) primed.set(values, (s = describeValues(rows, cols, data, name)));
+    return s;
+  };
+  const props: PropertyDescriptorMap = {
+    symmetric: { enumerable: true, get: () => (sym ??= isSymmetric(rows, cols, data)) },
+  };
+  for (const k of ['min', 'max', 'nanCount', 'correlation'] as const)
+    props[k] = { enumerable: true, get: () => stats()[k] };
+  return Object.defineProperties(values, props) as T & HeatmapStats;
+}
+
+type HeatmapStats = Pick<HeatmapValues, 'min' | 'max' | 'nanCount' | 'correlation' | 'symmetric'>;
 
 /**
  * A caller's matrix (any class × class values, square or not) and its labels.
@@ -97,15 +169,13 @@ export function readMatrix(
       : m.rows === m.cols
         ? rowLabels
         : axisLabels(null, m.cols, 'columnLabels');
-  return {
-    kind: 'matrix',
-    rows: m.rows,
-    cols: m.cols,
-    data: m.data,
-    rowLabels,
-    colLabels,
-    ...describeValues(m.rows, m.cols, m.data),
-  };
+  return lazyValues(
+    m.rows,
+    m.cols,
+    m.data,
+    { kind: 'matrix' as const, rows: m.rows, cols: m.cols, data: m.data, rowLabels, colLabels },
+    'matrix',
+  );
 }
 
 /** A confusion matrix from core's `confusionMatrix` (rows: truth, columns: prediction). */
@@ -123,16 +193,13 @@ export function readConfusion(
   let offMax = 0;
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) if (i !== j && data[i * n + j] > offMax) offMax = data[i * n + j];
-  return {
-    kind: 'confusion',
-    offMax,
-    rows: n,
-    cols: n,
+  return lazyValues(
+    n,
+    n,
     data,
-    rowLabels: labels,
-    colLabels: labels,
-    ...describeValues(n, n, data),
-  };
+    { kind: 'confusion' as const, offMax, rows: n, cols: n, data, rowLabels: labels, colLabels: labels },
+    'confusion',
+  );
 }
 
 /**

@@ -44,10 +44,12 @@ import {
 import { stateStyles } from '../internal/styles/states.styles.js';
 import { themeStyles } from '../internal/styles/theme.styles.js';
 import type { TooltipContent } from '../internal/tooltip.js';
-import { displayBytes } from './cells.js';
+import { displayBytes, inputBytesWithStats } from './cells.js';
 import { colorDomain, colorScale, heatLut, isDiverging, type HeatmapColors, type HeatmapScale } from './color-scale.js';
 import {
   looksLikeProbabilities,
+  primeStats,
+  statsKnown,
   readConfusion,
   readMatrix,
   describeValues,
@@ -286,6 +288,9 @@ export class ClSimilarityHeatmap extends ClBaseElement {
   private colPos = new Int32Array(0);
   private readonly cellLayer = new CellLayer();
   private colorDomain_: [number, number] = [0, 1];
+  /** The value range the cell bytes cover (see {@link derive}). */
+  private byteRange: [number, number] = [-1, 1];
+  private histFor: HeatmapValues | null = null;
   private diverging = false;
   private color: (v: number) => string = () => '#000';
   private heatColors: HeatmapColors | null = null;
@@ -434,7 +439,17 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     const orderChanged = ORDER_PROPS.some((p) => changed.has(p));
     if (inputChanged) this.readInput();
     else if (orderChanged && this.values) this.reorder(this.values);
-    if (this.values && this.ordering) this.derive(changed);
+    if (this.values && this.ordering) {
+      // Statistics of a caller's matrix are read here (lazily, in the first quantization
+      // pass): a ±Infinity surfaces now, as a coded error.
+      const ok = this.guard(() => this.derive(changed));
+      if (!ok) {
+        this.task.abort();
+        this.values = null;
+        this.ordering = null;
+        this.lastInputKey = null;
+      }
+    }
   }
 
   /** Reads the input; starts the async task for `scores`. */
@@ -577,21 +592,23 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     this.keyGroups = null;
     if (prev) this.restoreMarks(prev);
     else this.interaction.reset();
-    // NaN rows: constant score columns.
-    if (v.symmetric) {
-      let nan = 0;
-      for (let i = 0; i < v.rows; i++) if (v.data[i * v.cols + i] !== v.data[i * v.cols + i]) nan++;
-      this.nanClasses = nan;
-      if (nan > 0) {
-        const note = `${nan} ${nan === 1 ? 'class has' : 'classes have'} constant scores: no similarity (grey)`;
-        if (!this.notes.includes(note)) this.notes.push(note);
-        this.warn(
-          'NAN_CLASSES',
-          `${nan} ${nan === 1 ? 'class has' : 'classes have'} no similarity (constant scores): drawn as "no data" and clustered last`,
-          nan,
-        );
-      }
-    }
+  }
+
+  /** Classes whose similarity to themselves is NaN (constant scores): counted, noted and warned about once. */
+  private checkNanClasses(v: HeatmapValues): void {
+    this.nanClasses = 0;
+    if (v.nanCount === 0 || v.rows !== v.cols) return;
+    let nan = 0;
+    for (let i = 0; i < v.rows; i++) if (v.data[i * v.cols + i] !== v.data[i * v.cols + i]) nan++;
+    this.nanClasses = nan;
+    if (nan === 0) return;
+    const note = `${nan} ${nan === 1 ? 'class has' : 'classes have'} constant scores: no similarity (grey)`;
+    if (!this.notes.includes(note)) this.notes.push(note);
+    this.warn(
+      'NAN_CLASSES',
+      `${nan} ${nan === 1 ? 'class has' : 'classes have'} no similarity (constant scores): drawn as "no data" and clustered last`,
+      nan,
+    );
   }
 
   /** Remember hover/focus/selection by input class indices across a reorder. */
@@ -614,36 +631,53 @@ export class ClSimilarityHeatmap extends ClBaseElement {
   private derive(changed: PropertyValues): void {
     const v = this.values!;
     const o = this.ordering!;
+    // Cell bytes. Values are quantized over a byte range, the colour domain is applied by
+    // the colour table: correlations over [−1, 1] (so a domain change never re-reads the
+    // matrix), other values over their range, a caller's `domain` over itself.
+    const user = validDomain(this.domain);
+    const identity = isIdentity(o.rows) && isIdentity(o.cols);
+    const known = v.kind === 'scores' || statsKnown(v);
+    let range: [number, number] = user ?? (!known || v.correlation ? [-1, 1] : finiteRange(v.min, v.max));
+    const bKey = `${range[0]}|${range[1]}`;
+    if (this.bytesKey !== bKey || this.cellLayer.rows !== v.rows || this.cellLayer.cols !== v.cols) {
+      const out =
+        this.cellLayer.cells.length === v.rows * v.cols ? this.cellLayer.cells : new Uint8Array(v.rows * v.cols);
+      let bytes: Uint8Array;
+      if (!known && identity) {
+        // One pass: bytes over the guessed range and the statistics; a second only when the
+        // values turn out not to be correlations.
+        primeStats(v, inputBytesWithStats(v.data, v.cols, range[0], range[1], out));
+        bytes = out;
+        if (!user && !v.correlation) {
+          range = finiteRange(v.min, v.max);
+          bytes = displayBytes(v, o.rows, o.cols, range[0], range[1], out);
+        }
+      } else bytes = displayBytes(v, o.rows, o.cols, range[0], range[1], out);
+      this.byteRange = range;
+      this.cellLayer.setCells(v.rows, v.cols, bytes);
+      this.bytesKey = `${range[0]}|${range[1]}`;
+      this.lutKey = '';
+      this.anyNaN = v.nanCount > 0;
+      this.checkNanClasses(v);
+    }
     // Colours.
     const kind: HeatmapScale = (['auto', 'sequential', 'diverging'] as const).includes(this.scale)
       ? this.scale
       : 'auto';
     this.diverging = isDiverging(kind, v);
     const dom = colorDomain(v, this.diverging, this.domain);
-    const bKey = `${dom[0]}|${dom[1]}`;
-    if (this.bytesKey !== bKey || this.cellLayer.rows !== v.rows || this.cellLayer.cols !== v.cols) {
+    if (dom[0] !== this.colorDomain_[0] || dom[1] !== this.colorDomain_[1] || this.histFor !== v) {
       this.colorDomain_ = dom;
-      const bytes = displayBytes(
-        v,
-        o.rows,
-        o.cols,
-        dom[0],
-        dom[1],
-        this.cellLayer.cells.length === v.rows * v.cols ? this.cellLayer.cells : undefined,
-      );
-      this.cellLayer.setCells(v.rows, v.cols, bytes);
-      this.bytesKey = bKey;
-      this.lutKey = '';
-      this.hist = valueHistogram(v, dom);
-      this.anyNaN = hasNaN(v);
+      this.histFor = v;
+      this.scheduleHistogram(v, dom);
     }
     const colors = this.readColors();
     const cutoff = this.cutoff != null && Number.isFinite(this.cutoff) ? this.cutoff : null;
-    const lKey = `${JSON.stringify(colors)}|${cutoff}|${this.diverging}|${dom}`;
+    const lKey = `${JSON.stringify(colors)}|${cutoff}|${this.diverging}|${dom}|${this.byteRange}`;
     if (lKey !== this.lutKey) {
       this.heatColors = colors;
       this.color = colorScale(this.diverging, dom, colors);
-      this.cellLayer.setLut(heatLut(this.color, dom, colors, cutoff));
+      this.cellLayer.setLut(heatLut(this.color, this.byteRange, colors, cutoff));
       this.lutKey = lKey;
     }
     // Groups.
@@ -721,6 +755,29 @@ export class ClSimilarityHeatmap extends ClBaseElement {
   }
   private starsKey = '';
   private colDend: { tree: HclustTree; L: DendrogramLayout } | null = null;
+
+  private histToken = 0;
+  /** The data table is rendered from the second frame on (it waits for the matrix, never the other way). */
+  private tableReady = false;
+
+  /**
+   * The legend's value histogram (a pass over up to 200,000 values) and the data table
+   * (one row per class) are made after the first frame is on screen: the matrix never
+   * waits for them.
+   */
+  private scheduleHistogram(v: HeatmapValues, dom: [number, number]): void {
+    const token = ++this.histToken;
+    this.hist = [];
+    this.tableReady = false;
+    const run = () => {
+      if (token !== this.histToken || this.values !== v) return;
+      this.hist = valueHistogram(v, dom);
+      this.tableReady = true;
+      this.requestUpdate();
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+    else setTimeout(run, 0);
+  }
 
   private readColors(): HeatmapColors {
     const cs = getComputedStyle(this);
@@ -1229,7 +1286,7 @@ export class ClSimilarityHeatmap extends ClBaseElement {
         ${v && L ? it.renderTooltip() : nothing}
       </div>
       ${v && this.legend ? this.renderLegendBar(v) : nothing} ${it.renderLiveRegion()}
-      ${v && this.ordering ? this.renderTable(v) : nothing}
+      ${v && this.ordering && this.tableReady ? this.renderTable(v) : nothing}
     </div>`;
   }
 
@@ -1659,13 +1716,19 @@ export class ClSimilarityHeatmap extends ClBaseElement {
   }
 }
 
-/** A histogram of the values (the off-diagonal ones of a symmetric matrix), 40 bins over the colour domain (core's `histogram`); a strided sample past 4·10⁶ values. */
+/**
+ * A histogram of the values (off the diagonal of a square matrix), 40 bins over the
+ * colour domain (core's `histogram`); past 200,000 cells, a strided sample of them.
+ */
 function valueHistogram(v: HeatmapValues, dom: [number, number]): HistogramBin[] {
   const n = v.rows * v.cols;
-  const stride = Math.max(1, Math.ceil(n / 4e6));
+  // A stride coprime with the row length visits every column (no aliasing on a grid).
+  let stride = Math.max(1, Math.ceil(n / 2e5));
+  const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
+  while (stride > 1 && gcd(stride, v.cols) !== 1) stride++;
   const out: number[] = [];
   for (let q = 0; q < n; q += stride) {
-    if (v.symmetric && Math.floor(q / v.cols) === q % v.cols) continue;
+    if (v.rows === v.cols && Math.floor(q / v.cols) === q % v.cols) continue;
     const x = v.data[q];
     out.push(x < dom[0] ? dom[0] : x > dom[1] ? dom[1] : x);
   }
@@ -1674,9 +1737,18 @@ function valueHistogram(v: HeatmapValues, dom: [number, number]): HistogramBin[]
   return histogram(out, { thresholds, domain: dom });
 }
 
-function hasNaN(v: HeatmapValues): boolean {
-  for (let q = 0; q < v.data.length; q++) if (v.data[q] !== v.data[q]) return true;
-  return false;
+function validDomain(d: readonly number[] | null | undefined): [number, number] | null {
+  return d && d.length === 2 && Number.isFinite(d[0]) && Number.isFinite(d[1]) && d[0] < d[1] ? [d[0], d[1]] : null;
+}
+
+function finiteRange(min: number, max: number): [number, number] {
+  if (!(min <= max)) return [0, 1];
+  return min < max ? [min, max] : [min - 0.5, min + 0.5];
+}
+
+function isIdentity(order: readonly number[]): boolean {
+  for (let k = 0; k < order.length; k++) if (order[k] !== k) return false;
+  return true;
 }
 
 function nanToZero(d: Float32Array | Float64Array): Float64Array {

@@ -74,16 +74,21 @@ export function quantize(
   out: Uint8Array = new Uint8Array(values.length),
 ): Uint8Array {
   const span = hi - lo;
-  const k = span > 0 ? (CELL_LEVELS - 1) / span : 0;
-  const mid = span > 0 ? 0 : (CELL_LEVELS + 1) >> 1;
+  if (!(span > 0)) {
+    const mid = (CELL_LEVELS + 1) >> 1;
+    for (let q = 0; q < values.length; q++) out[q] = values[q] === values[q] ? mid : 0;
+    return out;
+  }
+  // byte = round((v − lo) · k) + 1 = floor(v · k + off), clamped to 1 … 255; NaN → 0.
+  const k = (CELL_LEVELS - 1) / span;
+  const off = 1.5 - lo * k;
   for (let q = 0; q < values.length; q++) {
-    const v = values[q];
-    if (v !== v) out[q] = 0;
-    else if (mid) out[q] = mid;
-    else {
-      const b = Math.round((v - lo) * k);
-      out[q] = b <= 0 ? 1 : b >= CELL_LEVELS - 1 ? CELL_LEVELS : b + 1;
-    }
+    const x = values[q] * k + off;
+    // Integer stores are much cheaper than a double's ToUint8; `| 0` also maps NaN to 0.
+    let b = x | 0;
+    if (b < 1) b = x === x ? 1 : 0;
+    else if (b > CELL_LEVELS) b = CELL_LEVELS;
+    out[q] = b;
   }
   return out;
 }
