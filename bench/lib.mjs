@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
+import { mulberry32 } from '../packages/core/dist/index.js';
 
 export const benchDir = dirname(fileURLToPath(import.meta.url));
 export const argv = new Set(process.argv.slice(2));
@@ -86,14 +87,11 @@ export function report(label, ms, extra = '') {
   console.log(`  ${label.padEnd(48)} ${ms.toFixed(1).padStart(10)} ms ${extra}`);
 }
 
-/** Seeded PRNG (mulberry32) so every run benchmarks the same inputs. */
+/**
+ * Seeded PRNG so every run benchmarks the same inputs: core's `mulberry32` (the one
+ * generator of classlens, also used by the examples and tests), from the build that the
+ * benchmarks measure.
+ */
 export function rng(seed = 1) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }

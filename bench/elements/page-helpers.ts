@@ -1,5 +1,7 @@
 // Helpers for benchmark pages run by bench/elements/browser.mjs.
 
+import { mulberry32 } from '@classlens/core';
+
 /** Resolves after `n` animation frames. */
 export function frames(n = 1): Promise<void> {
   return new Promise((resolve) => {
@@ -40,16 +42,9 @@ export function readPixel(canvas: HTMLCanvasElement, x = 0, y = 0): Uint8Clamped
   return (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(x, y, 1, 1).data;
 }
 
-/** Seeded PRNG (mulberry32). */
+/** Seeded PRNG: core's `mulberry32`, the one generator of classlens. */
 export function rng(seed = 1): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
 
 /**

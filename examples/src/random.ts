@@ -1,13 +1,14 @@
 import { ClasslensError } from '../../packages/core/src/common/errors.js';
+import { mulberry32 as coreMulberry32 } from '../../packages/core/src/common/random.js';
 
 /** A source of uniform numbers in [0, 1), as returned by {@link mulberry32}. */
 export type Random = () => number;
 
 /**
- * mulberry32, Tommy Ettinger's 32-bit generator: tiny, fast and good enough for example
- * data. Integer arithmetic only (`Math.imul`, shifts), so every JS engine produces the same
- * stream for the same seed — which is what lets the committed JSON be regenerated exactly.
- * The same generator as `rng` in `bench/lib.mjs`.
+ * mulberry32, core's one seeded generator (`@classlens/core`'s `mulberry32`, imported here
+ * rather than copied): integer arithmetic only, so every JS engine produces the same
+ * stream for the same seed — which is what lets the committed JSON be regenerated
+ * exactly. The same stream as `rng` in `bench/lib.mjs` and every seeded choice in core.
  *
  * @param seed - any integer; only its low 32 bits matter.
  * @returns a function giving the next number in [0, 1) on each call (multiples of 2^-32).
@@ -19,14 +20,7 @@ export type Random = () => number;
  */
 export function mulberry32(seed: number): Random {
   checkInteger('seed', seed, -(2 ** 53), 2 ** 53);
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return coreMulberry32(seed);
 }
 
 /**

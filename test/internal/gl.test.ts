@@ -2,6 +2,7 @@
 // controller picks and switches renderers, survives a lost context, respects the page's
 // context budget and frees everything on disconnect.
 import { LitElement, html } from 'lit';
+import { mulberry32 } from '@classlens/core';
 import {
   CanvasRenderer,
   CellLayer,
@@ -16,16 +17,8 @@ import {
 } from '../../packages/elements/src/internal/gl/index.js';
 import { aTimeout, countListeners, expect, fixture, fixtureCleanup, nextFrame, oneEvent } from '../harness/index.js';
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform [0, 1): core's one generator. */
+const rng = mulberry32;
 
 function cells(rows: number, cols: number, seed = 1): CellLayer {
   const r = rng(seed);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '@classlens/core';
 import fc from 'fast-check';
 import { axisRanges, cellLevel, MAX_COUNT, MAX_SPAN } from '../src/internal/gl/cell-ranges.js';
 import { byteValue, quantize } from '../src/internal/gl/color.js';
@@ -18,16 +19,8 @@ import { PointIndex } from '../src/internal/gl/picking/point-index.js';
 import { SegmentIndex } from '../src/internal/gl/picking/segment-index.js';
 import { metaForbidsEval } from '../src/internal/gl/page-state.js';
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform [0, 1): core's one generator. */
+const rng = mulberry32;
 
 function randomLayer(rows: number, cols: number, seed = 1): CellLayer {
   const r = rng(seed);

@@ -2,7 +2,7 @@ import type { AsyncOptions } from '../common/async.js';
 import { ClasslensError } from '../common/errors.js';
 import type { Matrix, MatrixLike } from '../common/matrix.js';
 import { toMatrix } from '../common/matrix.js';
-import { mulberry32 } from './internal/random.js';
+import { mulberry32 } from '../common/random.js';
 import { maxAbs, scaleExponent, scaledCopy, scaleInPlace } from '../common/internal/scale.js';
 import { checkSize, describeValue, integerOption, numberOption, optionsOf } from '../common/internal/validate.js';
 

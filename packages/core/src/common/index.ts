@@ -24,4 +24,5 @@ export {
 } from './keys.js';
 export { warnOnce, setWarningHandler, type WarningHandler } from './warn.js';
 export { yieldToEventLoop, type AsyncOptions } from './async.js';
+export { mulberry32 } from './random.js';
 export type { Weights } from './internal/weights.js';

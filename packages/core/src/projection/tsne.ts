@@ -6,7 +6,7 @@ import { calibrateRow, symmetrize, type Csr } from './internal/affinities.js';
 import { gradient, step, upperTriangle } from './internal/gradient.js';
 import { BarnesHut } from './internal/barnes-hut.js';
 import { Pacer } from './internal/pacer.js';
-import { createRng, type Rng } from './internal/rng.js';
+import { randomSource, type RandomSource } from '../common/random.js';
 import { VpTree } from './internal/vp-tree.js';
 import { scaleExponent } from '../common/internal/scale.js';
 import {
@@ -151,7 +151,7 @@ export async function tsne(data: MatrixLike, options: TsneOptions = {}): Promise
     await pacer.step(1);
     return { rows: 0, cols: 2, data: new Float64Array(0) };
   }
-  const rng = createRng(opts.seed);
+  const rng = randomSource(opts.seed);
   if (n < 4) {
     const y = initialLayout(raw, init, rng, false);
     await pacer.step(1);
@@ -288,7 +288,9 @@ function normalizeScale(X: Matrix): Matrix {
 /** k nearest neighbours → calibrated conditionals → symmetric P. */
 async function affinities(X: Matrix, k: number, perplexity: number, seed: number, pacer: Pacer): Promise<Csr> {
   const n = X.rows;
-  const tree = new VpTree(X.data, n, X.cols, createRng(seed ^ 0x5bd1e995));
+  // The tree's vantage points get their own stream (they change no neighbour: ties are
+  // broken by index), so that the layout's draws do not depend on the tree's size.
+  const tree = new VpTree(X.data, n, X.cols, randomSource(seed ^ 0x5bd1e995));
   const idx = new Int32Array(n * k);
   const d2 = new Float64Array(n * k);
   const cond = new Float64Array(n * k);
@@ -306,7 +308,7 @@ async function affinities(X: Matrix, k: number, perplexity: number, seed: number
 }
 
 /** The starting layout as an interleaved (x, y) array of length 2n. */
-function initialLayout(X: Matrix, init: 'pca' | 'random' | Matrix, rng: Rng, scale: boolean): Float64Array {
+function initialLayout(X: Matrix, init: 'pca' | 'random' | Matrix, rng: RandomSource, scale: boolean): Float64Array {
   const n = X.rows;
   const y = new Float64Array(2 * n);
   if (isMatrix(init)) {

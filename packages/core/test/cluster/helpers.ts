@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../../src/common/random.js';
 
 const dataDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'cluster');
 
@@ -152,13 +153,6 @@ export function partitionLabels(clusters: number[][], n: number): number[] {
 
 /** Seeded points with continuous coordinates (exact ties have probability ~0). */
 export function randomPoints(seed: number, n: number, dim: number): number[][] {
-  let a = seed >>> 0;
-  const rand = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = mulberry32(seed);
   return Array.from({ length: n }, () => Array.from({ length: dim }, () => rand() * 10 - 5));
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { ClasslensError, type ErrorCode, type Matrix } from '../../src/index.js';
+import { ClasslensError, mulberry32, type ErrorCode, type Matrix } from '../../src/index.js';
 
 const dataDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'projection');
 
@@ -55,14 +55,7 @@ export async function expectRejectCode(p: Promise<unknown>, code: ErrorCode, re?
 
 /** Seeded Gaussian clusters: `sizes[c]` points around centre c·spread on every axis. */
 export function clusters(sizes: number[], dim: number, spread: number, seed = 1): { X: Matrix; label: Int32Array } {
-  let a = seed >>> 0;
-  const u = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const u = mulberry32(seed);
   const gauss = (): number => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
   const n = sizes.reduce((s, v) => s + v, 0);
   const data = new Float64Array(n * dim);

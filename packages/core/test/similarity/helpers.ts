@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { Matrix } from '../../src/common/matrix.js';
+import { mulberry32 } from '../../src/common/random.js';
 
 const dataDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'similarity');
 
@@ -17,17 +18,8 @@ export function fromJson(a: (number | null)[][]): number[][] {
   return a.map((row) => row.map((v) => (v === null ? NaN : v)));
 }
 
-/** Seeded uniform [0, 1) generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform [0, 1) generator: core's mulberry32. */
+export const rng = mulberry32;
 
 /** n × m logit-like matrix: a shared factor per sample makes columns correlate. */
 export function logits(n: number, m: number, seed: number): Matrix {

@@ -1,4 +1,4 @@
-import type { Rng } from './rng.js';
+import type { RandomSource as Rng } from '../../common/random.js';
 
 /**
  * A vantage-point tree over the rows of a dense matrix, for exact k-nearest-neighbour
