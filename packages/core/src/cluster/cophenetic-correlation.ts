@@ -4,8 +4,8 @@ import type { Matrix } from '../common/matrix.js';
 import { CopheneticRows } from './internal/cophenetic-pairs.js';
 import type { DistanceInput, DistanceReadOptions } from './internal/distances.js';
 import { checkReadOptions, distanceShape, readDistances } from './internal/distances.js';
-import type { Steps } from './internal/run.js';
-import { runAsync, runSync } from './internal/run.js';
+import { runSteps, runStepsAsync, type Steps } from '../common/internal/steps.js';
+import { asyncOptionsOf } from '../common/internal/validate.js';
 import type { TreeLike } from './internal/tree.js';
 import { checkTree } from './internal/tree.js';
 import { maxAbs, scaleExponent } from '../common/internal/scale.js';
@@ -155,11 +155,11 @@ export function copheneticCorrelation(
   distances: DistanceInput,
   options?: CopheneticCorrelationOptions,
 ): number {
-  return runSync((deadline) => steps(tree, distances, options, deadline));
+  return runSteps((deadline) => steps(tree, distances, options, deadline));
 }
 
 /**
- * {@link copheneticCorrelation} in slices of about 12 ms, with progress and abort.
+ * {@link copheneticCorrelation} in slices of about 10 ms, with progress and abort.
  *
  * @example
  * const r = await copheneticCorrelationAsync(tree, d, { signal });
@@ -169,5 +169,5 @@ export function copheneticCorrelationAsync(
   distances: DistanceInput,
   options: CopheneticCorrelationAsyncOptions = {},
 ): Promise<number> {
-  return runAsync((deadline) => steps(tree, distances, options, deadline), options);
+  return runStepsAsync((deadline) => steps(tree, distances, options, deadline), asyncOptionsOf(options));
 }

@@ -8,8 +8,8 @@ import { checkSize, describeValue, integerOption, numberOption, optionsOf } from
 
 /** Most rounds {@link fuzzyCMeans} runs: more is `TOO_LARGE`. */
 const MAX_ITERATIONS = 1_000_000;
-import type { Steps } from './internal/run.js';
-import { runAsync, runSync } from './internal/run.js';
+import { runSteps, runStepsAsync, type Steps } from '../common/internal/steps.js';
+import { asyncOptionsOf } from '../common/internal/validate.js';
 
 /** Options of {@link fuzzyCMeans}. */
 export interface FuzzyCMeansOptions {
@@ -297,11 +297,11 @@ function* steps(
  * // classes with membership ≥ 0.3 in two clusters are the overlapping ones
  */
 export function fuzzyCMeans(rows: MatrixLike, k: number, options: FuzzyCMeansOptions = {}): FuzzyCMeansResult {
-  return runSync((deadline) => steps(rows, k, options, deadline));
+  return runSteps((deadline) => steps(rows, k, options, deadline));
 }
 
 /**
- * {@link fuzzyCMeans} in slices of about 12 ms (whole rounds), with progress (rounds
+ * {@link fuzzyCMeans} in slices of about 10 ms (whole rounds), with progress (rounds
  * run / `maxIterations`) and abort (rejects with an `AbortError`).
  *
  * @example
@@ -312,5 +312,5 @@ export function fuzzyCMeansAsync(
   k: number,
   options: FuzzyCMeansAsyncOptions = {},
 ): Promise<FuzzyCMeansResult> {
-  return runAsync((deadline) => steps(rows, k, options, deadline), options);
+  return runStepsAsync((deadline) => steps(rows, k, options, deadline), asyncOptionsOf(options));
 }

@@ -5,8 +5,8 @@ import type { DistanceSource } from './internal/distances.js';
 import { checkReadOptions, distanceShape, pairReader, readDistances, rowStarts } from './internal/distances.js';
 import { AVERAGE, COMPLETE, WARD, mstSingle, nnChain } from './internal/nn-chain.js';
 import { optimalOrder } from './internal/optimal-order.js';
-import type { Steps } from './internal/run.js';
-import { runAsync, runSync } from './internal/run.js';
+import { runSteps, runStepsAsync, scaleSteps, type Steps } from '../common/internal/steps.js';
+import { asyncOptionsOf } from '../common/internal/validate.js';
 import type { Merge } from './internal/tree.js';
 import { finalizeLinkage, leavesOrder, toMerges } from './internal/tree.js';
 import { scaleExponent, scaleInPlace } from '../common/internal/scale.js';
@@ -79,15 +79,6 @@ function checkOptions(options: HclustOptions | undefined): {
   return { linkage, optimalOrdering: o === true ? 'exact' : o };
 }
 
-/** Runs `steps`, re-yielding its progress mapped to [from, from + width]. */
-function* scaled<T>(steps: Steps<T>, from: number, width: number): Steps<T> {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-    yield from + r.value * width;
-  }
-}
-
 /** Row starts that make `D[rs[i] + j]` read entry (i, j) of a square n × n matrix. */
 function squareRowStarts(n: number): Int32Array {
   const rs = new Int32Array(Math.max(n, 1));
@@ -115,7 +106,7 @@ function* hclustSteps(
   // with cluster distances.
   const data = shape.condensed ?? shape.square?.data;
   if (linkage === 'single' && data instanceof Float64Array) {
-    source = yield* scaled(readDistances(shape, readOptions, deadline, null), 0, wRead);
+    source = yield* scaleSteps(readDistances(shape, readOptions, deadline, null), 0, wRead);
     if (!source.hasNan) {
       D = data;
       rs = shape.condensed ? rowStarts(n) : squareRowStarts(n);
@@ -124,7 +115,7 @@ function* hclustSteps(
   if (D === null || rs === null) {
     D = new Float64Array((n * (n - 1)) / 2);
     rs = rowStarts(n);
-    source = yield* scaled(readDistances(shape, readOptions, deadline, D), 0, wRead);
+    source = yield* scaleSteps(readDistances(shape, readOptions, deadline, D), 0, wRead);
   }
   // Distances beyond 2^±250 are scaled by an exact power of two in the working copy, so
   // that Ward's update (which squares them) neither overflows nor underflows; heights are
@@ -132,14 +123,14 @@ function* hclustSteps(
   const e = linkage === 'single' ? 0 : scaleExponent((source as DistanceSource).nanValue, -250, 250);
   if (e !== 0) scaleInPlace(D, -e);
   const engine = linkage === 'single' ? mstSingle(D, n, rs, deadline) : nnChain(D, n, LINKAGES[linkage], deadline);
-  const raw = yield* scaled(engine, wRead, wMerge);
+  const raw = yield* scaleSteps(engine, wRead, wRead + wMerge);
   D = null;
   let tree = finalizeLinkage(raw, n);
   if (e !== 0) scaleInPlace(tree.h, e);
   if (optimalOrdering) {
     // NN-chain consumed the working copy; the ordering reads the caller's distances.
     const ordering = optimalOrder(tree, pairReader(source as DistanceSource), deadline, optimalOrdering === 'scipy');
-    tree = yield* scaled(ordering, wRead + wMerge, 1 - wRead - wMerge);
+    tree = yield* scaleSteps(ordering, wRead + wMerge, 1);
   }
   return { merges: toMerges(tree), order: leavesOrder(tree) };
 }
@@ -179,11 +170,11 @@ function* hclustSteps(
  * const rowsInOrder = tree.order.map((i) => classes[i]);
  */
 export function hclust(distances: DistanceInput, options?: HclustOptions): HclustTree {
-  return runSync((deadline) => hclustSteps(distances, options, deadline));
+  return runSteps((deadline) => hclustSteps(distances, options, deadline));
 }
 
 /**
- * {@link hclust} that yields to the event loop about every 12 ms, reports progress and
+ * {@link hclust} that yields to the event loop about every 10 ms, reports progress and
  * can be aborted (rejects with an `AbortError` within one slice). Runs in the calling
  * thread: the merge loop is inherently sequential.
  *
@@ -191,5 +182,5 @@ export function hclust(distances: DistanceInput, options?: HclustOptions): Hclus
  * const tree = await hclustAsync(distances, { linkage: 'ward', signal, onProgress: (f) => bar.value = f });
  */
 export function hclustAsync(distances: DistanceInput, options: HclustAsyncOptions = {}): Promise<HclustTree> {
-  return runAsync((deadline) => hclustSteps(distances, options, deadline), options);
+  return runStepsAsync((deadline) => hclustSteps(distances, options, deadline), asyncOptionsOf(options));
 }

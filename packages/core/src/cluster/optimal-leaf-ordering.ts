@@ -5,8 +5,8 @@ import type { HclustTree } from './hclust.js';
 import type { DistanceInput, DistanceReadOptions } from './internal/distances.js';
 import { checkReadOptions, distanceShape, pairReader, readDistances } from './internal/distances.js';
 import { optimalOrder } from './internal/optimal-order.js';
-import type { Steps } from './internal/run.js';
-import { runAsync, runSync } from './internal/run.js';
+import { runSteps, runStepsAsync, type Steps } from '../common/internal/steps.js';
+import { asyncOptionsOf } from '../common/internal/validate.js';
 import type { TreeLike } from './internal/tree.js';
 import { checkTree, leavesOrder, toMerges } from './internal/tree.js';
 
@@ -94,11 +94,11 @@ export function optimalLeafOrdering(
   distances: DistanceInput,
   options?: OptimalLeafOrderingOptions,
 ): HclustTree {
-  return runSync((deadline) => olo(tree, distances, options, deadline));
+  return runSteps((deadline) => olo(tree, distances, options, deadline));
 }
 
 /**
- * {@link optimalLeafOrdering} that yields to the event loop about every 12 ms, reports
+ * {@link optimalLeafOrdering} that yields to the event loop about every 10 ms, reports
  * progress and can be aborted (rejects with an `AbortError`).
  *
  * @example
@@ -109,5 +109,5 @@ export function optimalLeafOrderingAsync(
   distances: DistanceInput,
   options: OptimalLeafOrderingAsyncOptions = {},
 ): Promise<HclustTree> {
-  return runAsync((deadline) => olo(tree, distances, options, deadline), options);
+  return runStepsAsync((deadline) => olo(tree, distances, options, deadline), asyncOptionsOf(options));
 }

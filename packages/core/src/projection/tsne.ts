@@ -5,7 +5,7 @@ import { isMatrix, toMatrix, type Matrix, type MatrixLike } from '../common/matr
 import { calibrateRow, symmetrize, type Csr } from './internal/affinities.js';
 import { gradient, step, upperTriangle } from './internal/gradient.js';
 import { BarnesHut } from './internal/barnes-hut.js';
-import { Pacer } from './internal/pacer.js';
+import { runStepsAsync, type Steps } from '../common/internal/steps.js';
 import { randomSource, type RandomSource } from '../common/random.js';
 import { VpTree } from './internal/vp-tree.js';
 import { scaleExponent } from '../common/internal/scale.js';
@@ -145,28 +145,41 @@ export async function tsne(data: MatrixLike, options: TsneOptions = {}): Promise
   const o = optionsOf(options);
   const opts = resolveOptions(o, n);
   const init = resolveInit(o.init ?? undefined, n);
-  throwIfAborted(o.signal ?? undefined);
-  const pacer = new Pacer(o.signal ?? undefined, o.onProgress ?? undefined);
+  const signal = o.signal ?? undefined;
+  throwIfAborted(signal);
   if (n === 0) {
-    await pacer.step(1);
+    o.onProgress?.(1);
     return { rows: 0, cols: 2, data: new Float64Array(0) };
   }
   const rng = randomSource(opts.seed);
   if (n < 4) {
     const y = initialLayout(raw, init, rng, false);
-    await pacer.step(1);
+    o.onProgress?.(1);
     return { rows: n, cols: 2, data: y };
   }
   const exact = opts.method === 'exact' || (opts.method === 'auto' && n < EXACT_BELOW);
   const k = exact ? n - 1 : Math.min(n - 1, Math.floor(3 * opts.perplexity + 1));
   // Three n × k arrays of neighbour indices, distances and conditionals.
   checkSize(`tsne: ${n} rows × ${k} neighbours`, n * k);
+  return runStepsAsync(tsneSteps(X, k, init, rng, { ...opts, theta: exact ? 0 : opts.theta }), {
+    signal,
+    onProgress: o.onProgress ?? undefined,
+  });
+}
+
+/** Affinities, start, optimisation: the whole run as one generator (see common/internal/steps.ts). */
+function* tsneSteps(
+  X: Matrix,
+  k: number,
+  init: 'pca' | 'random' | Matrix,
+  rng: RandomSource,
+  opts: Resolved,
+): Steps<Matrix> {
   // Only the upper triangle of the symmetric P is kept for the iterations.
-  const upper = upperTriangle(await affinities(X, k, opts.perplexity, opts.seed, pacer));
+  const upper = upperTriangle(yield* affinities(X, k, opts.perplexity, opts.seed));
   const y = initialLayout(X, init, rng, true);
-  await optimize(upper, y, { ...opts, theta: exact ? 0 : opts.theta }, pacer);
-  await pacer.step(1);
-  return { rows: n, cols: 2, data: y };
+  yield* optimize(upper, y, opts);
+  return { rows: X.rows, cols: 2, data: y };
 }
 
 interface Resolved {
@@ -286,7 +299,7 @@ function normalizeScale(X: Matrix): Matrix {
 }
 
 /** k nearest neighbours → calibrated conditionals → symmetric P. */
-async function affinities(X: Matrix, k: number, perplexity: number, seed: number, pacer: Pacer): Promise<Csr> {
+function* affinities(X: Matrix, k: number, perplexity: number, seed: number): Steps<Csr> {
   const n = X.rows;
   // The tree's vantage points get their own stream (they change no neighbour: ties are
   // broken by index), so that the layout's draws do not depend on the tree's size.
@@ -300,10 +313,10 @@ async function affinities(X: Matrix, k: number, perplexity: number, seed: number
     const i = order[p];
     tree.queryPosition(p, k, idx, d2, i * k);
     calibrateRow(d2, i * k, k, perplexity, cond);
-    if ((p & 255) === 255) await pacer.step((AFFINITY_SHARE * p) / n);
+    if ((p & 255) === 255) yield (AFFINITY_SHARE * p) / n;
   }
   const P = symmetrize(n, k, idx, cond);
-  await pacer.step(AFFINITY_SHARE);
+  yield AFFINITY_SHARE;
   return P;
 }
 
@@ -364,7 +377,7 @@ function initialLayout(X: Matrix, init: 'pca' | 'random' | Matrix, rng: RandomSo
 }
 
 /** Gradient descent with momentum and gains (scikit-learn's `_gradient_descent`, two phases). */
-async function optimize(upper: Csr, y: Float64Array, o: Resolved, pacer: Pacer): Promise<void> {
+function* optimize(upper: Csr, y: Float64Array, o: Resolved): Steps<void> {
   const n = upper.n;
   const bh = new BarnesHut(n);
   const rep = new Float64Array(2 * n);
@@ -383,6 +396,6 @@ async function optimize(upper: Csr, y: Float64Array, o: Resolved, pacer: Pacer):
     gradient(upper, y, early ? o.earlyExaggeration : 1, rep, z > 0 ? 1 / z : 0, grad);
     step(y, grad, update, gains, early ? 0.5 : 0.8, o.learningRate);
     o.onLayout?.(y, it + 1);
-    await pacer.step(AFFINITY_SHARE + ((1 - AFFINITY_SHARE) * (it + 1)) / o.iterations);
+    yield AFFINITY_SHARE + ((1 - AFFINITY_SHARE) * (it + 1)) / o.iterations;
   }
 }

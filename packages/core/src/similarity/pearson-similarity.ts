@@ -8,7 +8,7 @@ import { mergePearson } from './internal/merge.js';
 import { checkWorkers, planWorkers, runAll, sampleTasks, splitRange } from './internal/parallel.js';
 import { pearsonSteps } from './internal/pearson.js';
 import type { PearsonPart } from './internal/pearson-part.js';
-import { runSteps, runStepsAsync } from './internal/steps.js';
+import { runSteps, runStepsAsync } from '../common/internal/steps.js';
 import { isShared } from './internal/parallel.js';
 import { wasmModuleAsync } from './internal/wasm-kernel.js';
 import { WORKER_UNAVAILABLE } from '../workers/worker-pool.js';
@@ -127,7 +127,6 @@ export async function pearsonSimilarityAsync(
   }
   try {
     const result = await runStepsAsync(pearsonSteps(x, kernel), { signal, onProgress });
-    onProgress?.(1);
     return result;
   } catch (e) {
     rethrowNonFinite(e, x, 'scores');

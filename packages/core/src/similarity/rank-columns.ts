@@ -8,7 +8,7 @@ import { checkFinite } from './internal/finite.js';
 import { checkWorkers, planWorkers } from './internal/parallel.js';
 import { rankInWorkers } from './internal/parallel-rank.js';
 import { rankColumnsSteps } from './internal/ranking.js';
-import { runSteps, runStepsAsync } from './internal/steps.js';
+import { runSteps, runStepsAsync } from '../common/internal/steps.js';
 import { wasmModuleAsync } from './internal/wasm-kernel.js';
 import { WORKER_UNAVAILABLE } from '../workers/worker-pool.js';
 
@@ -82,6 +82,5 @@ export async function rankColumnsAsync(scores: MatrixLike, options: SimilarityAs
     }
   }
   const result = await runStepsAsync(rankColumnsSteps(x, kernel), { signal, onProgress });
-  onProgress?.(1);
   return result;
 }

@@ -10,7 +10,7 @@ import { mergePearson } from './internal/merge.js';
 import { checkWorkers, planWorkers, runAll, sampleTasks, splitRange } from './internal/parallel.js';
 import { rankInWorkers } from './internal/parallel-rank.js';
 import { centredRanksPart, RANK_SHARE, rankRowsSteps, spearmanSteps } from './internal/ranking.js';
-import { runSteps, runStepsAsync } from './internal/steps.js';
+import { runSteps, runStepsAsync } from '../common/internal/steps.js';
 import { wasmModuleAsync } from './internal/wasm-kernel.js';
 import { WORKER_UNAVAILABLE } from '../workers/worker-pool.js';
 
@@ -156,6 +156,5 @@ export async function spearmanSimilarityAsync(scores: MatrixLike, options: Spear
     }
   }
   const result = await runStepsAsync(spearmanSteps(x, kernel), { signal, onProgress });
-  onProgress?.(1);
   return result;
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { calibrateRow, symmetrize, type Csr } from '../../src/projection/internal/affinities.js';
 import { BarnesHut } from '../../src/projection/internal/barnes-hut.js';
 import { gradient, step, upperTriangle } from '../../src/projection/internal/gradient.js';
-import { createRng } from '../../src/projection/internal/rng.js';
+import { randomSource as createRng } from '../../src/common/random.js';
 import { symmetricEigen } from '../../src/projection/internal/symmetric-eigen.js';
 import { VpTree } from '../../src/projection/internal/vp-tree.js';
 import { fixture, maxAbsDiff } from './helpers.js';

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { pearsonSimilarity, setWarningHandler } from '../../src/index.js';
 import { mergePearson } from '../../src/similarity/internal/merge.js';
 import { gramOfColumnsSteps, pearsonPartSteps } from '../../src/similarity/internal/pearson-part.js';
-import { runSteps } from '../../src/similarity/internal/steps.js';
+import { runSteps } from '../../src/common/internal/steps.js';
 import { exponentOf, pow2 } from '../../src/similarity/internal/float-bits.js';
 import { logits, maxAbsDiff, rng } from './helpers.js';
 

@@ -4,7 +4,7 @@ import { describeValue, optionsOf } from '../../common/internal/validate.js';
 import { ClasslensError } from '../../common/errors.js';
 import type { Matrix, MatrixLike } from '../../common/matrix.js';
 import { toMatrix } from '../../common/matrix.js';
-import type { Steps } from './run.js';
+import type { Steps } from '../../common/internal/steps.js';
 
 /**
  * Distances as hclust accepts them: a square symmetric {@link Matrix} (or `number[][]`),

@@ -2,7 +2,7 @@
 // to reproduce scipy.cluster.hierarchy.linkage (scipy/cluster/_hierarchy.pyx) merge for
 // merge, including its tie-breaking, so that heights and labels agree with it.
 import { rowStarts } from './distances.js';
-import type { Steps } from './run.js';
+import type { Steps } from '../../common/internal/steps.js';
 
 /** Merges in the order an engine found them, before sorting and relabelling. */
 export interface RawLinkage {

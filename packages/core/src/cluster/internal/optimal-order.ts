@@ -6,7 +6,7 @@
 // paper's backtracking (truly optimal), or scipy's per-node swap flags, which are not
 // always optimal (scipy issue #11227) but give scipy's exact output.
 import { rowStarts } from './distances.js';
-import type { Steps } from './run.js';
+import type { Steps } from '../../common/internal/steps.js';
 import type { TreeColumns } from './tree.js';
 import { leavesOrder } from './tree.js';
 

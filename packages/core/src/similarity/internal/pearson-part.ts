@@ -1,4 +1,4 @@
-import type { Steps } from './steps.js';
+import type { Steps } from '../../common/internal/steps.js';
 import { gramJs } from './gram-js.js';
 import { wasmKernel, WASM_MAX_BYTES, type WasmKernel } from './wasm-kernel.js';
 import { exponentOf, pow2 } from './float-bits.js';

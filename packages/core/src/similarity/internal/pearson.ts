@@ -1,6 +1,6 @@
 import type { Matrix } from '../../common/matrix.js';
-import type { Steps } from './steps.js';
-import { scaleSteps } from './steps.js';
+import type { Steps } from '../../common/internal/steps.js';
+import { scaleSteps } from '../../common/internal/steps.js';
 import { mergePearson } from './merge.js';
 import { pearsonPartSteps, sampleBlocks, type Kernel, type PearsonPart } from './pearson-part.js';
 

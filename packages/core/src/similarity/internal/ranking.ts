@@ -12,7 +12,7 @@ import {
   type PearsonPart,
 } from './pearson-part.js';
 import { RankScratch } from './rank.js';
-import { scaleSteps, type Steps } from './steps.js';
+import { scaleSteps, type Steps } from '../../common/internal/steps.js';
 import { wasmKernel, WASM_MAX_BYTES } from './wasm-kernel.js';
 
 /** Average ranks of every column of `x`, row-major like `x`, in-thread. */

@@ -6,7 +6,7 @@ import { registerTask } from '../../workers/task-registry.js';
 import type { Kernel, PearsonPart } from './pearson-part.js';
 import { pearsonPartsSteps } from './pearson.js';
 import { gramOfColumnsSteps } from './pearson-part.js';
-import type { Steps } from './steps.js';
+import type { Steps } from '../../common/internal/steps.js';
 import { columnRanker, gatherColumns, rankBlockSize } from './column-ranker.js';
 import type { Matrix } from '../../common/matrix.js';
 import { wasmModule } from './wasm-kernel.js';
