@@ -18,9 +18,10 @@ const ts = (tsconfig) => esbuild({ target: 'es2022', tsconfig, sourceMap: true }
 const core = {
   input: {
     index: 'packages/core/src/index.ts',
-    ...(existsSync('packages/core/src/workers/worker-entry.ts')
-      ? { 'workers/worker-entry': 'packages/core/src/workers/worker-entry.ts' }
-      : {}),
+    // The module pool workers run (registers every area's tasks): not imported
+    // statically, so an entry of its own; workers/internal/create-worker.js finds it at
+    // `new URL('../../worker.js', import.meta.url)`.
+    ...(existsSync('packages/core/src/worker.ts') ? { worker: 'packages/core/src/worker.ts' } : {}),
   },
   output: {
     dir: 'packages/core/dist',
@@ -58,10 +59,28 @@ const elements = {
   onwarn,
 };
 
+// In the single-file bundle, core's default worker URL (relative to
+// workers/internal/create-worker.js) must name the core worker bundled beside classlens.js,
+// so that the `…Async` functions run in workers there too.
+const CDN_CORE_WORKER = 'classlens-worker.js';
+export const cdnCoreWorkerUrl = {
+  name: 'cdn-core-worker-url',
+  transform(code, id) {
+    if (!/packages[\\/]core[\\/](src|dist)[\\/]workers[\\/]internal[\\/]create-worker\.(ts|js)$/.test(id)) return null;
+    const out = code.replace(
+      /new URL\((['"])\.\.\/\.\.\/worker\.js\1, import\.meta\.url\)/g,
+      `new URL('./${CDN_CORE_WORKER}', import.meta.url)`,
+    );
+    if (out === code) this.error("core's create-worker no longer names '../../worker.js': update rollup.config.mjs");
+    return { code: out, map: null };
+  },
+};
+
 const cdn = {
   input: 'packages/elements/src/cdn.ts',
   output: { file: 'packages/elements/dist/cdn/classlens.js', format: 'es', sourcemap: true },
   plugins: [
+    cdnCoreWorkerUrl,
     nodeResolve({ browser: true, extensions: ['.ts', '.js', '.mjs'] }),
     commonjs({ strictRequires: false }),
     ts('packages/elements/tsconfig.json'),
@@ -102,6 +121,21 @@ const cdnWorkers = Object.entries(elementWorkers)
     external: (id) => id.startsWith('node:'),
     onwarn,
   }));
+
+// Core's worker, self-contained beside classlens.js (see cdnCoreWorkerUrl).
+if (existsSync('packages/core/src/worker.ts')) {
+  cdnWorkers.push({
+    input: 'packages/core/src/worker.ts',
+    output: { file: `packages/elements/dist/cdn/${CDN_CORE_WORKER}`, format: 'es', sourcemap: true },
+    plugins: [
+      nodeResolve({ browser: true, extensions: ['.ts', '.js', '.mjs'] }),
+      ts('packages/core/tsconfig.json'),
+      minify({ target: 'es2022' }),
+    ],
+    external: (id) => id.startsWith('node:'),
+    onwarn,
+  });
+}
 
 const targets = { core, elements, cdn, react };
 const selected = only ? only.split(',').map((k) => targets[k]) : Object.values(targets);

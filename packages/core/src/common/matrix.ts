@@ -1,6 +1,5 @@
-import { optionsOf } from '../common/internal/validate.js';
 import { ClasslensError } from './errors.js';
-import { badNumber, describeValue } from './internal/validate.js';
+import { badNumber, describeValue, optionsOf } from './internal/validate.js';
 
 /** A dense row-major matrix. `data.length === rows * cols`. */
 export interface Matrix {

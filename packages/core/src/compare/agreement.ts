@@ -1,6 +1,6 @@
 import type { Key } from '../common/index.js';
 import { optionsOf, setOwn } from '../common/internal/validate.js';
-import { checkItemIndices, encodeComparison, modelEntries } from './labels.js';
+import { checkItemIndices, encodeComparison, modelEntries } from './internal/encode-labels.js';
 
 /** One item of {@link agreement}: what each model predicted and whether it was right. */
 export interface AgreementItem {

@@ -1,8 +1,8 @@
 import { ClasslensError, type Key } from '../common/index.js';
 import { booleanOption, optionsOf } from '../common/internal/validate.js';
 import { readWeights, weightOf, type Weights } from '../common/internal/weights.js';
-import { checkDeferred, encodeLabels } from './labels.js';
-import { groupTuples } from './tuple-groups.js';
+import { checkDeferred, encodeLabels } from './internal/encode-labels.js';
+import { groupTuples } from './internal/group-tuples.js';
 
 /** One path of predictions through a chain of model versions ({@link chainPaths}). */
 export interface ChainPath {

@@ -1,8 +1,8 @@
 import { ClasslensError, type Key } from '../common/index.js';
 import { classifyTrend, type Trend } from './classify-trend.js';
-import { supportAndCorrect } from './counts.js';
+import { supportAndCorrect } from './internal/confusion-counts.js';
 import { optionsOf } from '../common/internal/validate.js';
-import { encodeLabels } from './labels.js';
+import { encodeLabels } from './internal/encode-labels.js';
 
 /** One class of {@link classAccuracyTrends}. */
 export interface ClassTrend {

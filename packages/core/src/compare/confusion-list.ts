@@ -1,9 +1,9 @@
 import { ClasslensError, toMatrix, type Key, type MatrixLike } from '../common/index.js';
 import { numberOption, optionsOf } from '../common/internal/validate.js';
 import { MAX_BINS } from './histogram.js';
-import { encodeLabels } from './labels.js';
+import { encodeLabels } from './internal/encode-labels.js';
 import { mismatchScore } from './mismatch-score.js';
-import { groupTuples } from './tuple-groups.js';
+import { groupTuples } from './internal/group-tuples.js';
 
 /** One cell of a {@link ConfusionList} row: the items of one label predicted as one class. */
 export interface ConfusionListCell {

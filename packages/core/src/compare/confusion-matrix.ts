@@ -1,7 +1,7 @@
 import type { Key } from '../common/index.js';
-import { confusionCounts } from './counts.js';
+import { confusionCounts } from './internal/confusion-counts.js';
 import { readWeights } from '../common/internal/weights.js';
-import { countOptions, encodeLabels, type CountOptions } from './labels.js';
+import { countOptions, encodeLabels, type CountOptions } from './internal/encode-labels.js';
 
 /** A confusion matrix: rows are true classes, columns predicted classes. */
 export interface ConfusionMatrix {

@@ -1,7 +1,7 @@
 import { ClasslensError, checkKeys, type Key } from '../common/index.js';
 import { describeValue, optionsOf } from '../common/internal/validate.js';
-import { filterPass } from './kernels.js';
-import { checkDeferred, encodeComparison, failDeferred, modelEntries } from './labels.js';
+import { filterPass } from './internal/counting-kernels.js';
+import { checkDeferred, encodeComparison, failDeferred, modelEntries } from './internal/encode-labels.js';
 
 /**
  * A DeepCompare query. Every given condition must hold; an empty query keeps every item.

@@ -32,4 +32,4 @@ export {
   type WordFrequenciesOptions,
 } from './word-frequencies.js';
 export { fromRecords, type RecordAccessors, type RecordColumns } from './from-records.js';
-export type { CountOptions } from './labels.js';
+export type { CountOptions } from './internal/encode-labels.js';

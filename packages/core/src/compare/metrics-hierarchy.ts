@@ -1,9 +1,9 @@
 import { ClasslensError, type Key } from '../common/index.js';
 import { booleanOption, enumOption, optionsOf } from '../common/internal/validate.js';
 import { readWeights, weightOf, type Weights } from '../common/internal/weights.js';
-import { correctnessPass } from './kernels.js';
-import { checkDeferred, encodeComparison, failDeferred, modelEntries } from './labels.js';
-import { groupTuples } from './tuple-groups.js';
+import { correctnessPass } from './internal/counting-kernels.js';
+import { checkDeferred, encodeComparison, failDeferred, modelEntries } from './internal/encode-labels.js';
+import { groupTuples } from './internal/group-tuples.js';
 
 /** What a level of {@link metricsHierarchy} splits on. */
 export type MetricsLevel = 'root' | 'truth' | 'correct' | 'predicted';

@@ -1,6 +1,6 @@
 import type { Key } from '../common/index.js';
 import { classMetrics, type ClassMetrics } from './class-metrics.js';
-import type { CountOptions } from './labels.js';
+import type { CountOptions } from './internal/encode-labels.js';
 
 /** Precision, recall and F1 averaged over classes. */
 export interface AveragedMetrics {

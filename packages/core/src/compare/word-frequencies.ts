@@ -1,6 +1,6 @@
 import { ClasslensError } from '../common/index.js';
 import { describeType, describeValue, functionOption, integerOption, optionsOf } from '../common/internal/validate.js';
-import { checkItemIndices } from './labels.js';
+import { checkItemIndices } from './internal/encode-labels.js';
 
 /** One word of {@link wordFrequencies}. */
 export interface WordFrequency {

@@ -2,7 +2,7 @@ import { ClasslensError } from '../common/errors.js';
 import { checkLengths, KeyIndex, type Key } from '../common/keys.js';
 import { keyOption, optionsOf } from '../common/internal/validate.js';
 import { readWeights, type Weights } from '../common/internal/weights.js';
-import { encodeStage } from './encode-stage.js';
+import { encodeStage } from './internal/encode-stage.js';
 
 /** Options for {@link crosstab}. */
 export interface CrosstabOptions {

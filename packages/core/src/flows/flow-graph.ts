@@ -3,7 +3,7 @@ import { checkLengthsOf, compareKeys, type Key } from '../common/keys.js';
 import { checkMixedSpelling } from '../common/internal/mixed-keys.js';
 import { booleanOption, integerOption, keyOption, numberOption, optionsOf } from '../common/internal/validate.js';
 import { readWeights, weightOf, type Weights } from '../common/internal/weights.js';
-import { encodeStage } from './encode-stage.js';
+import { encodeStage } from './internal/encode-stage.js';
 
 /** Options for {@link flowGraph}. */
 export interface FlowGraphOptions {

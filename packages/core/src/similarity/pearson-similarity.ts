@@ -5,11 +5,11 @@ import type { SimilarityAsyncOptions, SimilarityOptions } from './similarity-opt
 import { checkBackend, resolveKernel } from './internal/kernel.js';
 import { rethrowNonFinite } from './internal/finite.js';
 import { mergePearson } from './internal/merge.js';
-import { checkWorkers, planWorkers, runAll, sampleTasks, splitRange } from './internal/parallel.js';
+import { checkWorkers, isShared, planWorkers, runAll, splitRange } from '../workers/internal/split-work.js';
+import { sampleTasks } from './internal/sample-slices.js';
 import { pearsonSteps } from './internal/pearson.js';
 import type { PearsonPart } from './internal/pearson-part.js';
 import { runSteps, runStepsAsync } from '../common/internal/steps.js';
-import { isShared } from './internal/parallel.js';
 import { wasmModuleAsync } from './internal/wasm-kernel.js';
 import { WORKER_UNAVAILABLE } from '../workers/worker-pool.js';
 

@@ -48,7 +48,7 @@ export interface SimilarityAsyncOptions extends SimilarityOptions, AsyncOptions 
    * - `false`: in-thread.
    * "In-thread" runs in chunks of ≈ 10–50 ms with `yieldToEventLoop` between them, and is
    * also the fallback wherever workers cannot start (no worker support, a CSP, or
-   * TypeScript sources run by a test runner, where `worker-entry.js` does not exist).
+   * TypeScript sources run by a test runner, where `worker.js` does not exist).
    */
   workers?: boolean | number | WorkerPool;
 }

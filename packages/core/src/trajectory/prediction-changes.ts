@@ -1,5 +1,5 @@
 import { toMatrix, type MatrixLike } from '../common/matrix.js';
-import { layoutOffsets } from './layout.js';
+import { layoutOffsets } from './internal/sequence-layout.js';
 
 /**
  * How much the expected prediction changed at every step: for a row `r` inside a

@@ -1,4 +1,4 @@
-import { layoutOffsets } from './layout.js';
+import { layoutOffsets } from './internal/sequence-layout.js';
 
 /**
  * Where each sequence starts in the row-stacked states of several sequences: the

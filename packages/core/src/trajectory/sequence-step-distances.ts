@@ -1,5 +1,5 @@
 import { toMatrix, type MatrixLike } from '../common/matrix.js';
-import { layoutOffsets, rowDistance } from './layout.js';
+import { layoutOffsets, rowDistance } from './internal/sequence-layout.js';
 
 /**
  * Step distances of several sequences whose hidden states are stacked row-wise in one

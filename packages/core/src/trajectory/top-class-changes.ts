@@ -1,7 +1,7 @@
 import { optionsOf } from '../common/internal/validate.js';
 import { ClasslensError } from '../common/errors.js';
 import { toMatrix, type MatrixLike } from '../common/matrix.js';
-import { argmaxRows, layoutOffsets, sequenceStarts } from './layout.js';
+import { argmaxRows, layoutOffsets, sequenceStarts } from './internal/sequence-layout.js';
 
 /** Options for {@link topClassChanges}. */
 export interface TopClassChangesOptions {

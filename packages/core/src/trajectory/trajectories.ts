@@ -2,7 +2,7 @@ import { describeValue, optionsOf } from '../common/internal/validate.js';
 import { ClasslensError } from '../common/errors.js';
 import { checkKeys, type Key } from '../common/keys.js';
 import { toMatrix, type MatrixLike } from '../common/matrix.js';
-import { layoutOffsets } from './layout.js';
+import { layoutOffsets } from './internal/sequence-layout.js';
 
 /** Options for {@link trajectories}. */
 export interface TrajectoriesOptions {

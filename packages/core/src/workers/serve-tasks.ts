@@ -1,5 +1,5 @@
 import { getTask, taskNames, type TaskContext } from './task-registry.js';
-import { serializeError, type RunMessage, type WorkerMessage } from './protocol.js';
+import { serializeError, type RunMessage, type WorkerMessage } from './internal/protocol.js';
 
 interface Port {
   post(message: WorkerMessage, transfer?: ArrayBuffer[]): void;
@@ -29,7 +29,7 @@ async function connect(): Promise<Port> {
   const spec = 'node:worker_threads';
   const wt = (await import(/* @vite-ignore */ /* webpackIgnore: true */ spec)) as { parentPort: NodeParentPort | null };
   const port = wt.parentPort;
-  if (!port) throw new Error('worker-entry: not running in a worker');
+  if (!port) throw new Error('serveTasks: not running in a worker');
   return {
     post: (m, t) => port.postMessage(m, t ?? []),
     listen: (h) => port.on('message', h),

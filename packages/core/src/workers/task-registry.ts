@@ -25,7 +25,7 @@ const tasks = new Map<string, TaskHandler>();
 /**
  * Registers a task under `name` (convention: `"<area>/<verb>"`, e.g.
  * `"similarity/pearson-part"`) so that {@link WorkerPool.run} can run it in a worker.
- * Call it at the top level of a module that `worker-entry.ts` imports. Registering the
+ * Call it from a module that the worker entry (`src/worker.ts`, or your own) runs. Registering the
  * same handler twice is a no-op; another handler under a taken name throws
  * `DUPLICATE_KEY`.
  *

@@ -1,8 +1,8 @@
 import { asyncOptionsOf, describeValue, numberOption, optionsOf } from '../common/internal/validate.js';
 import { ClasslensError, abortError } from '../common/errors.js';
 import type { AsyncOptions } from '../common/async.js';
-import { createWorker, hardwareConcurrency, type WorkerHandle } from './create-worker.js';
-import type { RunMessage, SerializedError, WorkerMessage } from './protocol.js';
+import { createWorker, hardwareConcurrency, type WorkerHandle } from './internal/create-worker.js';
+import type { RunMessage, SerializedError, WorkerMessage } from './internal/protocol.js';
 
 /** Options for {@link WorkerPool}. */
 export interface WorkerPoolOptions {
@@ -14,7 +14,7 @@ export interface WorkerPoolOptions {
   /** Milliseconds an idle worker lives before it is terminated. Default 10,000. */
   idleTimeout?: number;
   /**
-   * Module the workers run. Default: the package's `workers/worker-entry.js` (which
+   * Module the workers run. Default: the package's `worker.js` (which
    * serves every task core registers). Set it to serve your own tasks from your own
    * entry module that imports `registerTask` and calls `serveTasks()`.
    */

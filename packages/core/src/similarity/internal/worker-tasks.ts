@@ -1,4 +1,4 @@
-// Worker tasks of the similarity area, registered by workers/worker-entry.ts through
+// Worker tasks of the similarity area, registered by src/worker.ts (the worker entry) through
 // registerSimilarityTasks() — a call rather than import side effects, so that bundlers
 // honouring `"sideEffects": false` cannot drop it. Each handler is the in-thread code
 // path run on a slice.
@@ -7,7 +7,7 @@ import type { Kernel, PearsonPart } from './pearson-part.js';
 import { pearsonPartsSteps } from './pearson.js';
 import { gramOfColumnsSteps } from './pearson-part.js';
 import type { Steps } from '../../common/internal/steps.js';
-import { columnRanker, gatherColumns, rankBlockSize } from './column-ranker.js';
+import { columnRanker, gatherColumns, rankBlockSize } from './rank-column-blocks.js';
 import type { Matrix } from '../../common/matrix.js';
 import { wasmModule } from './wasm-kernel.js';
 

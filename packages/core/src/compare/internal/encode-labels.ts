@@ -11,11 +11,11 @@ import {
   isKey,
   compareKeys,
   type Key,
-} from '../common/index.js';
-import { checkMixedSpelling } from '../common/internal/mixed-keys.js';
-import type { Weights } from '../common/internal/weights.js';
-import { describeValue } from '../common/internal/validate.js';
-import { firstBadIndex } from './kernels.js';
+} from '../../common/index.js';
+import { checkMixedSpelling } from '../../common/internal/mixed-keys.js';
+import type { Weights } from '../../common/internal/weights.js';
+import { describeValue } from '../../common/internal/validate.js';
+import { firstBadIndex } from './counting-kernels.js';
 
 /** Label columns encoded against one shared class list. */
 export interface EncodedLabels {

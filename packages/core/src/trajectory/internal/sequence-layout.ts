@@ -1,7 +1,7 @@
 // Internal helpers shared by the trajectory functions; not re-exported from the package.
-import { describeValue } from '../common/internal/validate.js';
-import { ClasslensError } from '../common/errors.js';
-import type { Matrix } from '../common/matrix.js';
+import { describeValue } from '../../common/internal/validate.js';
+import { ClasslensError } from '../../common/errors.js';
+import type { Matrix } from '../../common/matrix.js';
 
 /**
  * Validates sequence lengths and returns their offsets (length n + 1, `offsets[0] = 0`,

@@ -1,6 +1,15 @@
+// Internal: splitting one computation across the worker pool — the area-independent
+// part of every `…Async` function that offloads work (deciding whether workers pay,
+// cutting ranges, running jobs together and aborting the rest on the first failure).
 import { ClasslensError } from '../../common/errors.js';
-import { WorkerPool, defaultWorkerPool } from '../../workers/worker-pool.js';
-import type { SimilarityAsyncOptions } from '../similarity-options.js';
+import { WorkerPool, defaultWorkerPool } from '../worker-pool.js';
+
+/**
+ * The `workers` option of the `…Async` functions: `true`/omitted (the shared pool when
+ * the work pays for it), a number (at most that many workers of the shared pool; `0`
+ * in-thread), a `WorkerPool`, or `false` (in-thread).
+ */
+export type WorkersOption = boolean | number | WorkerPool;
 
 /** Work (multiply-adds or comparable steps) below which starting workers does not pay. */
 export const MIN_PARALLEL_WORK = 3e8;
@@ -20,7 +29,7 @@ export function checkWorkers(workers: unknown, name: string): void {
  * in-thread: when the caller said so, when the work is small, or when no worker starts.
  */
 export async function planWorkers(
-  option: SimilarityAsyncOptions['workers'],
+  option: WorkersOption | undefined,
   work: number,
   maxParts: number,
 ): Promise<{ pool: WorkerPool; parts: number } | null> {
@@ -88,22 +97,6 @@ export async function runAll<T>(
   } finally {
     signal?.removeEventListener('abort', forward);
   }
-}
-
-/** Multiply-adds per worker task (≈ 300 ms with the SIMD kernel). */
-const TASK_MULADDS = 4e9;
-
-/**
- * How many tasks to cut n samples × m classes of Gram work into for `parts` workers:
- * several per worker, so that the calling thread copies the next slice while workers
- * compute (and a slow worker does not hold up the end), but each big enough that its
- * m × m partial result (transferred back and merged) stays a small overhead.
- */
-export function sampleTasks(n: number, m: number, parts: number): number {
-  // A multiple of `parts`, so that the workers finish together rather than one of them
-  // computing the last slice alone.
-  const byWork = Math.ceil((n * m * m) / 2 / TASK_MULADDS / parts) * parts;
-  return Math.max(1, Math.min(8 * parts, Math.max(parts, byWork), Math.floor(n / 48)));
 }
 
 /** `true` when `a` is backed by a SharedArrayBuffer (workers can then read it in place). */

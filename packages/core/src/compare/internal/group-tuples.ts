@@ -1,8 +1,8 @@
 // Internal (not re-exported): groups items by the tuple of their class indices across
 // several columns (one path through a chain of predictions, or one leaf of a
 // "truth → predicted by A → predicted by B" hierarchy) with a counting sort.
-import { ClasslensError } from '../common/index.js';
-import { tuplePass } from './kernels.js';
+import { ClasslensError } from '../../common/index.js';
+import { tuplePass } from './counting-kernels.js';
 
 /**
  * Largest mixed-radix code space counted in a flat table. Past it (or past a few

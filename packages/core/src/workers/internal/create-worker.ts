@@ -40,9 +40,10 @@ function isNode(): boolean {
 }
 
 /**
- * Starts a worker running `url`, or by default the package's `worker-entry.js` next to
- * this module. Browsers (and Deno, Bun) get a module Web Worker, created with the literal
- * `new Worker(new URL('./worker-entry.js', import.meta.url), { type: 'module' })` that
+ * Starts a worker running `url`, or by default the package's `worker.js` (the entry
+ * beside `index.js` that serves every area's tasks). Browsers (and Deno, Bun) get a module
+ * Web Worker, created with the literal
+ * `new Worker(new URL('../../worker.js', import.meta.url), { type: 'module' })` that
  * Vite, webpack and rollup recognise and bundle; Node gets `worker_threads`. Throws when
  * neither exists; load errors arrive later through `onFailure`.
  */
@@ -50,7 +51,7 @@ export async function createWorker(url?: URL | string): Promise<WorkerHandle> {
   if (typeof Worker === 'function') {
     const w =
       url === undefined
-        ? new Worker(new URL('./worker-entry.js', import.meta.url), { type: 'module' })
+        ? new Worker(new URL('../../worker.js', import.meta.url), { type: 'module' })
         : new Worker(url, { type: 'module' });
     return {
       post: (m, t) => w.postMessage(m, t),
@@ -74,7 +75,7 @@ export async function createWorker(url?: URL | string): Promise<WorkerHandle> {
     const wt = (await import(/* @vite-ignore */ /* webpackIgnore: true */ spec)) as {
       Worker: new (url: URL | string, options?: { execArgv?: string[] }) => NodeWorker;
     };
-    const target = url === undefined ? new URL('./worker-entry.js', import.meta.url) : url;
+    const target = url === undefined ? new URL('../../worker.js', import.meta.url) : url;
     let w: NodeWorker;
     const argv = workerExecArgv();
     if (argv === undefined) w = new wt.Worker(target);

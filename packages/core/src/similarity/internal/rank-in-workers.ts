@@ -1,7 +1,7 @@
 import type { Matrix } from '../../common/matrix.js';
 import type { WorkerPool } from '../../workers/worker-pool.js';
-import { gatherColumns, rankBlockSize } from './column-ranker.js';
-import { isShared, runAll } from './parallel.js';
+import { gatherColumns, rankBlockSize } from './rank-column-blocks.js';
+import { isShared, runAll } from '../../workers/internal/split-work.js';
 import type { Kernel } from './pearson-part.js';
 
 /**

@@ -1,5 +1,5 @@
-import { checkKeys, compareKeys, type Key } from '../common/keys.js';
-import { checkMixedSpelling } from '../common/internal/mixed-keys.js';
+import { checkKeys, compareKeys, type Key } from '../../common/keys.js';
+import { checkMixedSpelling } from '../../common/internal/mixed-keys.js';
 
 /** A column of keys encoded as dense integer codes (internal). */
 export interface EncodedStage {
