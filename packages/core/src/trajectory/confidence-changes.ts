@@ -1,6 +1,6 @@
 import { optionsOf } from '../common/internal/validate.js';
 import type { MatrixLike } from '../common/matrix.js';
-import { checkThreshold } from './internal/sequence-layout.js';
+import { checkThreshold } from './internal/check-threshold.js';
 import { predictionChanges } from './prediction-changes.js';
 
 /** Options for {@link confidenceChanges}. */

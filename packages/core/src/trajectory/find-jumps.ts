@@ -1,5 +1,5 @@
 import { ClasslensError } from '../common/errors.js';
-import { checkThreshold } from './internal/sequence-layout.js';
+import { checkThreshold } from './internal/check-threshold.js';
 import { describeValue, optionsOf } from '../common/internal/validate.js';
 
 /** Options for {@link findJumps}. */

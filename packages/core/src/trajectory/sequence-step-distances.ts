@@ -1,5 +1,6 @@
 import { toMatrix, type MatrixLike } from '../common/matrix.js';
-import { layoutOffsets, rowDistance } from './internal/sequence-layout.js';
+import { layoutOffsets } from './internal/sequence-layout.js';
+import { rowDistance } from './internal/row-distance.js';
 
 /**
  * Step distances of several sequences whose hidden states are stacked row-wise in one

@@ -1,5 +1,5 @@
 import { toMatrix, type MatrixLike } from '../common/matrix.js';
-import { rowDistance } from './internal/sequence-layout.js';
+import { rowDistance } from './internal/row-distance.js';
 
 /**
  * Euclidean distance between consecutive hidden states of one sequence:

@@ -1,7 +1,8 @@
 import { optionsOf } from '../common/internal/validate.js';
 import { ClasslensError } from '../common/errors.js';
 import { toMatrix, type MatrixLike } from '../common/matrix.js';
-import { argmaxRows, layoutOffsets, sequenceStarts } from './internal/sequence-layout.js';
+import { argmaxRows } from './internal/argmax-rows.js';
+import { layoutOffsets, sequenceStarts } from './internal/sequence-layout.js';
 
 /** Options for {@link topClassChanges}. */
 export interface TopClassChangesOptions {

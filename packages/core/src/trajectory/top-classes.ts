@@ -1,6 +1,6 @@
 import { ClasslensError } from '../common/errors.js';
 import { toMatrix, type MatrixLike } from '../common/matrix.js';
-import { argmaxRows } from './internal/sequence-layout.js';
+import { argmaxRows } from './internal/argmax-rows.js';
 
 /**
  * The top class (column index) of every row of per-step class probabilities: the first

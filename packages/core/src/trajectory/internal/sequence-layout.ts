@@ -1,7 +1,6 @@
-// Internal helpers shared by the trajectory functions; not re-exported from the package.
+// Internal: where each sequence's rows lie in a stacked matrix (offsets, first rows).
 import { describeValue } from '../../common/internal/validate.js';
 import { ClasslensError } from '../../common/errors.js';
-import type { Matrix } from '../../common/matrix.js';
 
 /**
  * Validates sequence lengths and returns their offsets (length n + 1, `offsets[0] = 0`,
@@ -44,14 +43,6 @@ function badLength(lengths: ArrayLike<unknown>, i: number): never {
   });
 }
 
-/** Throws `INVALID_ARGUMENT` unless `t` is a finite number ≥ 0. */
-export function checkThreshold(t: unknown, name = 'threshold'): number {
-  if (typeof t !== 'number' || !Number.isFinite(t) || t < 0) {
-    throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected a finite number ≥ 0, got ${describeValue(t)}`);
-  }
-  return t;
-}
-
 /**
  * For every row, whether it starts a sequence (has no predecessor). Row 0 always does;
  * without offsets the whole matrix is one sequence.
@@ -61,56 +52,4 @@ export function sequenceStarts(rows: number, offsets?: Uint32Array): Uint8Array 
   if (rows > 0) starts[0] = 1;
   if (offsets) for (let i = 0; i < offsets.length - 1; i++) if (offsets[i] < rows) starts[offsets[i]] = 1;
   return starts;
-}
-
-/**
- * Euclidean distance between rows starting at `a` and `b` of a flat row-major array.
- * The plain sum of squares is exact enough for hidden states; only when it under- or
- * overflows (differences below ~1e-150 or above ~1e150) is it redone with the
- * differences scaled by their largest magnitude, as LAPACK's dnrm2 does.
- */
-export function rowDistance(data: ArrayLike<number>, a: number, b: number, cols: number): number {
-  let s = 0;
-  for (let j = 0; j < cols; j++) {
-    const d = data[b + j] - data[a + j];
-    s += d * d;
-  }
-  if (s > 1e-280 && s !== Infinity) return Math.sqrt(s);
-  let scale = 0;
-  for (let j = 0; j < cols; j++) {
-    const d = Math.abs(data[b + j] - data[a + j]);
-    if (d > scale) scale = d;
-  }
-  if (scale === 0 || scale === Infinity) return scale;
-  s = 0;
-  for (let j = 0; j < cols; j++) {
-    const d = (data[b + j] - data[a + j]) / scale;
-    s += d * d;
-  }
-  return scale * Math.sqrt(s);
-}
-
-/**
- * Top class per row of an already validated matrix (see `topClasses`): first largest
- * column; one column is P(positive), class 1 when `p > 0.5`.
- */
-export function argmaxRows(m: Matrix): Int32Array {
-  const { rows, cols, data } = m;
-  const out = new Int32Array(rows);
-  if (cols === 1) {
-    for (let r = 0; r < rows; r++) out[r] = data[r] > 0.5 ? 1 : 0;
-    return out;
-  }
-  for (let r = 0, o = 0; r < rows; r++, o += cols) {
-    let top = 0;
-    let best = data[o];
-    for (let k = 1; k < cols; k++) {
-      if (data[o + k] > best) {
-        best = data[o + k];
-        top = k;
-      }
-    }
-    out[r] = top;
-  }
-  return out;
 }
