@@ -1,4 +1,4 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
   ClasslensError,
@@ -15,15 +15,15 @@ import {
   type MatrixLike,
   type SimilarityToDistanceMethod,
 } from '@classlens/core';
-import { emit, type ClChangeDetail, type ClMarkDetail } from '../events.js';
+import { emit, type ClChangeDetail } from '../events.js';
 import { ClBaseElement } from '../internal/base-element.js';
 import { AsyncTaskController } from '../internal/controllers/async-task.js';
-import { MarkInteractionController, markKey } from '../internal/controllers/mark-interaction.js';
+import { MarkInteractionController } from '../internal/controllers/mark-interaction.js';
 import { ResizeController } from '../internal/controllers/resize-controller.js';
 import { cssProps } from '../internal/css-props.js';
 import { renderDataTable } from '../internal/data-table.js';
 import { canvasToPng } from '../internal/export-image.js';
-import { formatCount, truncate } from '../internal/format.js';
+import { formatCount } from '../internal/format.js';
 import {
   CellLayer,
   cellsUnderPixel,
@@ -43,7 +43,6 @@ import {
 } from '../internal/gl/index.js';
 import { stateStyles } from '../internal/styles/states.styles.js';
 import { themeStyles } from '../internal/styles/theme.styles.js';
-import type { TooltipContent } from '../internal/tooltip.js';
 import { displayBytes, inputBytesWithStats } from './cells.js';
 import { colorDomain, colorScale, heatLut, isDiverging, type HeatmapColors, type HeatmapScale } from './color-scale.js';
 import {
@@ -56,7 +55,7 @@ import {
   axisLabels,
   type HeatmapValues,
 } from './input.js';
-import { layoutHeatmap, BAR_WIDTH, type Box, type HeatmapLayout } from './layout.js';
+import { layoutHeatmap, type HeatmapLayout } from './layout.js';
 import {
   computeOrdering,
   computeOrderingAsync,
@@ -67,7 +66,6 @@ import {
 } from './order.js';
 import {
   clusterSpans,
-  dendrogramPath,
   keySpans,
   layoutDendrogram,
   mergeAt,
@@ -75,26 +73,26 @@ import {
   type DendrogramLayout,
   type Span,
 } from './structure.js';
+import { describe, detail, findMark, markKeyOf, navigate, snapBlock, type MarkContext } from './marks.js';
 import { similarityHeatmapStyles } from './similarity-heatmap.styles.js';
+import {
+  box,
+  formatValue,
+  renderBars,
+  renderColDendrogram,
+  renderColLabels,
+  renderDendrogram,
+  renderLegendBar,
+  renderOverlay,
+  renderRowLabels,
+  type BlockMark,
+  type CellMark,
+  type HeatMark,
+  type HeatmapViewState,
+} from './view.js';
 
 /** The similarity measure computed from `scores`. */
 export type SimilarityMeasure = 'pearson' | 'spearman';
-
-/** A cell (display row and column). */
-interface CellMark {
-  kind: 'cell';
-  r: number;
-  c: number;
-}
-/** A block (display ranges, inclusive). */
-interface BlockMark {
-  kind: 'block';
-  r0: number;
-  r1: number;
-  c0: number;
-  c1: number;
-}
-type HeatMark = CellMark | BlockMark;
 
 const INPUT_PROPS = [
   'matrix',
@@ -109,11 +107,8 @@ const INPUT_PROPS = [
 const ORDER_PROPS = ['order', 'linkage', 'distance', 'optimalOrder', 'clusterAxes', 'classGroups'] as const;
 const LINKAGES: readonly Linkage[] = ['single', 'complete', 'average', 'ward'];
 const DISTANCES: readonly SimilarityToDistanceMethod[] = ['1-r', 'sqrt(2(1-r))', '1-|r|'];
-const EMPTY = new Uint32Array(0);
 /** Clustering at most this many classes runs in the update; more run as an async task. */
 const SYNC_CLASSES = 400;
-/** Cell size (CSS px) from which labels are drawn. */
-const LABEL_MIN = 10;
 const LABEL_WIDTH = 132;
 const MAX_LABEL_WIDTH = 220;
 const COL_LABEL_HEIGHT = 90;
@@ -343,11 +338,11 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     },
   );
   private readonly interaction = new MarkInteractionController<HeatMark>(this, {
-    key: (m) => this.markKeyOf(m),
-    find: (key) => this.findMark(key),
-    detail: (m) => this.detail(m),
-    navigate: (from, key) => this.navigate(from, key),
-    describe: (m) => this.describe(m),
+    key: (m) => markKeyOf(this.markContext(), m),
+    find: (key) => findMark(this.markContext(), key),
+    detail: (m) => detail(this.markContext(), m),
+    navigate: (from, key) => navigate(this.markContext(), from, key),
+    describe: (m) => describe(this.markContext(), m),
     anchor: (m) => this.anchorOf(m),
     size: () => ({ width: this.size.width || this.clientWidth, height: this.size.height || this.clientHeight }),
   });
@@ -853,148 +848,16 @@ export class ClSimilarityHeatmap extends ClBaseElement {
 
   // ——— marks ———
 
-  private markKeyOf(m: HeatMark): string {
-    const v = this.values;
-    const o = this.ordering;
-    if (!v || !o) return '';
-    if (m.kind === 'cell') return markKey('cell', String(v.rowLabels[o.rows[m.r]]), String(v.colLabels[o.cols[m.c]]));
-    return markKey('block', m.r0, m.r1, m.c0, m.c1);
-  }
-
-  private findMark(key: string): HeatMark | null {
-    const v = this.values;
-    const o = this.ordering;
-    if (!v || !o) return null;
-    const parts = JSON.parse(key) as (string | number)[];
-    if (parts[0] === 'cell') {
-      const r = v.rowLabels.findIndex((k) => String(k) === parts[1]);
-      const c = v.colLabels.findIndex((k) => String(k) === parts[2]);
-      return r >= 0 && c >= 0 ? { kind: 'cell', r: this.rowPos[r], c: this.colPos[c] } : null;
-    }
-    const [, r0, r1, c0, c1] = parts as number[];
-    return r1 < v.rows && c1 < v.cols ? { kind: 'block', r0, r1, c0, c1 } : null;
-  }
-
-  /** The value at display cell (r, c). */
-  private valueAt(r: number, c: number): number {
-    const v = this.values!;
-    const o = this.ordering!;
-    return v.data[o.rows[r] * v.cols + o.cols[c]];
-  }
-
-  private detail(m: HeatMark | null): ClMarkDetail {
-    const v = this.values;
-    const o = this.ordering;
-    if (!m || !v || !o) return { kind: 'none', stage: null, keys: [], value: 0, indices: EMPTY };
-    if (m.kind === 'cell') {
-      const row = o.rows[m.r];
-      const col = o.cols[m.c];
-      const square = v.rows === v.cols;
-      const indices =
-        square && row === col ? Uint32Array.of(row) : square ? Uint32Array.of(row, col) : Uint32Array.of(row);
-      return {
-        kind: 'cell',
-        stage: null,
-        keys: [v.rowLabels[row], v.colLabels[col]],
-        row,
-        col,
-        value: v.data[row * v.cols + col],
-        indices,
-      };
-    }
-    const rows = o.rows.slice(m.r0, m.r1 + 1);
-    const cols = o.cols.slice(m.c0, m.c1 + 1);
-    const square = v.rows === v.cols;
-    let classes: number[];
-    if (square) {
-      const seen = new Set<number>();
-      classes = [];
-      for (let r = Math.min(m.r0, m.c0); r <= Math.max(m.r1, m.c1); r++) {
-        if ((r >= m.r0 && r <= m.r1) || (r >= m.c0 && r <= m.c1)) {
-          const i = o.rows[r];
-          if (!seen.has(i)) {
-            seen.add(i);
-            classes.push(i);
-          }
-        }
-      }
-    } else classes = rows;
-    const diagonal = square && m.r0 === m.c0 && m.r1 === m.c1;
+  /** What `marks.ts` reads the cells and blocks against. */
+  private markContext(): MarkContext {
     return {
-      kind: 'block',
-      stage: null,
-      keys: classes.map((i) => v.rowLabels[i]),
-      value: classes.length,
-      indices: Uint32Array.from(classes),
-      classes,
-      ...(diagonal ? {} : { rows, cols }),
-    };
-  }
-
-  private navigate(from: HeatMark | null, key: string): HeatMark | null {
-    const v = this.values;
-    if (!v || v.rows === 0 || v.cols === 0) return null;
-    const at: CellMark = from
-      ? from.kind === 'cell'
-        ? from
-        : { kind: 'cell', r: from.r0, c: from.c0 }
-      : { kind: 'cell', r: 0, c: 0 };
-    if (!from) return at;
-    let { r, c } = at;
-    const page = 10;
-    if (key === 'ArrowUp') r--;
-    else if (key === 'ArrowDown') r++;
-    else if (key === 'ArrowLeft') c--;
-    else if (key === 'ArrowRight') c++;
-    else if (key === 'PageUp') r -= page;
-    else if (key === 'PageDown') r += page;
-    else if (key === 'Home') c = 0;
-    else if (key === 'End') c = v.cols - 1;
-    r = Math.max(0, Math.min(v.rows - 1, r));
-    c = Math.max(0, Math.min(v.cols - 1, c));
-    return { kind: 'cell', r, c };
-  }
-
-  private describe(m: HeatMark): TooltipContent {
-    const v = this.values!;
-    const o = this.ordering!;
-    const fmt = (x: number) => (x !== x ? 'no data' : v.kind === 'confusion' ? formatCount(x) : formatValue(x));
-    if (m.kind === 'cell') {
-      const row = o.rows[m.r];
-      const col = o.cols[m.c];
-      const value = this.valueAt(m.r, m.c);
-      const rows: [string, string][] = [[this.valueName(), fmt(value)]];
-      const g = this.clusterGroups?.groupOf ?? this.keyGroups?.groupOf;
-      if (g && v.rows === v.cols) rows.push(['Same group', g[row] === g[col] ? 'yes' : 'no']);
-      const notes: string[] = [];
-      if (value !== value) notes.push('No data: a constant score column has no correlation');
-      if (this.starSet.has(m.r))
-        notes.push(`${String(v.rowLabels[row])} has a star pattern: similar to many classes outside its group`);
-      const rl = String(v.rowLabels[row]);
-      const cl = String(v.colLabels[col]);
-      return { title: rl === cl ? rl : `${rl} × ${cl}`, rows, ...(notes.length ? { note: notes.join('. ') } : {}) };
-    }
-    const d = this.detail(m);
-    const rows = (m.r1 - m.r0 + 1) | 0;
-    const cols = (m.c1 - m.c0 + 1) | 0;
-    let sum = 0;
-    let count = 0;
-    for (let r = m.r0; r <= m.r1; r++) {
-      for (let c = m.c0; c <= m.c1; c++) {
-        if (v.rows === v.cols && o.rows[r] === o.cols[c]) continue;
-        const x = this.valueAt(r, c);
-        if (x === x) {
-          sum += x;
-          count++;
-        }
-      }
-    }
-    return {
-      title: d.rows ? `Split group: ${rows} × ${cols} classes` : `Block of ${formatCount(d.classes!.length)} classes`,
-      rows: [
-        ['Classes', truncate(d.keys.slice(0, 6).map(String).join(', ') + (d.keys.length > 6 ? ', …' : ''), 90)],
-        [`Mean ${this.valueName().toLowerCase()}`, count ? fmt(sum / count) : '–'],
-      ],
+      values: this.values,
+      ordering: this.ordering,
+      rowPos: this.rowPos,
+      colPos: this.colPos,
+      groupOf: this.clusterGroups?.groupOf ?? this.keyGroups?.groupOf ?? null,
+      stars: this.starSet,
+      valueName: this.valueName(),
     };
   }
 
@@ -1135,27 +998,12 @@ export class ClSimilarityHeatmap extends ClBaseElement {
       return;
     }
     if (g.mode === 'brush' && this.brushRect) {
-      const b = this.snapBlock(this.brushRect);
+      const b = snapBlock(this.markContext(), this.brushRect);
       this.brushRect = null;
       this.interaction.select(b);
     }
     this.requestUpdate();
   };
-
-  /**
-   * A brushed rectangle that crosses the diagonal of a class × class matrix becomes the
-   * diagonal block of the rows and columns it spans; otherwise it stays an off-diagonal
-   * "split group" block.
-   */
-  private snapBlock(b: BlockMark): BlockMark {
-    const v = this.values!;
-    if (v.rows !== v.cols) return b;
-    const overlaps = b.r0 <= b.c1 && b.c0 <= b.r1;
-    if (!overlaps) return b;
-    const lo = Math.min(b.r0, b.c0);
-    const hi = Math.max(b.r1, b.c1);
-    return { kind: 'block', r0: lo, r1: hi, c0: lo, c1: hi };
-  }
 
   private readonly onPointerLeave = () => {
     if (!this.drag) this.interaction.onPointerLeave();
@@ -1183,11 +1031,11 @@ export class ClSimilarityHeatmap extends ClBaseElement {
       e.preventDefault();
       const from = it.focused && it.focused.kind === 'cell' ? it.focused : { kind: 'cell' as const, r: 0, c: 0 };
       this.anchor ??= from;
-      const to = this.navigate(from, e.key) as CellMark;
+      const to = navigate(this.markContext(), from, e.key) as CellMark;
       it.focused = to;
       it.keyboard = true;
       const a = this.anchor;
-      const block = this.snapBlock({
+      const block = snapBlock(this.markContext(), {
         kind: 'block',
         r0: Math.min(a.r, to.r),
         r1: Math.max(a.r, to.r),
@@ -1279,25 +1127,59 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     const L = this.layout_;
     const it = this.interaction;
     const label = this.task.pending ? (this.values ? 'Clustering' : 'Computing similarity') : '';
+    const hv = v && this.ordering ? this.viewState(v, this.ordering) : null;
     return html`<div class="frame">
       <div class="header">${this.renderHeading()} ${v && L ? this.renderToolbar() : nothing}</div>
       <div class="main" ${cssProps({ height: L && v ? `${L.height}px` : '100%' })}>
-        ${v && L ? this.renderChart(v, L) : nothing} ${this.task.renderProgress(label)}
+        ${hv && L ? this.renderChart(hv, L) : nothing} ${this.task.renderProgress(label)}
         ${v && L ? it.renderTooltip() : nothing}
       </div>
-      ${v && this.legend ? this.renderLegendBar(v) : nothing} ${it.renderLiveRegion()}
+      ${hv && this.legend ? renderLegendBar(hv, hv.values) : nothing} ${it.renderLiveRegion()}
       ${v && this.ordering && this.tableReady ? this.renderTable(v) : nothing}
     </div>`;
   }
 
-  private box(b: Box) {
-    return cssProps({ left: `${b.x}px`, top: `${b.y}px`, width: `${b.w}px`, height: `${b.h}px` });
+  /** The plain state the drawing functions of `view.ts` read. */
+  private viewState(values: HeatmapValues, ordering: Ordering): HeatmapViewState {
+    const it = this.interaction;
+    const cutoff = this.cutoff != null && Number.isFinite(this.cutoff) ? this.cutoff : null;
+    return {
+      values,
+      ordering,
+      view: this.view,
+      clusterGroups: this.clusterGroups,
+      keyGroups: this.keyGroups,
+      groupOrder: this.order === 'groups',
+      fuzzy: this.fuzzy,
+      stars: this.stars,
+      dend: this.dend,
+      colDend: this.colDend,
+      dendroSelected: this.dendroSelected,
+      palette: this.palette,
+      otherColor: this.otherColor,
+      highlight: this.highlightMask(Math.max(values.rows, values.cols)),
+      selected: it.selected,
+      hovered: it.hovered?.kind === 'cell' ? it.hovered : null,
+      cursor: it.keyboard && it.focused?.kind === 'cell' ? it.focused : null,
+      brushRect: this.brushRect,
+      valueName: this.valueName(),
+      cutoff,
+      colorDomain: this.colorDomain_,
+      diverging: this.diverging,
+      color: this.color,
+      hist: this.hist,
+      anyNaN: this.anyNaN,
+      notes: this.notes,
+      onDendrogramClick: this.onDendrogramClick,
+      onCutoff: this.onCutoff,
+    };
   }
 
-  private renderChart(v: HeatmapValues, L: HeatmapLayout): TemplateResult {
+  private renderChart(hv: HeatmapViewState, L: HeatmapLayout): TemplateResult {
     const it = this.interaction;
+    const v = hv.values;
     return html`
-      ${L.dendrogram ? this.renderDendrogram(L.dendrogram) : nothing} ${L.bars ? this.renderBars(L.bars) : nothing}
+      ${L.dendrogram ? renderDendrogram(hv, L.dendrogram) : nothing} ${L.bars ? renderBars(hv, L.bars) : nothing}
       <div
         class="plot ${this.panning ? 'is-panning' : ''} ${this.drag?.mode === 'brush' ? 'is-brushing' : ''}"
         part="plot"
@@ -1305,7 +1187,7 @@ export class ClSimilarityHeatmap extends ClBaseElement {
         role="group"
         aria-roledescription="heatmap"
         aria-label=${this.summary(v)}
-        ${this.box(L.plot)}
+        ${box(L.plot)}
         @pointerdown=${this.onPointerDown}
         @pointermove=${this.onPointerMove}
         @pointerup=${this.onPointerUp}
@@ -1317,242 +1199,11 @@ export class ClSimilarityHeatmap extends ClBaseElement {
         @focus=${it.onFocus}
         @blur=${it.onBlur}
       >
-        ${this.gl.canvas} ${this.renderOverlay(v, L.plot)}
+        ${this.gl.canvas} ${renderOverlay(hv, v, L.plot)}
       </div>
-      ${L.colDendrogram ? this.renderColDendrogram(L.colDendrogram) : nothing} ${this.renderRowLabels(v, L.rowLabels)}
-      ${this.renderColLabels(v, L.colLabels)}
+      ${L.colDendrogram ? renderColDendrogram(hv, L.colDendrogram) : nothing} ${renderRowLabels(hv, v, L.rowLabels)}
+      ${renderColLabels(hv, v, L.colLabels)}
     `;
-  }
-
-  private visibleRange(axis: 'rows' | 'cols', size: number): [number, number] {
-    const v = this.values!;
-    const t = this.view;
-    const s = axis === 'rows' ? t.sy : t.sx;
-    const o = axis === 'rows' ? t.ty : t.tx;
-    const n = axis === 'rows' ? v.rows : v.cols;
-    return [Math.max(0, Math.floor(-o / s)), Math.min(n - 1, Math.ceil((size - o) / s) - 1)];
-  }
-
-  private renderOverlay(v: HeatmapValues, P: Box): TemplateResult {
-    const t = this.view;
-    const it = this.interaction;
-    const rect = (m: BlockMark, cls: string) =>
-      svg`<rect class=${cls} x=${t.sx * m.c0 + t.tx} y=${t.sy * m.r0 + t.ty} width=${t.sx * (m.c1 - m.c0 + 1)} height=${t.sy * (m.r1 - m.r0 + 1)}></rect>`;
-    const spans =
-      this.clusterGroups?.spans ?? (this.keyGroups && this.order === 'groups' ? this.keyGroups.spans : null);
-    const [r0, r1] = this.visibleRange('rows', P.h);
-    const boxes =
-      spans && v.rows === v.cols
-        ? spans
-            .filter((s) => s.end >= r0 && s.start <= r1 && s.end > s.start)
-            .map((s) => rect({ kind: 'block', r0: s.start, r1: s.end, c0: s.start, c1: s.end }, 'group-box'))
-        : [];
-    const sel = it.selected;
-    const focus = it.keyboard && it.focused?.kind === 'cell' ? it.focused : null;
-    const hover = it.hovered?.kind === 'cell' && t.sx >= 4 ? it.hovered : null;
-    return html`<svg class="overlay" aria-hidden="true" width=${P.w} height=${P.h}>
-      ${this.renderDim(v, P)} ${boxes} ${sel && sel.kind === 'block' ? rect(sel, 'selection') : nothing}
-      ${this.brushRect ? rect(this.brushRect, 'brush') : nothing}
-      ${hover ? rect({ kind: 'block', r0: hover.r, r1: hover.r, c0: hover.c, c1: hover.c }, 'hover-ring') : nothing}
-      ${focus ? rect({ kind: 'block', r0: focus.r, r1: focus.r, c0: focus.c, c1: focus.c }, 'cursor') : nothing}
-    </svg>`;
-  }
-
-  /**
-   * `highlight` (class indices) dims the rest: rows and columns of other classes get a
-   * translucent band each, so cells of two other classes fade most, cells with one
-   * highlighted class a little, and the highlighted block not at all.
-   */
-  private renderDim(v: HeatmapValues, P: Box) {
-    const mask = this.highlightMask(Math.max(v.rows, v.cols));
-    if (!mask) return nothing;
-    const t = this.view;
-    const o = this.ordering!;
-    const runs = (order: readonly number[], lo: number, hi: number) => {
-      const out: [number, number][] = [];
-      for (let r = lo; r <= hi; r++) {
-        if (mask[order[r]]) continue;
-        const last = out[out.length - 1];
-        if (last && last[1] === r - 1) last[1] = r;
-        else out.push([r, r]);
-      }
-      return out;
-    };
-    const [r0, r1] = this.visibleRange('rows', P.h);
-    const [c0, c1] = this.visibleRange('cols', P.w);
-    const x0 = Math.max(0, t.tx);
-    const x1 = Math.min(P.w, t.sx * v.cols + t.tx);
-    const y0 = Math.max(0, t.ty);
-    const y1 = Math.min(P.h, t.sy * v.rows + t.ty);
-    const rowsD = runs(o.rows, r0, r1)
-      .map(([a, b]) => `M${x0},${t.sy * a + t.ty}H${x1}V${t.sy * (b + 1) + t.ty}H${x0}Z`)
-      .join('');
-    const colsD = runs(o.cols, c0, c1)
-      .map(([a, b]) => `M${t.sx * a + t.tx},${y0}V${y1}H${t.sx * (b + 1) + t.tx}V${y0}Z`)
-      .join('');
-    return svg`<path class="dim" d=${rowsD}></path><path class="dim" d=${colsD}></path>`;
-  }
-
-  private renderDendrogram(B: Box): TemplateResult {
-    const tree = this.ordering?.rowTree;
-    const D = this.dend;
-    if (!tree || !D) return html``;
-    const t = this.view;
-    const path = dendrogramPath(tree, D, B.w, t.sy, t.ty, this.visibleRange('rows', B.h), 1.5);
-    const k = this.dendroSelected;
-    const sel =
-      k >= 0 && this.interaction.selected?.kind === 'block'
-        ? svg`<path class="tree-selected" d=${`M${B.w},${t.sy * D.lo[k] + t.ty}H${B.w * (1 - D.height[k])}V${t.sy * (D.hi[k] + 1) + t.ty}H${B.w}`}></path>`
-        : nothing;
-    // A pointer shortcut: keyboard users select the same blocks with Shift+arrows on the plot.
-    return html`<svg
-      class="dendrogram"
-      part="dendrogram"
-      aria-hidden="true"
-      ${this.box(B)}
-      width=${B.w}
-      height=${B.h}
-      @click=${this.onDendrogramClick}
-    >
-      <title>Dendrogram: click a bracket to select its classes</title>
-      <rect class="tree-hit" width=${B.w} height=${B.h}></rect>
-      <path class="tree" d=${path}></path>
-      ${sel}
-    </svg>`;
-  }
-
-  private renderColDendrogram(B: Box): TemplateResult {
-    const D = this.colDend;
-    if (!D) return html``;
-    const t = this.view;
-    const path = dendrogramPath(D.tree, D.L, B.h, t.sx, t.tx, this.visibleRange('cols', B.w), 1.5, false);
-    return html`<svg class="dendrogram" part="dendrogram" aria-hidden="true" ${this.box(B)} width=${B.w} height=${B.h}>
-      <path class="tree" d=${path}></path>
-    </svg>`;
-  }
-
-  private renderBars(B: Box): TemplateResult {
-    const t = this.view;
-    const bars: unknown[] = [];
-    let x = 0;
-    const [r0, r1] = this.visibleRange('rows', B.h);
-    const spanBar = (spans: Span[], colorOf: (s: Span) => string, title: string) => {
-      bars.push(
-        svg`<g><title>${title}</title>${spans
-          .filter((s) => s.end >= r0 && s.start <= r1)
-          .map(
-            (s) =>
-              svg`<rect x=${x} y=${t.sy * s.start + t.ty} width=${BAR_WIDTH - 2} height=${Math.max(0.5, t.sy * (s.end - s.start + 1))} fill=${colorOf(s)}></rect>`,
-          )}</g>`,
-      );
-      x += BAR_WIDTH;
-    };
-    if (this.clusterGroups) {
-      spanBar(
-        this.clusterGroups.spans,
-        (s) => this.palette[s.group % this.palette.length] ?? this.otherColor,
-        `Groups (dendrogram cut into ${this.clusterGroups.spans.length})`,
-      );
-    }
-    if (this.keyGroups) {
-      const kg = this.keyGroups;
-      spanBar(kg.spans, (s) => this.palette[s.group % this.palette.length] ?? this.otherColor, 'Class groups');
-    }
-    if (this.fuzzy) {
-      const f = this.fuzzy;
-      const o = this.ordering!;
-      for (let g = 0; g < f.k; g++) {
-        const color = this.palette[(g + 10) % this.palette.length];
-        const rects: unknown[] = [];
-        // One rect per run of rows whose membership rounds to the same opacity step.
-        let start = r0;
-        const step = (r: number) => Math.round(f.memberships.data[o.rows[r] * f.k + g] * 10);
-        for (let r = r0; r <= r1 + 1; r++) {
-          if (r <= r1 && step(r) === step(start)) continue;
-          const op = step(start) / 10;
-          if (op > 0.15) {
-            rects.push(
-              svg`<rect x=${x} y=${t.sy * start + t.ty} width=${BAR_WIDTH - 2} height=${Math.max(0.5, t.sy * (r - start))} fill=${color} fill-opacity=${op}></rect>`,
-            );
-          }
-          start = r;
-        }
-        bars.push(svg`<g><title>Fuzzy group ${g + 1}: membership</title>${rects}</g>`);
-        x += BAR_WIDTH;
-      }
-    }
-    return html`<svg class="bars" aria-hidden="true" ${this.box(B)} width=${B.w} height=${B.h}>${bars}</svg>`;
-  }
-
-  private renderRowLabels(v: HeatmapValues, B: Box): TemplateResult {
-    const t = this.view;
-    const o = this.ordering!;
-    const [r0, r1] = this.visibleRange('rows', B.h);
-    const mask = this.highlightMask(Math.max(v.rows, v.cols));
-    const items: unknown[] = [];
-    const maxChars = Math.floor((B.w - 12) / 6.2);
-    if (t.sy >= LABEL_MIN) {
-      for (let r = r0; r <= r1; r++) {
-        const i = o.rows[r];
-        items.push(
-          svg`<text x="10" y=${t.sy * (r + 0.5) + t.ty} dominant-baseline="central" class=${mask && !mask[i] ? 'is-dim' : ''}>${truncate(String(v.rowLabels[i]), maxChars)}</text>`,
-        );
-      }
-    } else {
-      // Labelled spans of groups where rows are too thin for their own labels.
-      const spans = this.clusterGroups?.spans ?? this.keyGroups?.spans ?? [];
-      let lastY = -Infinity;
-      for (const s of spans) {
-        const y0 = t.sy * s.start + t.ty;
-        const y1 = t.sy * (s.end + 1) + t.ty;
-        if (y1 < 0 || y0 > B.h || y1 - y0 < 6) continue;
-        const mid = (Math.max(0, y0) + Math.min(B.h, y1)) / 2;
-        items.push(svg`<path class="span-tick" d=${`M8,${y0 + 1}H12V${y1 - 1}H8`}></path>`);
-        if (mid - lastY >= 12) {
-          items.push(
-            svg`<text class="span-label" x="16" y=${mid} dominant-baseline="central">${truncate(s.label, maxChars - 1)}</text>`,
-          );
-          lastY = mid;
-        }
-      }
-    }
-    const stars = this.stars
-      .filter((r) => r >= r0 && r <= r1)
-      .map((r) => {
-        const y = t.sy * (r + 0.5) + t.ty;
-        return svg`<path class="star" d=${`M0,${y - 3}L5,${y}L0,${y + 3}Z`}><title>${String(v.rowLabels[o.rows[r]])}: star pattern</title></path>`;
-      });
-    return html`<svg class="labels" part="label" aria-hidden="true" ${this.box(B)} width=${B.w} height=${B.h}>
-      ${items}${stars}
-    </svg>`;
-  }
-
-  private renderColLabels(v: HeatmapValues, B: Box): TemplateResult {
-    const t = this.view;
-    const o = this.ordering!;
-    if (t.sx < LABEL_MIN) {
-      const note =
-        v.rows === v.cols
-          ? `${formatCount(v.cols)} classes · zoom in for labels`
-          : `${formatCount(v.rows)} × ${formatCount(v.cols)} · zoom in for labels`;
-      return html`<svg class="col-labels" part="label" aria-hidden="true" ${this.box(B)} width=${B.w} height=${B.h}>
-        <text class="axis-note" x=${B.w / 2} y="14" text-anchor="middle">${note}</text>
-      </svg>`;
-    }
-    const [c0, c1] = this.visibleRange('cols', B.w);
-    const mask = this.highlightMask(Math.max(v.rows, v.cols));
-    const maxChars = Math.floor((B.h - 8) / 6.2);
-    const items = [];
-    for (let c = c0; c <= c1; c++) {
-      const j = o.cols[c];
-      const x = t.sx * (c + 0.5) + t.tx;
-      items.push(
-        svg`<text transform=${`translate(${x},6) rotate(90)`} dominant-baseline="central" class=${mask && !mask[j] ? 'is-dim' : ''}>${truncate(String(v.colLabels[j]), maxChars)}</text>`,
-      );
-    }
-    return html`<svg class="col-labels" part="label" aria-hidden="true" ${this.box(B)} width=${B.w} height=${B.h}>
-      ${items}
-    </svg>`;
   }
 
   private renderToolbar(): TemplateResult {
@@ -1564,91 +1215,6 @@ export class ClSimilarityHeatmap extends ClBaseElement {
         Brush
       </button>
     </div>`;
-  }
-
-  private renderLegendBar(v: HeatmapValues): TemplateResult {
-    const [lo, hi] = this.colorDomain_;
-    const W = 240;
-    const H = 56;
-    const barY = 34;
-    const x = (val: number) => ((val - lo) / (hi - lo)) * W;
-    const stops = 48;
-    const grad = Array.from({ length: stops }, (_, k) => {
-      const val = lo + ((k + 0.5) / stops) * (hi - lo);
-      return svg`<rect x=${(k * W) / stops} y=${barY} width=${W / stops + 0.5} height="10" fill=${this.color(val)}></rect>`;
-    });
-    const maxCount = this.hist.reduce((m, b) => Math.max(m, b.count), 0) || 1;
-    const cutoff = this.cutoff != null && Number.isFinite(this.cutoff) ? this.cutoff : null;
-    const bars = this.hist.map((b) => {
-      const h = (Math.sqrt(b.count) / Math.sqrt(maxCount)) * 22;
-      const faded = cutoff !== null && b.x1 <= cutoff;
-      return svg`<rect class=${faded ? 'is-faded' : ''} x=${x(b.x0)} y=${barY - 2 - h} width=${Math.max(0.5, x(b.x1) - x(b.x0) - 0.5)} height=${h}></rect>`;
-    });
-    const ticks = this.diverging && lo < 0 && hi > 0 ? [lo, 0, hi] : [lo, (lo + hi) / 2, hi];
-    const fmt = (t: number) => (v.kind === 'confusion' ? formatCount(t) : formatValue(t));
-    const step = (hi - lo) / 200;
-    return html`<div class="heat-legend" part="legend">
-      <svg
-        class="heat-legend__scale"
-        width=${W + 16}
-        height=${H + 12}
-        viewBox=${`-8 0 ${W + 16} ${H + 12}`}
-        role="img"
-        aria-label=${`Colour scale: ${this.valueName()} from ${fmt(lo)} to ${fmt(hi)}; bars show how many cells have each value`}
-      >
-        <text class="heat-legend__title" x="0" y="9">${this.valueName()} · cells per value</text>
-        <g class="heat-legend__hist">${bars}</g>
-        ${grad}
-        ${cutoff !== null ? svg`<line class="heat-legend__cutoff-line" x1=${x(cutoff)} x2=${x(cutoff)} y1="12" y2=${barY + 12}></line>` : nothing}
-        ${ticks.map((t, k) => svg`<text x=${x(t)} y=${barY + 22} text-anchor=${k === 0 ? 'start' : k === ticks.length - 1 ? 'end' : 'middle'}>${fmt(t)}</text>`)}
-      </svg>
-      <label
-        >Fade below
-        <input
-          type="range"
-          min=${lo}
-          max=${hi}
-          step=${step}
-          .value=${String(cutoff ?? lo)}
-          @input=${this.onCutoff}
-          aria-valuetext=${cutoff === null ? 'off' : fmt(cutoff)}
-        />
-        <span>${cutoff === null ? 'off' : fmt(cutoff)}</span></label
-      >
-      ${
-        v.kind === 'confusion' && v.offMax && v.max > v.offMax
-          ? html`<span class="heat-legend__note"
-              >Scale ends at the largest confusion; the diagonal (up to ${formatCount(v.max)}) is darkest</span
-            >`
-          : nothing
-      }
-      ${this.notes.length ? html`<span class="heat-legend__note" part="note">${this.notes.join(' · ')}</span>` : nothing}
-      ${this.keyGroups ? this.renderGroupKeys(this.keyGroups.keys) : nothing}
-      ${
-        this.anyNaN
-          ? html`<span class="heat-legend__nan"
-              ><svg width="12" height="12" aria-hidden="true"><rect x="0.5" y="0.5" width="11" height="11"></rect></svg
-              >no data</span
-            >`
-          : nothing
-      }
-    </div>`;
-  }
-
-  /** The side bar's class groups and their colours (`classGroups`). */
-  private renderGroupKeys(keys: readonly Key[]): TemplateResult {
-    const shown = keys.slice(0, 12);
-    return html`<span class="heat-legend__groups" role="list" aria-label="Class groups (side bar)">
-      ${shown.map(
-        (k, g) =>
-          html`<span class="heat-legend__group" role="listitem"
-            ><svg width="10" height="10" aria-hidden="true">
-              <rect width="10" height="10" fill=${this.palette[g % this.palette.length]}></rect></svg
-            >${truncate(String(k), 24)}</span
-          >`,
-      )}
-      ${keys.length > shown.length ? html`<span class="heat-legend__group">+${keys.length - shown.length} more</span>` : nothing}
-    </span>`;
   }
 
   private summary(v: HeatmapValues): string {
@@ -1755,14 +1321,6 @@ function nanToZero(d: Float32Array | Float64Array): Float64Array {
   const out = new Float64Array(d.length);
   for (let q = 0; q < d.length; q++) out[q] = d[q] === d[q] ? d[q] : 0;
   return out;
-}
-
-/** Values: 3 significant digits, no exponent for ordinary magnitudes. */
-function formatValue(x: number): string {
-  if (!Number.isFinite(x)) return '–';
-  const a = Math.abs(x);
-  if (a !== 0 && (a < 1e-3 || a >= 1e6)) return x.toExponential(2);
-  return Number(x.toPrecision(3)).toString();
 }
 
 function sameInputKey(a: unknown, b: unknown): boolean {
