@@ -11,7 +11,12 @@ const load0 = machineLoad();
 const items = quick ? [1e5] : full ? [1e5, 1e6] : [1e6];
 const runs = quick ? 3 : 5;
 
-const chain = await runInBrowser('bench/elements/chain-page.ts', { params: { items, runs }, width: 1200, height: 800 });
+const chain = await runInBrowser('bench/elements/chain-page.ts', {
+  params: { items, runs },
+  width: 1200,
+  height: 800,
+  threadTime: true,
+});
 console.log(
   'cl-chain-sankey, 3 versions × 100 classes, top-k 100 (medians; target: first frame ≤ 300 ms at 10^6 items)',
 );
@@ -19,7 +24,7 @@ for (const r of chain) {
   const p = r.phasesMs;
   console.log(
     `  ${String(r.items).padStart(8)} items, only-changed ${r.onlyChanged ? 'on ' : 'off'} (${r.kept} kept, ${r.links} links, ${r.shadowElements} shadow elements): ` +
-      `first frame ${r.firstFrameMs.toFixed(0)} ms, hover ${r.hoverMs.toFixed(1)} ms`,
+      `first frame ${r.firstFrameMs.toFixed(0)} ms (main-thread CPU ${r.firstFrameCpuMs.toFixed(0)} ms), hover ${r.hoverMs.toFixed(1)} ms (CPU ${r.hoverCpuMs.toFixed(1)} ms)`,
   );
   console.log(
     `           phases: flowGraph ${p.flowGraph.toFixed(0)} ms, shared order ${p.order.toFixed(0)} ms, layout ${p.layout.toFixed(0)} ms, labels ${p.labels.toFixed(1)} ms`,
@@ -34,13 +39,14 @@ const trend = await runInBrowser('bench/elements/trend-page.ts', {
   params: { classes: quick ? 200 : 1000, versions: 10, perClass: 100, runs },
   width: 1200,
   height: 800,
+  threadTime: true,
 });
 console.log(
   `\ncl-trend-grid, ${trend.classes} classes × ${trend.versions} versions (medians; target: first frame ≤ 200 ms at 1,000 classes)`,
 );
 const show = (name, r) =>
   console.log(
-    `  ${name.padEnd(52)} first frame ${r.firstFrameMs.toFixed(0).padStart(4)} ms, hover ${r.hoverMs.toFixed(1).padStart(5)} ms, ${r.cellsRendered} cells in the DOM`,
+    `  ${name.padEnd(52)} first frame ${r.firstFrameMs.toFixed(0).padStart(4)} ms (CPU ${r.firstFrameCpuMs.toFixed(0).padStart(4)} ms), hover ${r.hoverMs.toFixed(1).padStart(5)} ms, ${r.cellsRendered} cells in the DOM`,
   );
 show(`from truth + predictions (${trend.items.toLocaleString('en-US')} items)`, trend.fromPredictions);
 show('from precomputed series', trend.fromSeries);

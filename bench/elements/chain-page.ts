@@ -9,7 +9,7 @@ import type { ClChainSankey } from '../../packages/elements/src/chain-sankey/cl-
 import { flowGraph, type FlowGraph } from '@classlens/core';
 import { sankey, sankeyLinkHorizontal } from 'd3-sankey';
 import { layoutLabels, layoutSankey, sankeyOrder } from '../../packages/elements/src/internal/sankey/layout.js';
-import { forceLayout, frames, median, rng } from './page-helpers.js';
+import { forceLayout, frames, mainThreadMs, median, rng } from './page-helpers.js';
 
 /**
  * Three versions of a 100-class classifier over n items: class sizes skewed (Zipf-like),
@@ -50,7 +50,9 @@ interface Case {
 
 async function element(cols: Int32Array[], c: Case, runs: number) {
   const times: number[] = [];
+  const cpu: number[] = [];
   const hovers: number[] = [];
+  const hoverCpu: number[] = [];
   let links = 0;
   let elements = 0;
   for (let k = 0; k < runs; k++) {
@@ -60,10 +62,12 @@ async function element(cols: Int32Array[], c: Case, runs: number) {
     el.onlyChanged = c.onlyChanged;
     document.body.append(el);
     await frames(2); // sized and empty
+    const c0 = await mainThreadMs();
     const t0 = performance.now();
     el.predictions = { V0: cols[0], V1: cols[1], V2: cols[2] };
     await drawn(el);
     times.push(performance.now() - t0);
+    cpu.push((await mainThreadMs()) - c0);
     links = el.flowGraph!.links.length;
     elements = el.shadowRoot!.querySelectorAll('*').length;
     // Hover a node, then bands: the emphasis of their items through every version.
@@ -73,16 +77,26 @@ async function element(cols: Int32Array[], c: Case, runs: number) {
     ];
     for (let h = 0; h < 5; h++) {
       const target = marks[(h * 97) % marks.length];
+      const h0 = await mainThreadMs();
       const t1 = performance.now();
       target.dispatchEvent(new PointerEvent('pointerenter'));
       await el.updateComplete;
       forceLayout(el);
       hovers.push(performance.now() - t1);
+      hoverCpu.push((await mainThreadMs()) - h0);
     }
     el.remove();
     await frames(1);
   }
-  return { firstFrameMs: median(times), runsMs: times, hoverMs: median(hovers), links, shadowElements: elements };
+  return {
+    firstFrameMs: median(times),
+    firstFrameCpuMs: median(cpu),
+    runsMs: times,
+    hoverMs: median(hovers),
+    hoverCpuMs: median(hoverCpu),
+    links,
+    shadowElements: elements,
+  };
 }
 
 /** The same pipeline outside the element, phase by phase (medians). */

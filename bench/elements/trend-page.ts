@@ -6,7 +6,7 @@
 // so nothing is virtualised away). Run by bench/chain-trend.bench.mjs.
 import '../../packages/elements/src/trend-grid/cl-trend-grid.js';
 import type { ClTrendGrid, TrendSeries } from '../../packages/elements/src/trend-grid/cl-trend-grid.js';
-import { forceLayout, frames, median, percentile, rng } from './page-helpers.js';
+import { forceLayout, frames, mainThreadMs, median, percentile, rng } from './page-helpers.js';
 
 /** n items over `classes` classes and `versions` predictions, each version a little better on average. */
 function predictions(classes: number, perClass: number, versions: number, seed: number) {
@@ -56,6 +56,7 @@ async function drawn(el: ClTrendGrid) {
 
 async function firstFrame(set: (el: ClTrendGrid) => void, height: string, runs: number) {
   const times: number[] = [];
+  const cpu: number[] = [];
   const hovers: number[] = [];
   let cells = 0;
   for (let k = 0; k < runs; k++) {
@@ -63,10 +64,12 @@ async function firstFrame(set: (el: ClTrendGrid) => void, height: string, runs: 
     el.style.cssText = `display:block;width:1100px;height:${height}`;
     document.body.append(el);
     await frames(2);
+    const c0 = await mainThreadMs();
     const t0 = performance.now();
     set(el);
     await drawn(el);
     times.push(performance.now() - t0);
+    cpu.push((await mainThreadMs()) - c0);
     cells = el.shadowRoot!.querySelectorAll('[part~="cell"]').length;
     const marks = el.shadowRoot!.querySelectorAll('[part~="cell"]');
     for (let h = 0; h < 5; h++) {
@@ -79,7 +82,13 @@ async function firstFrame(set: (el: ClTrendGrid) => void, height: string, runs: 
     el.remove();
     await frames(1);
   }
-  return { firstFrameMs: median(times), runsMs: times, hoverMs: median(hovers), cellsRendered: cells };
+  return {
+    firstFrameMs: median(times),
+    firstFrameCpuMs: median(cpu),
+    runsMs: times,
+    hoverMs: median(hovers),
+    cellsRendered: cells,
+  };
 }
 
 /** Scrolls through the whole grid in steps of 120 px, one step per animation frame. */

@@ -567,6 +567,7 @@ export class ClTrendGrid extends ClBaseElement {
       <div
         class="chart"
         part="chart"
+        ${cssProps({ 'max-height': `${Math.max(1, g.height) + 2}px` })}
         tabindex="0"
         role="group"
         aria-roledescription="trend grid"
@@ -629,11 +630,11 @@ export class ClTrendGrid extends ClBaseElement {
     const color = this.colorsByKey[key];
     const fs = 12;
     const domain = this.yDomain === 'cell' ? niceDomain(r.values) : this.sharedDomain;
-    const right = 54;
+    const right = 66;
     const box = { x: 12, y: 28, width: Math.max(10, w - 12 - right), height: Math.max(10, h - 28 - 18) };
     const line = sparkline(r.values, domain, box);
     const support = r.support !== null ? `n = ${formatCount(r.support)}` : '';
-    const nameChars = Math.max(4, Math.floor((w - 20 - support.length * fs * 0.5) / (fs * 0.6)));
+    const nameChars = Math.max(4, Math.floor((w - 24 - support.length * fs * 0.55) / (fs * 0.64)));
     const latest = latestValue(r.values);
     const hl = this.highlightCounts;
     const dim = hl !== null && hl[r.at] === 0;

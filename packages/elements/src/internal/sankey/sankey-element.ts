@@ -346,7 +346,7 @@ export abstract class SankeyElement extends ClBaseElement {
   private middleChars(L: SankeyLayout, fs: number): number {
     if (L.stageX.length < 3) return 40;
     const gap = L.stageX[1] - L.stageX[0] - L.nodeWidth;
-    return Math.max(6, Math.floor((gap * 0.6) / (fs * CHAR_WIDTH)));
+    return Math.max(6, Math.floor((gap * 0.7) / (fs * CHAR_WIDTH)));
   }
 
   /** What identifies the input for "same contents" (framework re-renders). */
