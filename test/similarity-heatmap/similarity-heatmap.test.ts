@@ -247,6 +247,28 @@ describe('<cl-similarity-heatmap>', () => {
       expect(shadowQuery(el, '[part~="legend"]').textContent).to.contain('logits');
     });
 
+    it('the same contents in new arrays (a framework re-render) keep the order, zoom and selection', async () => {
+      const el = await heatmap({ matrix: BLOCKS, labels: NAMES });
+      const tree = el.tree;
+      el.zoomBy(2);
+      pointer(plot(el), 'pointerdown', cellPoint(el, 1, 1));
+      pointer(plot(el), 'pointerup', cellPoint(el, 1, 1));
+      await settle(el);
+      const zoom = el.viewport.zoom;
+      const selects: ClMarkDetail[] = [];
+      el.addEventListener('cl-select', (e) => selects.push(e.detail));
+      el.matrix = BLOCKS.map((row) => [...row]);
+      el.labels = [...NAMES];
+      await settle(el);
+      expect(el.tree).to.equal(tree);
+      expect(el.viewport.zoom).to.equal(zoom);
+      expect(selects).to.deep.equal([]);
+      // A real change is read.
+      el.matrix = BLOCKS.map((row, i) => row.map((x, j) => (i === j ? 1 : x / 2)));
+      await settle(el);
+      expect(el.similarity!.data[1]).to.equal(BLOCKS[0][1] / 2);
+    });
+
     it('groups: cutTree clusters as spans, boxes on the diagonal, and a side bar', async () => {
       const el = await heatmap({ matrix: BLOCKS, labels: NAMES, groups: 2 });
       const g = el.groupOf!;
@@ -326,6 +348,29 @@ describe('<cl-similarity-heatmap>', () => {
           .join(','),
       );
       expect(sets).to.include([...d.classes!].sort().join(','));
+    });
+
+    it('a double click on a dendrogram bracket zooms onto its subtree', async () => {
+      const n = 40;
+      const m = Array.from({ length: n }, (_, i) =>
+        Array.from({ length: n }, (_, j) => (i === j ? 1 : Math.floor(i / 10) === Math.floor(j / 10) ? 0.8 : 0.05)),
+      );
+      const el = await heatmap({ matrix: m });
+      const dendro = shadowQuery<SVGSVGElement>(el, '[part~="dendrogram"]');
+      const b = dendro.getBoundingClientRect();
+      const p = plot(el).getBoundingClientRect();
+      dendro.dispatchEvent(
+        new MouseEvent('dblclick', {
+          bubbles: true,
+          composed: true,
+          clientX: b.right - 2,
+          clientY: p.top + (5 * p.height) / n,
+        }),
+      );
+      await settle(el);
+      const v = el.viewport;
+      expect(v.zoom).to.be.greaterThan(2);
+      expect(v.rows[1] - v.rows[0] + 1).to.be.lessThan(n);
     });
 
     it('the cut-off slider fades values below it and emits cl-change', async () => {

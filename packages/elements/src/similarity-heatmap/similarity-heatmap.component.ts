@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import {
   ClasslensError,
   fuzzyCMeans,
+  isMatrix,
   histogram,
   pearsonSimilarityAsync,
   spearmanSimilarityAsync,
@@ -24,6 +25,7 @@ import { cssProps } from '../internal/css-props.js';
 import { renderDataTable } from '../internal/data-table.js';
 import { canvasToPng } from '../internal/export-image.js';
 import { formatCount } from '../internal/format.js';
+import { sameArray, sameColumns } from '../internal/same-data.js';
 import {
   CellLayer,
   cellsUnderPixel,
@@ -1078,23 +1080,37 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     if (dx || dy) this.setView(panBy(t, dx, dy));
   }
 
-  private readonly onDendrogramClick = (e: MouseEvent) => {
+  /** The dendrogram merge under a pointer event, or −1. */
+  private mergeFromEvent(e: MouseEvent): number {
     const L = this.layout_;
     const D = this.dend;
-    const o = this.ordering;
-    if (!L || !D || !o || !L.dendrogram) return;
+    if (!L || !D || !this.ordering || !L.dendrogram) return -1;
     const box = (e.currentTarget as Element).getBoundingClientRect();
-    const x = e.clientX - box.left;
-    const y = e.clientY - box.top;
-    const at = (y - this.view.ty) / this.view.sy;
-    const h = 1 - x / L.dendrogram.w;
-    const k = mergeAt(D, at, Math.max(0, h));
+    const at = (e.clientY - box.top - this.view.ty) / this.view.sy;
+    return mergeAt(D, at, Math.max(0, 1 - (e.clientX - box.left) / L.dendrogram.w));
+  }
+
+  /** A click on a bracket selects its subtree's diagonal block (again: clears). */
+  private readonly onDendrogramClick = (e: MouseEvent) => {
+    const D = this.dend;
+    const k = this.mergeFromEvent(e);
     this.dendroSelected = k;
-    if (k < 0) {
-      this.interaction.select(null);
+    if (k < 0 || !D) {
+      if (this.interaction.selected) this.interaction.select(null);
       return;
     }
     this.interaction.select({ kind: 'block', r0: D.lo[k], r1: D.hi[k], c0: D.lo[k], c1: D.hi[k] });
+  };
+
+  /** A double click on a bracket zooms onto its subtree and keeps it selected. */
+  private readonly onDendrogramDblClick = (e: MouseEvent) => {
+    const D = this.dend;
+    const k = this.mergeFromEvent(e);
+    if (k < 0 || !D) return;
+    const block: BlockMark = { kind: 'block', r0: D.lo[k], r1: D.hi[k], c0: D.lo[k], c1: D.hi[k] };
+    this.dendroSelected = k;
+    if (!this.interaction.same(block, this.interaction.selected)) this.interaction.select(block);
+    this.zoomTo(D.lo[k], D.hi[k]);
   };
 
   private readonly onCutoff = (e: Event) => {
@@ -1171,6 +1187,7 @@ export class ClSimilarityHeatmap extends ClBaseElement {
       anyNaN: this.anyNaN,
       notes: this.notes,
       onDendrogramClick: this.onDendrogramClick,
+      onDendrogramDblClick: this.onDendrogramDblClick,
       onCutoff: this.onCutoff,
     };
   }
@@ -1323,8 +1340,26 @@ function nanToZero(d: Float32Array | Float64Array): Float64Array {
   return out;
 }
 
+/**
+ * The same input by contents (a framework re-render hands over new arrays): matrices
+ * element-wise, label lists with `sameArray`. Compared against the arrays last read, so a
+ * new array equal to them keeps the view (order, zoom, hover, selection). O(cells).
+ */
 function sameInputKey(a: unknown, b: unknown): boolean {
   const x = a as unknown[];
   const y = b as unknown[];
-  return x.length === y.length && x.every((v, i) => v === y[i]);
+  return x.length === y.length && x.every((v, i) => sameValue(v, y[i]));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a == null || b == null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (isMatrix(a) || isMatrix(b)) {
+    return isMatrix(a) && isMatrix(b) && a.rows === b.rows && a.cols === b.cols && sameArray(a.data, b.data);
+  }
+  const p = a as ArrayLike<unknown>;
+  const q = b as ArrayLike<unknown>;
+  if (typeof p.length !== 'number' || typeof q.length !== 'number' || p.length !== q.length) return false;
+  const nested = p.length > 0 && typeof p[0] === 'object' && p[0] !== null;
+  return nested ? sameColumns(p as ArrayLike<unknown>[] as never, q as never) : sameArray(p, q);
 }

@@ -28,6 +28,9 @@ export interface BlockMark {
 }
 export type HeatMark = CellMark | BlockMark;
 
+/** The legend's name for NaN cells (bound as one text, so formatting never splits it). */
+const NO_DATA = 'no data';
+
 /** Cell size (CSS px) from which labels are drawn. */
 export const LABEL_MIN = 10;
 
@@ -65,6 +68,7 @@ export interface HeatmapViewState {
   anyNaN: boolean;
   notes: string[];
   onDendrogramClick: (e: MouseEvent) => void;
+  onDendrogramDblClick: (e: MouseEvent) => void;
   onCutoff: (e: Event) => void;
 }
 
@@ -160,8 +164,9 @@ export function renderDendrogram(h: HeatmapViewState, B: Box): TemplateResult {
     width=${B.w}
     height=${B.h}
     @click=${h.onDendrogramClick}
+    @dblclick=${h.onDendrogramDblClick}
   >
-    <title>Dendrogram: click a bracket to select its classes</title>
+    <title>Dendrogram: click a bracket to select its classes, double-click to zoom onto them</title>
     <rect class="tree-hit" width=${B.w} height=${B.h}></rect>
     <path class="tree" d=${path}></path>
     ${sel}
@@ -364,7 +369,7 @@ export function renderLegendBar(h: HeatmapViewState, v: HeatmapValues): Template
       h.anyNaN
         ? html`<span class="heat-legend__nan"
             ><svg width="12" height="12" aria-hidden="true"><rect x="0.5" y="0.5" width="11" height="11"></rect></svg
-            >${'no data'}</span
+            >${NO_DATA}</span
           >`
         : nothing
     }
