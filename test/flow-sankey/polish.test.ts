@@ -311,10 +311,10 @@ describe('cl-flow-sankey polish (issue 7)', () => {
           html`<cl-flow-sankey style="width: 500px; height: 300px"></cl-flow-sankey>`,
         );
         const error = oneEvent<CustomEvent<ClErrorDetail>>(el, 'cl-error', 5000);
-        const t0 = performance.now();
+        // Decided before any allocation: the old element hung or overflowed here (the
+        // 5 s event wait and mocha's timeout guard against a hang; no timing is asserted).
         el.graph = make();
         const e = await error;
-        expect(performance.now() - t0, 'decided quickly').to.be.lessThan(3000);
         expect(e.detail.code).to.equal('INVALID_ARGUMENT');
         expect(e.detail.message).to.match(message);
         expect(shadowQuery(el, '[part~="error"]').textContent).to.match(message);
