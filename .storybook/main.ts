@@ -24,6 +24,7 @@ const config: StorybookConfig = {
           'lit/directives/class-map.js',
           'lit/directives/style-map.js',
           'lit/directives/repeat.js',
+          'lit/directives/guard.js',
           'lit/directives/if-defined.js',
           'lit/directives/live.js',
           'lit/directives/ref.js',

@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { benchDir, quick, writeResult } from './lib.mjs';
+import { argv, benchDir, quick, writeResult } from './lib.mjs';
 import { machineLoad, runInBrowser } from './elements/browser.mjs';
 
 const root = join(benchDir, '..');
@@ -61,15 +61,20 @@ const options = {
   nodePaths: ['bench/peers/node_modules'],
   assets: { '/projection-worker.js': 'packages/elements/src/internal/projection/projection-worker.ts' },
 };
-const result = await runInBrowser('bench/elements/trajectory-projection-page.ts', {
-  ...options,
-  params: { ...params, part: 'scatter' },
-});
+const result = argv.has('--projection-only')
+  ? { points: params.points, viewport: [], glRenderer: null, scatter: {} }
+  : await runInBrowser('bench/elements/trajectory-projection-page.ts', {
+      ...options,
+      params: { ...params, part: 'scatter' },
+    });
 const loadMid = machineLoad();
-const { projection, controls } = await runInBrowser('bench/elements/trajectory-projection-page.ts', {
-  ...options,
-  params: { ...params, part: 'project' },
-});
+// `--scatter-only`: skip the (minutes-long) projections; `--projection-only`: skip the scatter.
+const { projection, controls } = argv.has('--scatter-only')
+  ? { projection: [], controls: [] }
+  : await runInBrowser('bench/elements/trajectory-projection-page.ts', {
+      ...options,
+      params: { ...params, part: 'project' },
+    });
 result.projection = projection;
 result.controls = controls;
 const load1 = machineLoad();
@@ -107,4 +112,8 @@ for (const c of controls) {
     `  control, ${c.draw ? 'a full-canvas putImageData every frame' : 'an idle page'} for ${c.ms / 1000} s: long tasks ${c.longTasks} (longest ${ms(c.longestTaskMs)})`,
   );
 }
-writeResult('trajectory-projection', { params, ...result, load: { before: load0, between: loadMid, after: load1 } });
+const partial = argv.has('--scatter-only') || argv.has('--projection-only');
+writeResult(
+  partial ? `trajectory-projection-${argv.has('--scatter-only') ? 'scatter' : 'states'}` : 'trajectory-projection',
+  { params, ...result, load: { before: load0, between: loadMid, after: load1 } },
+);

@@ -151,6 +151,18 @@ describe('GL layer: the CPU raster and WebGL draw the same picture', () => {
     expect(d.differ / d.drawn, `${d.differ} of ${d.drawn} pixels differ`).to.be.lessThan(0.005);
   });
 
+  it('one-pixel squares (the fast path of 10^6-point maps), opaque and translucent', () => {
+    const opaque = points(4000, 13);
+    opaque.shape = 'square';
+    opaque.size = 1;
+    for (let k = 3; k < opaque.colors!.length; k += 8) opaque.colors![k] = 255;
+    const s = scene([opaque], { sx: 1.5, sy: 1.1, tx: 5, ty: 4 });
+    const [a, b] = both(s, { width: 160, height: 120, ratio: 1 });
+    const d = diff(a, b);
+    expect(d.drawn).to.be.greaterThan(2000);
+    expect(d.differ / d.drawn, `${d.differ} of ${d.drawn} pixels differ`).to.be.lessThan(0.005);
+  });
+
   it('polylines (translucent, per-line colours) over cells', () => {
     const l = lines(40, 25);
     l.width = 2;

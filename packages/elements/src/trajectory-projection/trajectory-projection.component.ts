@@ -1,5 +1,6 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { ClasslensError, toMatrix, type Key, type Matrix, type MatrixLike } from '@classlens/core';
 import { emit, type ClMarkDetail } from '../events.js';
 import { ClBaseElement } from '../internal/base-element.js';
@@ -221,9 +222,13 @@ export class ClTrajectoryProjection extends ClBaseElement {
   /** The layout drawn (data coordinates, interleaved), or `null` before the first. */
   private layout: Float64Array | null = null;
   private layoutFinal = false;
+  private layoutVersion = 0;
   private bounds: { x0: number; y0: number; x1: number; y1: number } | null = null;
   private order: Uint32Array = EMPTY;
   private orderPermutes = false;
+  private fgRgba: Rgba = [31, 35, 40, 255];
+  private bgRgba: Rgba = [255, 255, 255, 255];
+  private labelFont = { fs: 12, font: '12px system-ui' };
   private rgba: Uint8Array = new Uint8Array(0);
   private index: PointIndex | null = null;
   private lassoRows: Uint32Array | null = null;
@@ -518,6 +523,7 @@ export class ClTrajectoryProjection extends ClBaseElement {
     const data = this.data;
     if (!data || layout.length !== data.total * 2) return;
     this.layout = layout instanceof Float64Array ? layout : new Float64Array(layout);
+    this.layoutVersion++;
     this.layoutFinal = final;
     let x0 = Infinity;
     let y0 = Infinity;
@@ -595,6 +601,13 @@ export class ClTrajectoryProjection extends ClBaseElement {
   private recolor() {
     const data = this.data;
     if (!data) return;
+    // Theme colours read once per recolour (theme changes recolour): a pan frame must not
+    // force a style recalculation.
+    this.fgRgba = parseColor(this.themeColor('--cl-color-fg', '#1f2328'));
+    this.bgRgba = parseColor(this.themeColor('--cl-color-bg', '#ffffff'));
+    const cs = getComputedStyle(this);
+    const fs = parseFloat(cs.getPropertyValue('--cl-font-size')) || parseFloat(cs.fontSize) || 12;
+    this.labelFont = { fs, font: `${fs}px ${cs.getPropertyValue('--cl-font-family').trim() || cs.fontFamily}` };
     const scale = this.classScale(data.classes);
     const css = data.classes.map((k) => this.classColor(scale, k));
     this.classRgba = css.map((c) => parseColor(c));
@@ -685,8 +698,8 @@ export class ClTrajectoryProjection extends ClBaseElement {
       cols.set(this.rgba.subarray(4 * r, 4 * r + 3), 4 * k);
       cols[4 * k + 3] = 255;
     });
-    const fg = parseColor(this.themeColor('--cl-color-fg', '#1f2328'));
-    const bg = parseColor(this.themeColor('--cl-color-bg', '#ffffff'));
+    const fg = this.fgRgba;
+    const bg = this.bgRgba;
     this.outline.color = fg;
     this.outline.setPoints(pos);
     this.emph.setPoints(pos, cols);
@@ -719,7 +732,7 @@ export class ClTrajectoryProjection extends ClBaseElement {
       return;
     }
     const p = Float32Array.of(L[2 * r], L[2 * r + 1]);
-    this.ring.color = parseColor(this.themeColor('--cl-color-fg', '#1f2328'));
+    this.ring.color = this.fgRgba;
     this.ring.setPoints(p);
     const c = this.rgba;
     this.ringFill.color = c.length >= 4 * r + 3 ? [c[4 * r], c[4 * r + 1], c[4 * r + 2], 255] : this.ring.color;
@@ -733,7 +746,7 @@ export class ClTrajectoryProjection extends ClBaseElement {
     return {
       width,
       height,
-      background: parseColor(this.themeColor('--cl-color-bg', '#ffffff')),
+      background: this.bgRgba,
       transform: t,
       layers: [this.base, this.line, this.outline, this.emph, this.ring, this.ringFill],
     };
@@ -1042,9 +1055,7 @@ export class ClTrajectoryProjection extends ClBaseElement {
     const m = s >= 0 ? this.stepMarks() : null;
     if (!d || !L || !m || s < 0) return [];
     const { width, height } = this.plotSize();
-    const cs = getComputedStyle(this);
-    const fs = parseFloat(cs.getPropertyValue('--cl-font-size')) || parseFloat(cs.fontSize) || 12;
-    const font = `${fs}px ${cs.getPropertyValue('--cl-font-family').trim() || cs.fontFamily}`;
+    const { fs, font } = this.labelFont;
     const dist = this.stepMeasures()?.distances;
     const max = this.stepMeasures()?.max ?? NaN;
     const cand: { row: number; text: string; kinds: ProjectionLabel['kinds']; priority: number }[] = [];
@@ -1106,8 +1117,13 @@ export class ClTrajectoryProjection extends ClBaseElement {
     });
   }
 
-  private renderTable(d: SequenceData): TemplateResult {
+  private renderTable(d: SequenceData): unknown {
     const s = this.currentSequence();
+    // A pan or hover keeps the table: `guard` skips its 300 rows entirely.
+    return guard([d, this.layoutVersion, s, this.showTable, this.marks], () => this.buildTable(d, s));
+  }
+
+  private buildTable(d: SequenceData, s: number): TemplateResult {
     // Marks for the selected sequence only (computing them for 10^6 unselected points
     // would cost the first frame).
     return renderProjectionTable(d, this.layout, s, s >= 0 ? this.stepMarks() : null, this.showTable);

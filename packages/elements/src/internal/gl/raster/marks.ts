@@ -31,6 +31,45 @@ function blend(out: Uint32Array, p: number, r: number, g: number, b: number, a: 
   out[p] = (0xff000000 | (B << 16) | (G << 8) | R) >>> 0;
 }
 
+/**
+ * One-device-pixel squares (10^6-point maps): the general loops below reduce to the single
+ * pixel X = ⌈cx⌉ − 1, Y = ⌊cy⌋, and colours are read as whole words (the frame's packing).
+ * Same pixels as the general path, several times faster.
+ */
+function rasterPixels(
+  out: Uint32Array,
+  width: number,
+  height: number,
+  layer: PointLayer,
+  ax: number,
+  bx: number,
+  ay: number,
+  by: number,
+  q: number,
+): void {
+  const { positions, colors, count } = layer;
+  const words = colors && colors.byteOffset % 4 === 0 ? new Uint32Array(colors.buffer, colors.byteOffset, count) : null;
+  const [r0, g0, b0, a0] = layer.color;
+  const solid = (r0 | (g0 << 8) | (b0 << 16) | (a0 << 24)) >>> 0;
+  for (let k = 0; k < count; k++) {
+    const cx = Math.round((ax * positions[2 * k] + bx) * q) / q;
+    const cy = Math.round((ay * positions[2 * k + 1] + by) * q) / q;
+    if (!(cx >= 0 && cx <= width && cy >= 0 && cy <= height)) continue;
+    const X = Math.ceil(cx) - 1;
+    const Y = Math.floor(cy);
+    if (X < 0 || X >= width || Y >= height) continue;
+    let w: number;
+    if (words) w = words[k];
+    else if (colors)
+      w = (colors[4 * k] | (colors[4 * k + 1] << 8) | (colors[4 * k + 2] << 16) | (colors[4 * k + 3] << 24)) >>> 0;
+    else w = solid;
+    const a = w >>> 24;
+    if (a === 0) continue;
+    if (a === 255) out[Y * width + X] = w;
+    else blend(out, Y * width + X, w & 0xff, (w >>> 8) & 0xff, (w >>> 16) & 0xff, a);
+  }
+}
+
 /** Draws a point layer. */
 export function rasterPoints(
   out: Uint32Array,
@@ -51,6 +90,10 @@ export function rasterPoints(
   const ay = ratio * t.sy;
   const by = ratio * t.ty;
   let [r, g, b, a] = layer.color;
+  if (!circle && s === 1) {
+    rasterPixels(out, width, height, layer, ax, bx, ay, by, q);
+    return;
+  }
   for (let k = 0; k < count; k++) {
     const cx = Math.round((ax * positions[2 * k] + bx) * q) / q;
     const cy = Math.round((ay * positions[2 * k + 1] + by) * q) / q;
