@@ -183,8 +183,6 @@ describe('<cl-chain-sankey>', () => {
       const band = links(el)[ab];
       expect(band.classList.contains('is-split')).to.equal(true);
       const w = Number(band.getAttribute('stroke-width'));
-      const parts = segs.filter((p) => p.getAttribute('d')!.startsWith(band.getAttribute('d')!.slice(0, 4)));
-      expect(parts.length).to.be.greaterThan(0);
       const widths = segs.map((p) => Number(p.getAttribute('stroke-width')));
       expect(widths.some((x) => Math.abs(x - w / 2) < 0.01)).to.equal(true);
       // The tooltip counts each colour.

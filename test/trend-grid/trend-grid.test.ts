@@ -93,11 +93,11 @@ describe('<cl-trend-grid>', () => {
         i.querySelector('.legend__count')!.textContent,
       ]);
       expect(counts).to.deep.equal([
-        ['Increasing', '0'],
+        ['Strictly increasing', '0'],
         ['Overall increasing or stable', '2'],
         ['Stable', '1'],
         ['Overall decreasing or stable', '0'],
-        ['Decreasing', '1'],
+        ['Strictly decreasing', '1'],
       ]);
     });
 

@@ -11,9 +11,14 @@ import {
   visibleCells,
   type TrendRow,
 } from '../src/trend-grid/grid.js';
-import { DEFAULT_TREND_COLORS, TREND_COLOR_KEYS, trendColorKey } from '../src/trend-grid/trend-colors.js';
+import {
+  DEFAULT_TREND_COLORS,
+  TREND_COLOR_KEYS,
+  TREND_COLOR_LABELS,
+  trendColorKey,
+} from '../src/trend-grid/trend-colors.js';
 
-describe('trendColorKey(trend) — the paper’s Fig. 10 rule', () => {
+describe('trendColorKey(trend) (core’s, re-exported for the grid) — the paper’s Fig. 10 rule', () => {
   it('strict trends keep their colour; mixed goes light blue / orange by its net change, grey at none', () => {
     expect(trendColorKey(classifyTrend([0.1, 0.2, 0.3]))).toBe('increasing');
     expect(trendColorKey(classifyTrend([0.3, 0.2, 0.1]))).toBe('decreasing');
@@ -37,8 +42,10 @@ describe('trendColorKey(trend) — the paper’s Fig. 10 rule', () => {
     );
   });
 
-  it('default colours are core’s TREND_COLORS, one per key', () => {
+  it('default colours are core’s TREND_COLORS, legend labels core’s wording capitalised', () => {
     for (const k of TREND_COLOR_KEYS) expect(DEFAULT_TREND_COLORS[k]).toBe(TREND_COLORS[k]);
+    expect(TREND_COLOR_LABELS['non-decreasing']).toBe('Overall increasing or stable');
+    expect(TREND_COLOR_LABELS.increasing).toBe('Strictly increasing');
   });
 });
 

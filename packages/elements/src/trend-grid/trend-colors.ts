@@ -1,16 +1,17 @@
-import { TREND_COLORS, type Trend, type TrendKind } from '@classlens/core';
+import { TREND_COLORS, TREND_COLOR_LABELS as CORE_LABELS, type TrendColorKey } from '@classlens/core';
 
 /**
- * The five colours of a trend grid, after the Sankey-for-ML paper's Fig. 10 (Chaudhuri,
- * 2019, arXiv:1908.00754): blue — strictly increasing; red — strictly decreasing; light
- * blue — *overall increasing or stable* (`non-decreasing`, and `mixed` with net > 0);
- * orange — *overall decreasing or stable* (`non-increasing`, and `mixed` with net < 0);
- * grey — stable. A `mixed` trend that ends where it began (net = 0) is grey: it is
- * neither overall increasing nor overall decreasing.
+ * The trend grid's colours: core's roles (`trendColorKey`, the rule of the Sankey-for-ML
+ * paper's Fig. 10 — Chaudhuri, 2019, arXiv:1908.00754: blue strictly increasing, red
+ * strictly decreasing, light blue *overall increasing or stable* = non-decreasing or mixed
+ * with net > 0, orange *overall decreasing or stable* = non-increasing or mixed with
+ * net < 0, grey stable, and mixed with net = 0) and default colours (`TREND_COLORS`), with
+ * what the element adds: a legend order and the CSS custom property of each role.
  */
-export type TrendColorKey = Exclude<TrendKind, 'mixed'>;
+export { trendColorKey } from '@classlens/core';
+export type { TrendColorKey };
 
-/** The colour keys in legend order: best to worst. */
+/** The colour roles in legend order: best to worst. */
 export const TREND_COLOR_KEYS: readonly TrendColorKey[] = [
   'increasing',
   'non-decreasing',
@@ -19,29 +20,13 @@ export const TREND_COLOR_KEYS: readonly TrendColorKey[] = [
   'decreasing',
 ];
 
-/** Legend text of each colour (the paper's wording). */
-export const TREND_COLOR_LABELS: Readonly<Record<TrendColorKey, string>> = {
-  increasing: 'Increasing',
-  'non-decreasing': 'Overall increasing or stable',
-  stable: 'Stable',
-  'non-increasing': 'Overall decreasing or stable',
-  decreasing: 'Decreasing',
-};
+/** Legend text of each role: core's wording (the paper's), capitalised. */
+export const TREND_COLOR_LABELS: Readonly<Record<TrendColorKey, string>> = Object.fromEntries(
+  TREND_COLOR_KEYS.map((k) => [k, CORE_LABELS[k].charAt(0).toUpperCase() + CORE_LABELS[k].slice(1)]),
+) as Record<TrendColorKey, string>;
 
-/**
- * Which of the five colours a trend takes (the paper's Fig. 10 rule above). Core's
- * `trendColor` paints a `mixed` trend like a strict one (blue or red by its net change),
- * so a class that dips and recovers would read as strictly improving; until core follows
- * the paper, the grid applies the rule here and takes only the colour values
- * ({@link TREND_COLORS}) from core.
- */
-export function trendColorKey(trend: Trend): TrendColorKey {
-  if (trend.kind !== 'mixed') return trend.kind;
-  return trend.net > 0 ? 'non-decreasing' : trend.net < 0 ? 'non-increasing' : 'stable';
-}
-
-/** Default colours: core's {@link TREND_COLORS}. */
+/** Default colours: core's `TREND_COLORS`. */
 export const DEFAULT_TREND_COLORS: Readonly<Record<TrendColorKey, string>> = TREND_COLORS;
 
-/** The CSS custom property that overrides a colour key (`--cl-trend-non-decreasing`). */
+/** The CSS custom property that overrides a role's colour (`--cl-trend-non-decreasing`). */
 export const trendColorProperty = (k: TrendColorKey): string => `--cl-trend-${k}`;

@@ -288,7 +288,10 @@ export class ClTrendGrid extends ClBaseElement {
     this.geometry = gridGeometry(this.shown.length, w, { minCellWidth: cw, cellHeight: ch, gap: 8 });
     const scroller = this.renderRoot?.querySelector<HTMLElement>('.scroller');
     const view = this.size.height || this.clientHeight;
-    this.window = visibleCells(this.geometry, scroller?.scrollTop ?? 0, view, OVERSCAN);
+    // Fewer rows (a filter, new data) may leave the scroller past the end until the
+    // browser clamps it: clamp here so the first frame is never an empty window.
+    const top = Math.min(scroller?.scrollTop ?? 0, Math.max(0, this.geometry.height - view));
+    this.window = visibleCells(this.geometry, top, view, OVERSCAN);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -634,7 +637,7 @@ export class ClTrendGrid extends ClBaseElement {
     const box = { x: 12, y: 28, width: Math.max(10, w - 12 - right), height: Math.max(10, h - 28 - 18) };
     const line = sparkline(r.values, domain, box);
     const support = r.support !== null ? `n = ${formatCount(r.support)}` : '';
-    const nameChars = Math.max(4, Math.floor((w - 24 - support.length * fs * 0.55) / (fs * 0.64)));
+    const nameChars = Math.max(4, Math.floor((w - 28 - support.length * fs * 0.5) / (fs * 0.6)));
     const latest = latestValue(r.values);
     const hl = this.highlightCounts;
     const dim = hl !== null && hl[r.at] === 0;
