@@ -4,8 +4,10 @@
 //
 //   node bench/flows.bench.mjs                 K = 5k, 10k, 20k, 100k distinct keys
 //   node bench/flows.bench.mjs --quick         K = 5k, 10k
-//   node bench/flows.bench.mjs --core=PATH     time another build of core (e.g. an older
-//                                              dist/index.js, for a before/after table)
+//   node bench/flows.bench.mjs --core=PATH     time another build of core instead
+//   node bench/flows.bench.mjs --before=PATH   also time another build (e.g. the dist/ of an
+//                                              older commit) in the same run: before/after
+//                                              ratios from one process, on one machine load
 //   node bench/flows.bench.mjs --name=NAME     write bench/results/NAME.json
 //
 // Input (issue 8, defect 1): n = K items, stage 0 = item index, stage 1 = (7 · i) mod K,
@@ -21,6 +23,8 @@ import { quick, time, writeResult } from './lib.mjs';
 const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const corePath = arg('core');
 const core = await import(corePath ? pathToFileURL(corePath).href : '../packages/core/dist/index.js');
+const beforePath = arg('before');
+const before = beforePath ? await import(pathToFileURL(beforePath).href) : null;
 const resultName = arg('name') ?? 'flows';
 // Slow builds (the quadratic one) get one timed run above this many keys.
 const maxSeconds = Number(arg('max-seconds') ?? 900);
@@ -88,6 +92,22 @@ for (const K of sizes) {
     },
   );
   const row = { keys: K, items: K, flowGraphMs: t.median, flowGraphRuns: t.runs, d3RollupMs: peer.median, ...check };
+  if (before) {
+    // The older build once (it took minutes at 10^5 keys), with its own link check.
+    let g;
+    const t1 = performance.now();
+    g = before.flowGraph(stages);
+    row.beforeMs = performance.now() - t1;
+    const b = verify(g, stages);
+    row.beforeItemsInLinks = b.itemsInLinks;
+    row.beforeWrongItems = b.wrongItems;
+    row.speedup = row.beforeMs / t.median;
+    console.log(
+      `    before: ${row.beforeMs.toFixed(1)} ms, items in links ${b.itemsInLinks}, wrong ${b.wrongItems}; ` +
+        `after is ${row.speedup.toFixed(0)}× faster`,
+    );
+    g = null;
+  }
   results.flowGraph.push(row);
   console.log(
     `  flowGraph K=${String(K).padStart(6)}: ${t.median.toFixed(1).padStart(10)} ms  (d3.rollup ${peer.median.toFixed(1)} ms, ` +
@@ -114,6 +134,16 @@ const ringTimes = await time(
   { runs: 3, warmup: 0 },
 );
 const chainTimes = await time(() => core.checkFlowGraph(chain), { runs: 5 });
+if (before) {
+  const t1 = performance.now();
+  try {
+    before.checkFlowGraph(ring);
+  } catch (e) {
+    if (e.code !== 'CYCLE') throw e;
+  }
+  results.checkFlowGraph.beforeRingMs = performance.now() - t1;
+  console.log(`    before: ring ${results.checkFlowGraph.beforeRingMs.toFixed(1)} ms`);
+}
 results.checkFlowGraph.ringMs = ringTimes.median;
 results.checkFlowGraph.chainMs = chainTimes.median;
 results.checkFlowGraph.nodes = V;
@@ -121,5 +151,6 @@ console.log(
   `  checkFlowGraph ring V=${V}: ${ringTimes.median.toFixed(1)} ms (CYCLE); chain V=${V}: ${chainTimes.median.toFixed(1)} ms; ` +
     `ratio ${(ringTimes.median / chainTimes.median).toFixed(2)}`,
 );
+results.before = beforePath ?? null;
 results.loadavgAtEnd = loadavg();
 writeResult(resultName, results);

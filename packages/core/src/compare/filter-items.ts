@@ -1,5 +1,6 @@
 import { ClasslensError, checkKeys, type Key } from '../common/index.js';
 import { describeValue, optionsOf } from '../common/internal/validate.js';
+import { checkMixedSpelling } from '../common/internal/mixed-keys.js';
 import { filterPass } from './internal/counting-kernels.js';
 import { checkDeferred, encodeComparison, failDeferred, modelEntries } from './internal/encode-labels.js';
 
@@ -96,6 +97,8 @@ export function filterItems(
   const mask = new Uint8Array(m);
   if (query.truth == null) mask.fill(1);
   else {
+    // A query for 1 over classes spelt "1" would silently match nothing: one key space.
+    checkMixedSpelling(new Set<Key>([...classes, ...Array.from(query.truth)]), 'query.truth');
     const index = new Map<Key, number>(classes.map((c, j) => [c, j]));
     for (let k = 0; k < query.truth.length; k++) {
       const j = index.get(query.truth[k]);

@@ -79,6 +79,9 @@ describe('mixed keys 1 and "1" are rejected the same way everywhere', () => {
   for (const [name, f] of cases) {
     it(`${name} throws DUPLICATE_KEY naming the key`, () => expectCode(f, 'DUPLICATE_KEY', /1 and "1"/));
   }
+  it('filterItems: a query for 1 over labels spelt "1" is DUPLICATE_KEY, not an empty match', () => {
+    expectCode(() => filterItems(['1', '2'], { A: ['1', '1'] }, { truth: [1] }), 'DUPLICATE_KEY', /query.truth/);
+  });
   it('typed class indices with a classes list are indices, not keys (no mix)', () => {
     expect(confusionMatrix(new Int32Array([0, 1]), new Int32Array([1, 1]), ['1', 'x']).counts).toEqual([
       [0, 1],

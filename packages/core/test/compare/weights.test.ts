@@ -172,6 +172,14 @@ describe('weights: validation', () => {
       expectCode(() => f(() => -2), 'INVALID_ARGUMENT', /negative weight -2 at index 0/);
     });
   }
+  it('weights whose sum overflows are TOO_LARGE (counts would be Infinity)', () => {
+    expectCode(() => crosstab(t, p, { weights: [1e308, 1e308, 0] }), 'TOO_LARGE', /sum overflows/);
+    expect(
+      crosstab(t, p, { weights: [1e300, 1e300, 0] })
+        .counts.flat()
+        .every(Number.isFinite),
+    ).toBe(true);
+  });
   it('an accessor (i) => weight equals the array of its values', () => {
     const w = [2, 0.5, 3];
     expect(crosstab(t, p, { weights: (i) => w[i] })).toEqual(crosstab(t, p, { weights: w }));

@@ -16,7 +16,8 @@ export type Weights = ArrayLike<number> | ((index: number) => number);
  * or `null`). Throws `LENGTH_MISMATCH` for an array of another length, `NOT_A_NUMBER` for
  * a weight that is not a number, `NON_FINITE` for NaN/±Infinity and `INVALID_ARGUMENT`
  * for a negative weight (each naming the index), or for something that is neither an
- * array nor a function. O(n).
+ * array nor a function; `TOO_LARGE` when the weights' sum overflows (every count is a
+ * partial sum of them: scale them down). O(n).
  */
 export function readWeights(weights: unknown, n: number, name = 'weights'): Float64Array | null {
   if (weights === undefined || weights === null) return null;
@@ -24,7 +25,7 @@ export function readWeights(weights: unknown, n: number, name = 'weights'): Floa
   if (typeof weights === 'function') {
     const f = weights as (i: number) => unknown;
     for (let i = 0; i < n; i++) out[i] = check(f(i), i, name);
-    return out;
+    return checkTotal(out, name);
   }
   if (typeof weights !== 'object' || typeof (weights as ArrayLike<unknown>).length !== 'number') {
     throw new ClasslensError(
@@ -40,7 +41,16 @@ export function readWeights(weights: unknown, n: number, name = 'weights'): Floa
     });
   }
   for (let i = 0; i < n; i++) out[i] = check(a[i], i, name);
-  return out;
+  return checkTotal(out, name);
+}
+
+function checkTotal(w: Float64Array, name: string): Float64Array {
+  let total = 0;
+  for (let i = 0; i < w.length; i++) total += w[i];
+  if (total === Infinity) {
+    throw new ClasslensError('TOO_LARGE', `${name}: their sum overflows (beyond 1.8e308); scale the weights down`);
+  }
+  return w;
 }
 
 function check(v: unknown, i: number, name: string): number {
