@@ -160,8 +160,12 @@ export function compareKeys(a: Key, b: Key): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The distinct keys of one or more arrays, sorted by {@link compareKeys}. */
+/**
+ * The distinct keys of one or more arrays, sorted by {@link compareKeys}. Throws as
+ * {@link checkKeys} for an argument that is not an array of keys.
+ */
 export function uniqueKeys(...arrays: ArrayLike<Key>[]): Key[] {
+  arrays.forEach((a, i) => checkKeys(a, arrays.length === 1 ? 'keys' : `arrays[${i}]`));
   const set = new Set<Key>();
   for (const a of arrays) for (let i = 0; i < a.length; i++) set.add(a[i]);
   return Array.from(set).sort(compareKeys);
@@ -172,6 +176,11 @@ export function uniqueKeys(...arrays: ArrayLike<Key>[]): Key[] {
  * naming the label, unless `unknown` gives an index to use instead.
  */
 export function encodeKeys(a: ArrayLike<Key>, index: KeyIndex, name = 'labels', unknown?: number): Int32Array {
+  if (a == null || typeof a !== 'object' || typeof a.length !== 'number') {
+    throw new ClasslensError('INVALID_ARGUMENT', `${name}: expected an array of keys, got ${describeType(a)}`);
+  }
+  if (!(index instanceof KeyIndex))
+    throw new ClasslensError('INVALID_ARGUMENT', 'encodeKeys: index must be a KeyIndex');
   const out = new Int32Array(a.length);
   for (let i = 0; i < a.length; i++) {
     const j = index.indexOf(a[i]);
