@@ -92,6 +92,25 @@ describe('cl-flow-sankey polish (issue 7)', () => {
     expect(cleared).to.equal(false);
   });
 
+  it('new data that reorders the links keeps the selection on the same link, by keys', async () => {
+    const el = await sankey({ stages: [truth, pred], stageNames: ['truth', 'predicted'] });
+    const k = linkIndex(el, '9', '8');
+    links(el)[k].dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await el.updateComplete;
+    // A new, larger class sorts first (nodes go by value): link indices shift, while the
+    // 9 → 8 link still exists.
+    el.stages = [
+      [...Array<string>(20).fill('X'), ...truth],
+      [...Array<string>(20).fill('Y'), ...pred],
+    ];
+    await settle(el);
+    const k2 = linkIndex(el, '9', '8');
+    expect(k2).to.not.equal(k);
+    const lit = links(el).filter((p) => !p.classList.contains('is-dim'));
+    expect(lit).to.have.length(1);
+    expect(lit[0]).to.equal(links(el)[k2]);
+  });
+
   it('keys containing ">", ":" and NUL never make links collide', async () => {
     const a = ['a>1:b', 'a', 'a>1:b', 'a', 'a', 'x\u0000y'];
     const b = ['c', 'b>1:c', 'c', 'b>1:c', 'b>1:c', 'c'];

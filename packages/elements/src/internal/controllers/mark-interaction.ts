@@ -50,14 +50,43 @@ export function markKey(...parts: readonly (string | number | null)[]): string {
  * - {@link remap} keeps hover, focus and selection across data updates by identity.
  */
 export class MarkInteractionController<M> implements ReactiveController {
-  /** The mark under the pointer. */
-  hovered: M | null = null;
-  /** The keyboard cursor (also set by a click, so arrows continue from the clicked mark). */
-  focused: M | null = null;
-  /** The selected mark. */
-  selected: M | null = null;
   /** `true` while the focus cursor was moved by the keyboard (the ring is drawn). */
   keyboard = false;
+
+  // Each mark is stored with its identity key, computed when it is set — while the data
+  // it indexes is still current. remap() looks marks up by these keys after the data has
+  // changed; recomputing a key then would read an old index in the new data.
+  private state: Record<'hovered' | 'focused' | 'selected', { mark: M | null; key: string | null }> = {
+    hovered: { mark: null, key: null },
+    focused: { mark: null, key: null },
+    selected: { mark: null, key: null },
+  };
+
+  /** The mark under the pointer. */
+  get hovered(): M | null {
+    return this.state.hovered.mark;
+  }
+  set hovered(m: M | null) {
+    this.set('hovered', m);
+  }
+  /** The keyboard cursor (also set by a click, so arrows continue from the clicked mark). */
+  get focused(): M | null {
+    return this.state.focused.mark;
+  }
+  set focused(m: M | null) {
+    this.set('focused', m);
+  }
+  /** The selected mark. */
+  get selected(): M | null {
+    return this.state.selected.mark;
+  }
+  set selected(m: M | null) {
+    this.set('selected', m);
+  }
+
+  private set(which: 'hovered' | 'focused' | 'selected', m: M | null) {
+    this.state[which] = { mark: m, key: m === null ? null : this.delegate.key(m) };
+  }
 
   private pointer: { x: number; y: number } | null = null;
   private pointerDown = false;
@@ -128,11 +157,14 @@ export class MarkInteractionController<M> implements ReactiveController {
    * longer exist are dropped; a lost selection emits `cl-select` with no mark.
    */
   remap(): void {
-    const again = (m: M | null) => (m === null ? null : this.delegate.find(this.delegate.key(m)));
-    this.hovered = again(this.hovered);
-    this.focused = again(this.focused);
+    const again = (which: 'hovered' | 'focused' | 'selected') => {
+      const key = this.state[which].key;
+      return key === null ? null : this.delegate.find(key);
+    };
     const hadSelection = this.selected !== null;
-    this.selected = again(this.selected);
+    this.hovered = again('hovered');
+    this.focused = again('focused');
+    this.selected = again('selected');
     if (hadSelection && this.selected === null) {
       void Promise.resolve().then(() => emit(this.host, 'cl-select', this.delegate.detail(null)));
     }
