@@ -5,9 +5,8 @@ import { ClassColorScale } from '../../packages/elements/src/internal/color/clas
 import { filterItems, histogram, wordFrequencies } from '@classlens/core';
 import {
   aTimeout,
-  countListeners,
-  countObservers,
   expect,
+  expectCleanReconnects,
   expectNoAxeViolations,
   fixture,
   html,
@@ -429,23 +428,8 @@ describe('<cl-agreement-table>', () => {
   describe('lifecycle', () => {
     it('connects and disconnects 200 times without leaking listeners or observers', async () => {
       const el = await table();
-      const parent = el.parentElement!;
-      const listeners = countListeners();
-      const observers = countObservers();
-      try {
-        for (let i = 0; i < 200; i++) {
-          el.remove();
-          parent.append(el);
-          if (i % 50 === 0) await el.updateComplete;
-        }
-        await settle(el);
-        expect(observers.live().resize).to.be.at.most(1);
-        expect(listeners.live).to.be.at.most(2);
-        expect(rows(el)).to.have.length(8);
-      } finally {
-        listeners.restore();
-        observers.restore();
-      }
+      await expectCleanReconnects(el, { settle: () => settle(el) });
+      expect(rows(el)).to.have.length(8);
     });
 
     it('the same data in new arrays keeps the selection', async () => {

@@ -3,9 +3,8 @@ import type { ClFlowSankey } from '../../packages/elements/src/flow-sankey/cl-fl
 import type { ClMarkDetail, ClErrorDetail, ClWarningDetail } from '../../packages/elements/src/events.js';
 import {
   aTimeout,
-  countListeners,
-  countObservers,
   expect,
+  expectCleanReconnects,
   expectNoAxeViolations,
   fixture,
   html,
@@ -444,23 +443,8 @@ describe('<cl-flow-sankey>', () => {
   describe('lifecycle', () => {
     it('connects and disconnects 200 times without leaking listeners or observers', async () => {
       const el = await sankey();
-      const parent = el.parentElement!;
-      const listeners = countListeners();
-      const observers = countObservers();
-      try {
-        for (let i = 0; i < 200; i++) {
-          el.remove();
-          parent.append(el);
-          if (i % 50 === 0) await el.updateComplete;
-        }
-        await settle(el);
-        expect(observers.live().resize).to.be.at.most(1);
-        expect(listeners.live).to.be.at.most(2);
-        expect(nodes(el)).to.have.length(6);
-      } finally {
-        listeners.restore();
-        observers.restore();
-      }
+      await expectCleanReconnects(el, { settle: () => settle(el) });
+      expect(nodes(el)).to.have.length(6);
     });
 
     it('re-rendering with new data 300 times does not grow the heap beyond noise', async function () {

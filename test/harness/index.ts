@@ -3,3 +3,4 @@ export { fixture, fixtureCleanup, html, expect, aTimeout, waitUntil, elementUpda
 export { nextFrame, oneEvent, shadowQuery, shadowQueryAll } from './dom.js';
 export { countListeners, countObservers, type ListenerCounter, type ObserverCounter } from './leaks.js';
 export { expectNoAxeViolations, formatAxeViolations, type AxeCheckOptions } from './axe.js';
+export { expectCleanReconnects, type ReconnectOptions } from './reconnect.js';

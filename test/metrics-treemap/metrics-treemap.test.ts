@@ -6,9 +6,8 @@ import { parseHex, rgbToOklab } from '../../packages/elements/src/internal/color
 import { filterItems, metricsHierarchy, type MetricsNode } from '@classlens/core';
 import {
   aTimeout,
-  countListeners,
-  countObservers,
   expect,
+  expectCleanReconnects,
   expectNoAxeViolations,
   fixture,
   html,
@@ -387,23 +386,8 @@ describe('<cl-metrics-treemap>', () => {
   describe('lifecycle', () => {
     it('connects and disconnects 200 times without leaking listeners or observers', async () => {
       const el = await treemap();
-      const parent = el.parentElement!;
-      const listeners = countListeners();
-      const observers = countObservers();
-      try {
-        for (let i = 0; i < 200; i++) {
-          el.remove();
-          parent.append(el);
-          if (i % 50 === 0) await el.updateComplete;
-        }
-        await settle(el);
-        expect(observers.live().resize).to.be.at.most(1);
-        expect(listeners.live).to.be.at.most(2);
-        expect(cells(el).length).to.be.greaterThan(0);
-      } finally {
-        listeners.restore();
-        observers.restore();
-      }
+      await expectCleanReconnects(el, { settle: () => settle(el) });
+      expect(cells(el).length).to.be.greaterThan(0);
     });
 
     it('toSVG() returns a standalone SVG', async () => {

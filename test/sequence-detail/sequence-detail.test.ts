@@ -3,9 +3,8 @@ import type { ClSequenceDetail } from '../../packages/elements/src/sequence-deta
 import type { ClChangeDetail, ClErrorDetail, ClMarkDetail } from '../../packages/elements/src/events.js';
 import { confusionMatrix, confidenceChanges, findJumps, sequenceStepDistances, topClassChanges } from '@classlens/core';
 import {
-  countListeners,
-  countObservers,
   expect,
+  expectCleanReconnects,
   expectNoAxeViolations,
   fixture,
   html,
@@ -468,23 +467,8 @@ describe('<cl-sequence-detail>', () => {
 
     it('connects and disconnects 200 times without leaking listeners or observers', async () => {
       const el = await detail();
-      const parent = el.parentElement!;
-      const listeners = countListeners();
-      const observers = countObservers();
-      try {
-        for (let i = 0; i < 200; i++) {
-          el.remove();
-          parent.append(el);
-          if (i % 50 === 0) await el.updateComplete;
-        }
-        await settle(el);
-        expect(observers.live().resize).to.be.at.most(1);
-        expect(listeners.live).to.be.at.most(2);
-        expect(words(el)).to.have.length(4);
-      } finally {
-        listeners.restore();
-        observers.restore();
-      }
+      await expectCleanReconnects(el, { settle: () => settle(el) });
+      expect(words(el)).to.have.length(4);
     });
 
     it('registering the tag twice (two bundles) does not throw', async () => {

@@ -4,9 +4,8 @@ import type { ClErrorDetail, ClMarkDetail } from '../../packages/elements/src/ev
 import { classAccuracyTrends, classMetrics, TREND_COLORS } from '@classlens/core';
 import {
   aTimeout,
-  countListeners,
-  countObservers,
   expect,
+  expectCleanReconnects,
   expectNoAxeViolations,
   fixture,
   html,
@@ -382,23 +381,8 @@ describe('<cl-trend-grid>', () => {
   describe('lifecycle', () => {
     it('connects and disconnects 200 times without leaking listeners or observers', async () => {
       const el = await grid();
-      const parent = el.parentElement!;
-      const listeners = countListeners();
-      const observers = countObservers();
-      try {
-        for (let i = 0; i < 200; i++) {
-          el.remove();
-          parent.append(el);
-          if (i % 50 === 0) await el.updateComplete;
-        }
-        await settle(el);
-        expect(observers.live().resize).to.be.at.most(1);
-        expect(listeners.live).to.be.at.most(2);
-        expect(cells(el)).to.have.length(4);
-      } finally {
-        listeners.restore();
-        observers.restore();
-      }
+      await expectCleanReconnects(el, { settle: () => settle(el) });
+      expect(cells(el)).to.have.length(4);
     });
 
     it('new arrays with the same contents keep the selection', async () => {
