@@ -7,7 +7,8 @@ import type {
   ClWarningDetail,
 } from '../../packages/elements/src/events.js';
 import { confusionMatrix, hclust, pearsonSimilarity, similarityToDistance, spearmanSimilarity } from '@classlens/core';
-import { contextBudget } from '../../packages/elements/src/internal/gl/index.js';
+import { contextBudget, quantize, type CellLayer } from '../../packages/elements/src/internal/gl/index.js';
+import { describeValues } from '../../packages/elements/src/similarity-heatmap/input.js';
 import {
   countListeners,
   countObservers,
@@ -603,6 +604,85 @@ describe('<cl-similarity-heatmap>', () => {
       }
       root.remove();
       expect(contextBudget().live).to.equal(0);
+    });
+  });
+
+  describe('first frame from the values (block maxima before the cell bytes)', () => {
+    /** A seeded n × n matrix of values in [0, 40) with NaN cells and one all-NaN block (not correlations). */
+    function counts(n: number, seed: number): Float64Array {
+      const r = rng(seed);
+      const d = new Float64Array(n * n);
+      for (let q = 0; q < d.length; q++) d[q] = r() < 0.02 ? NaN : Math.floor(r() * 400) / 10;
+      for (let i = 10; i < 14; i++) d.fill(NaN, i * n + 20, i * n + 24);
+      return d;
+    }
+    const layerOf = (el: ClSimilarityHeatmap) => (el as unknown as { cellLayer: CellLayer }).cellLayer;
+    const snapshot = (el: ClSimilarityHeatmap) => (el as unknown as { gl: { snapshot(): ImageData } }).gl.snapshot();
+
+    it('the first frame (cells not made yet) is the picture WebGL draws from the cell bytes; the statistics are core-equal', async () => {
+      const n = 700;
+      const data = counts(n, 4);
+      const cpu = await fixture<ClSimilarityHeatmap>(
+        html`<cl-similarity-heatmap
+          style="width: 520px; height: 500px"
+          .renderer=${'canvas'}
+          .order=${'input'}
+        ></cl-similarity-heatmap>`,
+      );
+      cpu.matrix = { rows: n, cols: n, data };
+      await cpu.updateComplete;
+      expect(layerOf(cpu).cellsReady, 'drawn before the cell bytes').to.equal(false);
+      const first = snapshot(cpu);
+      const gl = await fixture<ClSimilarityHeatmap>(
+        html`<cl-similarity-heatmap
+          style="width: 520px; height: 500px"
+          .renderer=${'webgl'}
+          .order=${'input'}
+        ></cl-similarity-heatmap>`,
+      );
+      gl.matrix = { rows: n, cols: n, data };
+      await settle(gl);
+      expect(gl.activeRenderer).to.equal('webgl');
+      const ref = snapshot(gl);
+      expect([first.width, first.height]).to.deep.equal([ref.width, ref.height]);
+      let differ = 0;
+      for (let p = 0; p < ref.data.length; p++) if (first.data[p] !== ref.data[p]) differ++;
+      expect(differ).to.equal(0);
+      // Domain from the one pass: core's range of the finite values; NaN shown as no data.
+      const d = describeValues(n, n, data);
+      expect(cpu.colorRange).to.deep.equal([d.min, d.max]);
+      expect(shadowQuery(cpu, '.heat-legend__nan')).to.exist;
+      // The bytes arrive after the first frame, in slices, and equal the eager ones.
+      for (let k = 0; k < 200 && !layerOf(cpu).cellsReady; k++) await nextFrame();
+      expect(layerOf(cpu).cellsReady).to.equal(true);
+      expect(layerOf(cpu).cells).to.deep.equal(quantize(data, d.min, d.max));
+    });
+
+    it('a new matrix mid-way replaces the rest of the old one; a removed element stops making cells', async () => {
+      const n = 600;
+      const a = counts(n, 5);
+      const b = counts(n, 6);
+      const el = await heatmap({ order: 'input', legend: false });
+      el.matrix = { rows: n, cols: n, data: a };
+      await el.updateComplete;
+      el.matrix = { rows: n, cols: n, data: b };
+      await el.updateComplete;
+      expect(layerOf(el).cellsReady).to.equal(false);
+      for (let k = 0; k < 200 && !layerOf(el).cellsReady; k++) await nextFrame();
+      const d = describeValues(n, n, b);
+      expect(layerOf(el).cells).to.deep.equal(quantize(b, d.min, d.max));
+      // Hover reads the cells; zoomed, the picture comes from them.
+      el.zoomBy(3);
+      await settle(el);
+      expect(snapshot(el).width).to.be.greaterThan(0);
+      // (A zoomed view of a new matrix of the same size quantizes it all first; at fit it does not.)
+      el.resetZoom();
+      el.matrix = { rows: n, cols: n, data: a };
+      await el.updateComplete;
+      expect(layerOf(el).cellsReady).to.equal(false);
+      el.remove();
+      for (let k = 0; k < 10; k++) await nextFrame();
+      expect(layerOf(el).cellsReady, 'no work after disconnect').to.equal(false);
     });
   });
 });

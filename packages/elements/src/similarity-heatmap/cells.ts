@@ -3,9 +3,9 @@ import { describeValues, type HeatmapValues, type ValueStats } from './input.js'
 
 /**
  * The cell bytes of the display order: `out[r · C + c]` is the byte of input cell
- * `(rows[r], cols[c])`, quantized over `[lo, hi]` (NaN → 0). Rows are quantized straight
- * from the input when the columns are in input order; otherwise gathered first.
- * O(rows · cols).
+ * `(rows[r], cols[c])`, quantized over `[lo, hi]` (NaN → 0), for display rows
+ * `[r0, r1)` (default all). Rows are quantized straight from the input when the columns
+ * are in input order; otherwise gathered first. O((r1 − r0) · cols).
  */
 export function displayBytes(
   v: HeatmapValues,
@@ -14,13 +14,15 @@ export function displayBytes(
   lo: number,
   hi: number,
   out: Uint8Array = new Uint8Array(v.rows * v.cols),
+  r0 = 0,
+  r1 = rows.length,
 ): Uint8Array {
   const C = v.cols;
   let identityCols = cols.length === C;
   for (let c = 0; identityCols && c < C; c++) identityCols = cols[c] === c;
   const gather = identityCols ? null : new Float64Array(C);
   const colIndex = Int32Array.from(cols);
-  for (let r = 0; r < rows.length; r++) {
+  for (let r = r0; r < r1; r++) {
     const base = rows[r] * C;
     if (gather) {
       for (let c = 0; c < C; c++) gather[c] = v.data[base + colIndex[c]];

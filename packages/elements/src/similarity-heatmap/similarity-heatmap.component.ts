@@ -27,8 +27,14 @@ import { canvasToPng } from '../internal/export-image.js';
 import { formatCount } from '../internal/format.js';
 import { sameArray, sameColumns } from '../internal/same-data.js';
 import {
+  axisRanges,
   CellLayer,
+  cellGeometry,
+  cellMaxima,
+  cellPreviewKey,
   cellsUnderPixel,
+  frameSize,
+  quantize,
   constrainTransform,
   fitTransform,
   GlController,
@@ -628,55 +634,6 @@ export class ClSimilarityHeatmap extends ClBaseElement {
   private derive(changed: PropertyValues): void {
     const v = this.values!;
     const o = this.ordering!;
-    // Cell bytes. Values are quantized over a byte range, the colour domain is applied by
-    // the colour table: correlations over [−1, 1] (so a domain change never re-reads the
-    // matrix), other values over their range, a caller's `domain` over itself.
-    const user = validDomain(this.domain);
-    const identity = isIdentity(o.rows) && isIdentity(o.cols);
-    const known = v.kind === 'scores' || statsKnown(v);
-    let range: [number, number] = user ?? (!known || v.correlation ? [-1, 1] : finiteRange(v.min, v.max));
-    const bKey = `${range[0]}|${range[1]}`;
-    if (this.bytesKey !== bKey || this.cellLayer.rows !== v.rows || this.cellLayer.cols !== v.cols) {
-      const out =
-        this.cellLayer.cells.length === v.rows * v.cols ? this.cellLayer.cells : new Uint8Array(v.rows * v.cols);
-      let bytes: Uint8Array;
-      if (!known && identity) {
-        // One pass: bytes over the guessed range and the statistics; a second only when the
-        // values turn out not to be correlations.
-        primeStats(v, inputBytesWithStats(v.data, v.cols, range[0], range[1], out));
-        bytes = out;
-        if (!user && !v.correlation) {
-          range = finiteRange(v.min, v.max);
-          bytes = displayBytes(v, o.rows, o.cols, range[0], range[1], out);
-        }
-      } else bytes = displayBytes(v, o.rows, o.cols, range[0], range[1], out);
-      this.byteRange = range;
-      this.cellLayer.setCells(v.rows, v.cols, bytes);
-      this.bytesKey = `${range[0]}|${range[1]}`;
-      this.lutKey = '';
-      this.anyNaN = v.nanCount > 0;
-      this.checkNanClasses(v);
-    }
-    // Colours.
-    const kind: HeatmapScale = (['auto', 'sequential', 'diverging'] as const).includes(this.scale)
-      ? this.scale
-      : 'auto';
-    this.diverging = isDiverging(kind, v);
-    const dom = colorDomain(v, this.diverging, this.domain);
-    if (dom[0] !== this.colorDomain_[0] || dom[1] !== this.colorDomain_[1] || this.histFor !== v) {
-      this.colorDomain_ = dom;
-      this.histFor = v;
-      this.scheduleHistogram(v, dom);
-    }
-    const colors = this.readColors();
-    const cutoff = this.cutoff != null && Number.isFinite(this.cutoff) ? this.cutoff : null;
-    const lKey = `${JSON.stringify(colors)}|${cutoff}|${this.diverging}|${dom}|${this.byteRange}`;
-    if (lKey !== this.lutKey) {
-      this.heatColors = colors;
-      this.color = colorScale(this.diverging, dom, colors);
-      this.cellLayer.setLut(heatLut(this.color, this.byteRange, colors, cutoff));
-      this.lutKey = lKey;
-    }
     // Groups.
     const k = Number.isFinite(this.groups) ? Math.floor(this.groups) : 0;
     if (!this.clusterGroups || changed.has('groups') || changed.has('classGroups')) {
@@ -696,14 +653,6 @@ export class ClSimilarityHeatmap extends ClBaseElement {
       this.keyGroups = keySpans(o.rows, Array.from(this.classGroups));
       this.starsKey = '';
     } else if (this.classGroups == null) this.keyGroups = null;
-    const spans = this.clusterGroups?.spans ?? this.keyGroups?.spans ?? null;
-    const sKey = `${spans?.length}|${cutoff}|${dom}`;
-    if (sKey !== this.starsKey) {
-      this.starsKey = sKey;
-      const threshold = cutoff ?? (v.correlation ? 0.5 : dom[0] + 0.5 * (dom[1] - dom[0]));
-      this.stars = spans && v.symmetric ? starRows(v.data, v.cols, o.rows, o.cols, spans, threshold) : [];
-      this.starSet = new Set(this.stars);
-    }
     const fk = Number.isFinite(this.fuzzyGroups) ? Math.floor(this.fuzzyGroups) : 0;
     if (fk >= 2 && v.rows >= fk && (!this.fuzzy || this.fuzzy.k !== fk)) {
       const rows: Matrix = { rows: v.rows, cols: v.cols, data: nanToZero(v.data) };
@@ -749,7 +698,150 @@ export class ClSimilarityHeatmap extends ClBaseElement {
       this.viewKey = vKey;
       this.view = this.fit();
     }
+    // Cell bytes. Values are quantized over a byte range, the colour domain is applied by
+    // the colour table: correlations over [−1, 1] (so a domain change never re-reads the
+    // matrix), other values over their range, a caller's `domain` over itself.
+    const user = validDomain(this.domain);
+    const known = v.kind === 'scores' || statsKnown(v);
+    const rangeOf = (): [number, number] => user ?? (v.correlation ? [-1, 1] : finiteRange(v.min, v.max));
+    const layer = this.cellLayer;
+    if (
+      this.bytesKey === '' ||
+      layer.rows !== v.rows ||
+      layer.cols !== v.cols ||
+      (known && this.bytesKey !== String(rangeOf()))
+    ) {
+      const out = layer.cells.length === v.rows * v.cols ? layer.cells : new Uint8Array(v.rows * v.cols);
+      if (!this.firstFrameFromValues(v, o, known, rangeOf, out)) this.quantizeCells(v, o, known, user, out);
+      this.bytesKey = String(this.byteRange);
+      this.lutKey = '';
+      this.anyNaN = v.nanCount > 0;
+      this.checkNanClasses(v);
+    }
+    // Colours.
+    const kind: HeatmapScale = (['auto', 'sequential', 'diverging'] as const).includes(this.scale)
+      ? this.scale
+      : 'auto';
+    this.diverging = isDiverging(kind, v);
+    const dom = colorDomain(v, this.diverging, this.domain);
+    if (dom[0] !== this.colorDomain_[0] || dom[1] !== this.colorDomain_[1] || this.histFor !== v) {
+      this.colorDomain_ = dom;
+      this.histFor = v;
+      this.scheduleHistogram(v, dom);
+    }
+    const colors = this.readColors();
+    const cutoff = this.cutoff != null && Number.isFinite(this.cutoff) ? this.cutoff : null;
+    const lKey = `${JSON.stringify(colors)}|${cutoff}|${this.diverging}|${dom}|${this.byteRange}`;
+    if (lKey !== this.lutKey) {
+      this.heatColors = colors;
+      this.color = colorScale(this.diverging, dom, colors);
+      this.cellLayer.setLut(heatLut(this.color, this.byteRange, colors, cutoff));
+      this.lutKey = lKey;
+    }
+    const spans = this.clusterGroups?.spans ?? this.keyGroups?.spans ?? null;
+    const sKey = `${spans?.length}|${cutoff}|${dom}`;
+    if (sKey !== this.starsKey) {
+      this.starsKey = sKey;
+      const threshold = cutoff ?? (v.correlation ? 0.5 : dom[0] + 0.5 * (dom[1] - dom[0]));
+      this.stars = spans && v.symmetric ? starRows(v.data, v.cols, o.rows, o.cols, spans, threshold) : [];
+      this.starSet = new Set(this.stars);
+    }
   }
+
+  /**
+   * The first frame on the CPU raster, straight from the values (`cellMaxima`): one pass
+   * takes each screen pixel's block maximum and the statistics of every value (the colour
+   * domain needs them), so only the reduced image is quantized and coloured before the
+   * first paint. The cell bytes (zoom, pan strips, hover, WebGL) are made after it, in
+   * chunks ({@link scheduleCells}), or at once by whatever reads them first. Returns
+   * `false` where it does not apply (WebGL draws, or the view does not show every cell).
+   */
+  private firstFrameFromValues(
+    v: HeatmapValues,
+    o: Ordering,
+    known: boolean,
+    rangeOf: () => [number, number],
+    out: Uint8Array,
+  ): boolean {
+    const P = this.layout_?.plot;
+    if (this.gl.activeRenderer !== 'canvas' || !P || P.w <= 0 || P.h <= 0 || v.rows === 0 || v.cols === 0) return false;
+    const size = frameSize({ width: P.w, height: P.h, background: [0, 0, 0, 255], transform: this.view, layers: [] });
+    const g = cellGeometry(
+      { rows: v.rows, cols: v.cols, rect: { x0: 0, y0: 0, x1: v.cols, y1: v.rows } },
+      this.view,
+      size.ratio,
+    );
+    const x = axisRanges(v.cols, g.originX, g.pxX, size.width);
+    const y = axisRanges(v.rows, g.originY, g.pxY, size.height);
+    const m = cellMaxima({ rows: v.rows, cols: v.cols, data: v.data, rowOrder: o.rows, colOrder: o.cols }, x, y);
+    if (!m) return false;
+    if (!known) {
+      // ±Infinity: the same coded error, naming the first, as the statistics pass throws.
+      if (m.min === -Infinity || m.max === Infinity) describeValues(v.rows, v.cols, v.data, 'matrix');
+      const finite = m.min <= m.max;
+      primeStats(v, {
+        min: m.min,
+        max: m.max,
+        nanCount: m.nanCount,
+        correlation: finite && m.min >= -1 - 1e-9 && m.max <= 1 + 1e-9,
+      });
+    }
+    const [lo, hi] = rangeOf();
+    const rows = o.rows;
+    const cols = o.cols;
+    this.cellLayer.setLazyCells(v.rows, v.cols, out, (r0, r1) => displayBytes(v, rows, cols, lo, hi, out, r0, r1));
+    this.cellLayer.preview = { key: cellPreviewKey(g, size.width, size.height), bytes: quantize(m.pixels, lo, hi) };
+    this.byteRange = [lo, hi];
+    this.scheduleCells();
+    return true;
+  }
+
+  /** All cell bytes before the first frame (WebGL draws them as a texture). */
+  private quantizeCells(
+    v: HeatmapValues,
+    o: Ordering,
+    known: boolean,
+    user: [number, number] | null,
+    out: Uint8Array,
+  ): void {
+    const identity = isIdentity(o.rows) && isIdentity(o.cols);
+    let range: [number, number] = user ?? (!known || v.correlation ? [-1, 1] : finiteRange(v.min, v.max));
+    let bytes: Uint8Array;
+    if (!known && identity) {
+      // One pass: bytes over the guessed range and the statistics; a second only when the
+      // values turn out not to be correlations.
+      primeStats(v, inputBytesWithStats(v.data, v.cols, range[0], range[1], out));
+      bytes = out;
+      if (!user && !v.correlation) {
+        range = finiteRange(v.min, v.max);
+        bytes = displayBytes(v, o.rows, o.cols, range[0], range[1], out);
+      }
+    } else bytes = displayBytes(v, o.rows, o.cols, range[0], range[1], out);
+    this.cellToken++;
+    this.byteRange = range;
+    this.cellLayer.setCells(v.rows, v.cols, bytes);
+  }
+
+  private cellToken = 0;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A page that drops the element does not pay for the rest of its cells (a reconnect makes them on first read).
+    this.cellToken++;
+  }
+
+  /** Makes the cell bytes after the first frame, in slices of ~12 ms; a newer matrix (or a disconnect) stops it. */
+  private scheduleCells(): void {
+    const token = ++this.cellToken;
+    const layer = this.cellLayer;
+    const step = () => {
+      if (token !== this.cellToken) return;
+      if (!layer.fillSome(performance.now() + 12)) setTimeout(step, 0);
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(step, 0));
+    else setTimeout(step, 0);
+  }
+
   private starsKey = '';
   private colDend: { tree: HclustTree; L: DendrogramLayout } | null = null;
 
@@ -908,6 +1000,7 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     // What the pixel shows is the maximum of these cells (visual boosting): report that cell.
     let best: CellMark | null = null;
     let bv = -1;
+    this.cellLayer.ensureCells();
     const bytes = this.cellLayer.cells;
     const C = v.cols;
     for (let r = under.row0; r <= under.row1; r++) {

@@ -71,6 +71,7 @@ export function axisRanges(cells: number, origin: number, pxPerCell: number, siz
  * 0, 0 is the layer's own array). Pooled copies are cached on the layer, the last three.
  */
 export function cellLevel(layer: CellLayer, lx: number, ly: number): Uint8Array {
+  layer.ensureCells();
   if (lx === 0 && ly === 0) return layer.cells;
   const key = `${lx},${ly}`;
   const hit = layer.levels.get(key);

@@ -56,6 +56,16 @@ export class CellLayer {
   /** Reduced copies for zoomed-out views (see `cellLevel`), dropped when the cells change. */
   levels = new Map<string, Uint8Array>();
 
+  /**
+   * One frame's pixels made before the cells (bytes per device pixel, see `cellMaxima`),
+   * for the geometry named by `key` (`cellPreviewKey`): the CPU raster draws a frame of
+   * that geometry from them without reading the cells. Dropped when the cells change.
+   */
+  preview: CellPreview | null = null;
+  private fill: ((row0: number, row1: number) => void) | null = null;
+  /** Rows `[0, filled)` of {@link cells} are made (all of them unless {@link setLazyCells}). */
+  private filled = 0;
+
   /** Replaces the cells (the array is kept, not copied: do not mutate it afterwards). */
   setCells(rows: number, cols: number, cells: Uint8Array, rect?: Rect): this {
     if (cells.length !== rows * cols) throw new RangeError(`cells: ${cells.length} bytes for ${rows} × ${cols}`);
@@ -64,8 +74,60 @@ export class CellLayer {
     this.cells = cells;
     this.rect = rect ?? { x0: 0, y0: 0, x1: cols, y1: rows };
     this.levels.clear();
+    this.preview = null;
+    this.fill = null;
+    this.filled = rows;
     this.version++;
     return this;
+  }
+
+  /**
+   * Replaces the cells with `cells`, whose rows `fill(row0, row1)` writes later: in
+   * chunks ({@link fillSome}, e.g. after the first frame) or all at once when something
+   * reads them ({@link ensureCells}; every reader of {@link cells} in the GL layer calls it).
+   */
+  setLazyCells(
+    rows: number,
+    cols: number,
+    cells: Uint8Array,
+    fill: (row0: number, row1: number) => void,
+    rect?: Rect,
+  ): this {
+    this.setCells(rows, cols, cells, rect);
+    this.fill = fill;
+    this.filled = 0;
+    return this;
+  }
+
+  /** Whether every row of {@link cells} is made. */
+  get cellsReady(): boolean {
+    return this.fill === null;
+  }
+
+  /** Makes the rows of {@link cells} not made yet. */
+  ensureCells(): void {
+    const f = this.fill;
+    if (!f) return;
+    this.fill = null;
+    f(this.filled, this.rows);
+    this.filled = this.rows;
+  }
+
+  /**
+   * Makes rows of {@link cells} until `deadline` (a `performance.now()` time) passes, in
+   * chunks of about `chunk` cells. Returns whether all are made.
+   */
+  fillSome(deadline: number, chunk = 1 << 20): boolean {
+    const f = this.fill;
+    if (!f) return true;
+    const step = Math.max(1, Math.floor(chunk / Math.max(1, this.cols)));
+    while (this.filled < this.rows && performance.now() < deadline) {
+      const end = Math.min(this.rows, this.filled + step);
+      f(this.filled, end);
+      this.filled = end;
+    }
+    if (this.filled >= this.rows) this.fill = null;
+    return this.fill === null;
   }
 
   /** Replaces the colour table (256 × RGBA). */
@@ -75,6 +137,14 @@ export class CellLayer {
     this.lutVersion++;
     return this;
   }
+}
+
+/** A frame of a cell layer made before its cells: a byte per device pixel (see {@link CellLayer.preview}). */
+export interface CellPreview {
+  /** The geometry it was made for (`cellPreviewKey`). */
+  key: string;
+  /** `width × height` bytes (0: no data); pixels outside the matrix are ignored. */
+  bytes: Uint8Array;
 }
 
 /** Point shapes: squares, or discs cut from them at each pixel centre. */

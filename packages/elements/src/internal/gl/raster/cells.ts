@@ -1,4 +1,4 @@
-import { cellFrame, type AxisRanges, type CellFrame } from '../cell-ranges.js';
+import { axisRanges, cellLevel, type AxisRanges, type CellFrame } from '../cell-ranges.js';
 import type { CellLayer } from '../layers.js';
 import type { Transform } from '../types.js';
 
@@ -6,7 +6,7 @@ import type { Transform } from '../types.js';
  * Device-pixel mapping of a cell layer: where cell (0, 0)'s corner lies and how many
  * device pixels one cell spans, per axis. Shared by both renderers.
  */
-export function cellGeometry(layer: CellLayer, t: Transform, ratio: number) {
+export function cellGeometry(layer: Pick<CellLayer, 'rect' | 'rows' | 'cols'>, t: Transform, ratio: number) {
   const r = layer.rect;
   const cw = (r.x1 - r.x0) / (layer.cols || 1);
   const ch = (r.y1 - r.y0) / (layer.rows || 1);
@@ -16,6 +16,31 @@ export function cellGeometry(layer: CellLayer, t: Transform, ratio: number) {
     pxX: ratio * t.sx * cw,
     pxY: ratio * t.sy * ch,
   };
+}
+
+/** The name of a frame geometry (a layer's {@link cellGeometry} at a device size), for {@link CellLayer.preview}. */
+export function cellPreviewKey(g: ReturnType<typeof cellGeometry>, width: number, height: number): string {
+  return `${g.originX}|${g.originY}|${g.pxX}|${g.pxY}|${width}x${height}`;
+}
+
+/** A frame from preview bytes (a byte per device pixel): what {@link fillCells} draws for the same geometry. */
+function fillPreview(
+  out: Uint32Array,
+  width: number,
+  x: AxisRanges,
+  y: AxisRanges,
+  bytes: Uint8Array,
+  lut32: Uint32Array,
+  bg: number,
+): void {
+  for (let Y = 0; Y < y.start.length; Y++) {
+    const o = Y * width;
+    if (!y.count[Y]) {
+      out.fill(bg, o, o + width);
+      continue;
+    }
+    for (let X = 0; X < width; X++) out[o + X] = x.count[X] ? lut32[bytes[o + X]] : bg;
+  }
 }
 
 /**
@@ -107,7 +132,7 @@ function sameShifted(a: AxisRanges, b: AxisRanges, d: number): boolean {
  * without re-reading the cells only when the cells are unchanged (a full pass otherwise).
  */
 export class CellRaster {
-  private frame: CellFrame | null = null;
+  private frame: { x: AxisRanges; y: AxisRanges } | null = null;
   private key = '';
   private originX = 0;
   private originY = 0;
@@ -115,8 +140,14 @@ export class CellRaster {
   private spare: Uint32Array = new Uint32Array(0);
   /** Pixels computed by the last draw (a whole frame, or only the strips of a pan). */
   lastComputed = 0;
+  /** Whether the last whole frame came from the layer's preview (not from its cells). */
+  lastFromPreview = false;
 
-  /** The layer's pixels in a `width × height` frame (packed RGBA words), outside the matrix `bg`. */
+  /**
+   * The layer's pixels in a `width × height` frame (packed RGBA words), outside the matrix
+   * `bg`. A whole frame of the geometry the layer's {@link CellLayer.preview} was made for
+   * is coloured from it, without reading (or waiting for) the cells.
+   */
   draw(
     layer: CellLayer,
     t: Transform,
@@ -127,7 +158,8 @@ export class CellRaster {
     lut32: Uint32Array,
   ): Uint32Array {
     const g = cellGeometry(layer, t, ratio);
-    const frame = cellFrame(layer, g.originX, g.originY, g.pxX, g.pxY, width, height);
+    const x = axisRanges(layer.cols, g.originX, g.pxX, width);
+    const y = axisRanges(layer.rows, g.originY, g.pxY, height);
     const key = `${layer.version}|${layer.lutVersion}|${width}x${height}|${bg}|${g.pxX}|${g.pxY}`;
     const n = width * height;
     const prev = this.frame;
@@ -138,14 +170,19 @@ export class CellRaster {
       key === this.key &&
       Math.abs(dx) < width &&
       Math.abs(dy) < height &&
-      sameShifted(frame.x, prev.x, dx) &&
-      sameShifted(frame.y, prev.y, dy);
+      sameShifted(x, prev.x, dx) &&
+      sameShifted(y, prev.y, dy);
+    const frame = (): CellFrame => ({ x, y, data: cellLevel(layer, x.level, y.level) });
     if (!shift) {
       dx = dy = 0;
       if (this.buf.length !== n) this.buf = new Uint32Array(n);
-      fillCells(this.buf, width, frame, lut32, bg, 0, width, 0, height);
+      const preview = layer.preview;
+      this.lastFromPreview = preview !== null && preview.key === cellPreviewKey(g, width, height);
+      if (this.lastFromPreview) fillPreview(this.buf, width, x, y, preview!.bytes, lut32, bg);
+      else fillCells(this.buf, width, frame(), lut32, bg, 0, width, 0, height);
       this.lastComputed = n;
     } else if (dx !== 0 || dy !== 0) {
+      const f = frame();
       if (this.spare.length !== n) this.spare = new Uint32Array(n);
       const src = this.buf;
       const dst = this.spare;
@@ -158,16 +195,16 @@ export class CellRaster {
       // Strips that came into view: rows above/below, then columns left/right.
       const ry0 = dy > 0 ? 0 : height + dy;
       const ry1 = dy > 0 ? dy : height;
-      if (dy !== 0) fillCells(dst, width, frame, lut32, bg, 0, width, ry0, ry1);
+      if (dy !== 0) fillCells(dst, width, f, lut32, bg, 0, width, ry0, ry1);
       const y0 = Math.max(0, dy);
       const y1 = Math.min(height, height + dy);
-      if (dx > 0) fillCells(dst, width, frame, lut32, bg, 0, dx, y0, y1);
-      else if (dx < 0) fillCells(dst, width, frame, lut32, bg, width + dx, width, y0, y1);
+      if (dx > 0) fillCells(dst, width, f, lut32, bg, 0, dx, y0, y1);
+      else if (dx < 0) fillCells(dst, width, f, lut32, bg, width + dx, width, y0, y1);
       this.spare = src;
       this.buf = dst;
       this.lastComputed = Math.abs(dy) * width + Math.abs(dx) * (y1 - y0);
     } else this.lastComputed = 0;
-    this.frame = frame;
+    this.frame = { x, y };
     this.key = key;
     this.originX = g.originX;
     this.originY = g.originY;
