@@ -37,8 +37,9 @@ const options = {
   height: 1000,
   timeout: 3_600_000,
   nodePaths: ['bench/peers/node_modules'],
-  // Core's worker pool: its module, served beside the page (`new URL('./worker-entry.js', import.meta.url)`).
-  assets: { '/worker-entry.js': 'packages/core/src/workers/worker-entry.ts' },
+  // Core's worker pool: its entry module, served where the page bundle (/bench.js) finds it
+  // (`new URL('../../worker.js', import.meta.url)` → /worker.js).
+  assets: { '/worker.js': 'packages/core/src/worker.ts' },
 };
 const ms = (v) => (v == null ? '—' : `${v.toFixed(v < 100 ? 1 : 0)} ms`);
 const load0 = machineLoad();
