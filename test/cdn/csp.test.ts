@@ -194,6 +194,10 @@ describe('under a strict Content-Security-Policy', () => {
     await el.updateComplete;
     await nextFrame(2);
     expect(violations).to.deep.equal([]);
+    const text = el.toSVG();
+    expect(text).to.contain('c59');
+    await nextFrame(2);
+    expect(violations, 'after toSVG()').to.deep.equal([]);
     frame.remove();
   });
 

@@ -297,6 +297,69 @@ describe('<cl-trend-grid>', () => {
     });
   });
 
+  describe('export', () => {
+    it('toSVG() draws every class, not only the rows in view, with the legend counts; the live grid is untouched', async () => {
+      const el = await grid(
+        { truth: undefined, series: walks(1000, 10), versions: Array.from({ length: 10 }, (_, k) => `v${k}`) },
+        'sort=name',
+      );
+      const before = cells(el).length;
+      expect(before).to.be.lessThan(100);
+      const text = el.toSVG();
+      expect(text.startsWith('<?xml')).to.equal(true);
+      expect(text).not.to.contain('var(--');
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      expect(doc.querySelector('parsererror')).to.equal(null);
+      const names = new Set(Array.from(doc.querySelectorAll('text'), (t) => t.textContent));
+      for (const r of el.trends) expect(names.has(String(r.class)), String(r.class)).to.equal(true);
+      // walks(): odd classes rise strictly, even ones fall strictly — 500 of each.
+      expect(names.has('Strictly increasing 500')).to.equal(true);
+      expect(names.has('Strictly decreasing 500')).to.equal(true);
+      const svgEl = doc.documentElement;
+      expect(Number(svgEl.getAttribute('height'))).to.be.greaterThan(125 * 100);
+      expect(shadowQueryAll(el, 'svg.grid')).to.have.length(1);
+      expect(cells(el).length).to.equal(before);
+    });
+
+    it('the exported legend wraps on a narrow grid instead of dropping entries', async () => {
+      const el = await grid();
+      el.style.width = '200px';
+      await settle(el);
+      await nextFrame(2);
+      const doc = new DOMParser().parseFromString(el.toSVG(), 'image/svg+xml');
+      const legend = Array.from(doc.querySelectorAll('text'), (t) => t.textContent ?? '').filter((t) =>
+        /^(Overall increasing or stable|Stable|Strictly decreasing) \d/.test(t),
+      );
+      expect(legend).to.deep.equal(['Overall increasing or stable 2', 'Stable 1', 'Strictly decreasing 1']);
+      const width = Number(doc.documentElement.getAttribute('width'));
+      for (const g of Array.from(doc.querySelectorAll('g[transform]'))) {
+        const m = /translate\(([\d.]+),/.exec(g.getAttribute('transform')!);
+        if (m && g.querySelector('rect') && !g.querySelector('.cell-bg')) expect(Number(m[1])).to.be.lessThan(width);
+      }
+    });
+
+    it('toPNG() returns a PNG of the whole grid; bad scale and an empty grid are coded errors', async () => {
+      const el = await grid();
+      const blob = await el.toPNG(1);
+      expect(blob.type).to.equal('image/png');
+      const bytes = new Uint8Array(await blob.slice(0, 4).arrayBuffer());
+      expect(Array.from(bytes)).to.deep.equal([0x89, 0x50, 0x4e, 0x47]);
+      const bitmap = await createImageBitmap(blob);
+      expect(bitmap.width).to.equal(760);
+      let code = '';
+      try {
+        await el.toPNG(NaN);
+      } catch (e) {
+        code = (e as { code?: string }).code ?? '';
+      }
+      expect(code).to.equal('INVALID_ARGUMENT');
+      const empty = await grid({ truth: [], predictions: { v0: [] } });
+      expect(() => empty.toSVG())
+        .to.throw()
+        .with.property('code', 'EMPTY');
+    });
+  });
+
   describe('bad input', () => {
     it('versions of another length than truth: coded error, visible state, recovery', async () => {
       const el = await grid();
@@ -379,6 +442,23 @@ describe('<cl-trend-grid>', () => {
   });
 
   describe('lifecycle', () => {
+    it('narrowing the grid re-lays it out in more rows, with no ResizeObserver loop error', async () => {
+      // Before: the scroller (observed) grew with the extra rows while its resize was being
+      // delivered, and the page got "ResizeObserver loop completed with undelivered
+      // notifications" (mocha fails the test on that window error).
+      const el = await grid({ truth: undefined, series: walks(12, 3), versions: ['a', 'b', 'c'] }, 'sort=name');
+      const rowsOf = () => new Set(cells(el).map((c) => c.getAttribute('transform')!.split(',')[1])).size;
+      const wide = rowsOf();
+      for (const w of [400, 200, 760]) {
+        el.style.width = `${w}px`;
+        await settle(el);
+        await nextFrame(2);
+        await el.updateComplete;
+        if (w === 200) expect(rowsOf()).to.be.greaterThan(wide);
+      }
+      expect(rowsOf()).to.equal(wide);
+    });
+
     it('connects and disconnects 200 times without leaking listeners or observers', async () => {
       const el = await grid();
       await expectCleanReconnects(el, { settle: () => settle(el) });

@@ -1,4 +1,4 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, render, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -18,6 +18,8 @@ import { DeferredController } from '../internal/controllers/deferred.js';
 import { ResizeController } from '../internal/controllers/resize-controller.js';
 import { renderDataTable, tableRowsKept } from '../internal/data-table.js';
 import { cssProps } from '../internal/css-props.js';
+import { textWidth } from '../internal/text-measure.js';
+import { checkScale, svgStringToPng, svgToString } from '../internal/export-image.js';
 import { formatCount, formatPercent, truncate } from '../internal/format.js';
 import { renderLegend } from '../internal/legend.js';
 import { sameArray, sameJson } from '../internal/same-data.js';
@@ -208,7 +210,11 @@ export class ClTrendGrid extends ClBaseElement {
   private geometry: GridGeometry = gridGeometry(0, 0, { minCellWidth: 176, cellHeight: 96, gap: 8 });
   private revealed: Key | null = null;
 
-  protected readonly size = new ResizeController(this, () => this.renderRoot?.querySelector('.scroller'));
+  // The scroller's height follows the grid's rows (the chart is as tall as they are), and
+  // a narrower grid has more rows: apply resizes a frame later (see ResizeController).
+  protected readonly size = new ResizeController(this, () => this.renderRoot?.querySelector('.scroller'), {
+    nextFrame: true,
+  });
   /** The hidden data table comes a task after the grid's first frame of new data. */
   private readonly tables = new DeferredController(this);
   protected readonly interaction: MarkInteractionController<Key> = new MarkInteractionController<Key>(this, {
@@ -544,6 +550,99 @@ export class ClTrendGrid extends ClBaseElement {
     const out = Object.fromEntries(TREND_COLOR_KEYS.map((k) => [k, 0])) as Record<TrendColorKey, number>;
     for (const r of this.shown) out[trendColorKey(r.trend)]++;
     return out;
+  }
+
+  // ——— public API ———
+
+  /**
+   * The whole grid as a standalone SVG document (styles inlined): the heading and the
+   * subtitle (versions, scale), every class shown — not only the rows in view, which is
+   * all the grid on screen renders — and the trend legend with its counts under the cells. Throws `EMPTY` when nothing is drawn.
+   */
+  toSVG(): string {
+    const spacer = this.renderRoot?.querySelector('.spacer');
+    if (!spacer || this.shown.length === 0) throw new ClasslensError('EMPTY', 'toSVG: nothing is drawn');
+    const { width, height } = this.exportSize();
+    const out = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    out.setAttribute('class', 'grid');
+    out.setAttribute('width', String(width));
+    out.setAttribute('height', String(height));
+    out.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    // Rendered inside the shadow root so that the theme's styles resolve; removed before
+    // the next paint, and no `style` attribute is set (a strict CSP allows it).
+    spacer.append(out);
+    try {
+      const cells = this.shown.map((r, i) => this.renderCell(r, i));
+      const top = this.exportHeaderHeight();
+      const title = this.heading ? svg`<text class="cell-name" x="0" y="14">${this.heading}</text>` : nothing;
+      render(
+        svg`${title}<text class="cell-support" x="0" y=${top - 8}>${this.subtitle()}</text>
+          <g transform="translate(0,${top})">${cells}${this.renderExportLegend(width, Math.max(1, this.geometry.height))}</g>`,
+        out,
+      );
+      return svgToString(out, getComputedStyle(this).getPropertyValue('--cl-color-bg').trim() || '#fff');
+    } finally {
+      render(nothing, out);
+      out.remove();
+    }
+  }
+
+  /** The whole grid as a PNG image (2× pixel density by default; `scale` in (0, 16]). */
+  async toPNG(scale = 2): Promise<Blob> {
+    checkScale(scale);
+    const { width, height } = this.exportSize();
+    return svgStringToPng(this.toSVG(), width, height, scale);
+  }
+
+  private exportSize(): { width: number; height: number } {
+    const width = Math.max(1, this.size.width || this.clientWidth);
+    return {
+      width,
+      height: this.exportHeaderHeight() + Math.max(1, this.geometry.height) + this.exportLegend(width).height,
+    };
+  }
+
+  /** Room above the exported cells: the heading, if any, and the subtitle (versions, scale). */
+  private exportHeaderHeight(): number {
+    return (this.heading ? 20 : 0) + 20;
+  }
+
+  /**
+   * The trend legend for export, laid out under the cells: entries as wide as their
+   * measured text, wrapping onto more rows when the grid is narrow (none is dropped).
+   */
+  private exportLegend(width: number): {
+    items: { key: TrendColorKey; text: string; x: number; y: number }[];
+    height: number;
+  } {
+    const counts = Object.fromEntries(TREND_COLOR_KEYS.map((k) => [k, 0])) as Record<TrendColorKey, number>;
+    for (const r of this.shown) counts[trendColorKey(r.trend)]++;
+    const cs = getComputedStyle(this);
+    const font = `${(parseFloat(cs.getPropertyValue('--cl-font-size')) || 12) * 0.85}px ${cs.fontFamily}`;
+    const items: { key: TrendColorKey; text: string; x: number; y: number }[] = [];
+    let x = 0;
+    let y = 12;
+    for (const key of TREND_COLOR_KEYS) {
+      if (counts[key] === 0) continue;
+      const text = `${TREND_COLOR_LABELS[key]} ${formatCount(counts[key])}`;
+      const w = 17 + textWidth(text, font);
+      if (x > 0 && x + w > width) {
+        x = 0;
+        y += 18;
+      }
+      items.push({ key, text, x, y });
+      x += w + 14;
+    }
+    return { items, height: y + 18 };
+  }
+
+  private renderExportLegend(width: number, top: number) {
+    return this.exportLegend(width).items.map(
+      (d) => svg`<g transform="translate(${d.x},${top + d.y})">
+        <rect width="12" height="12" rx="2" fill=${this.colorsByKey[d.key]}></rect>
+        <text class="cell-support" x="17" y="10">${d.text}</text>
+      </g>`,
+    );
   }
 
   // ——— rendering ———
