@@ -51,7 +51,11 @@ export async function bundle(entry, { nodePaths = [] } = {}) {
  * expose `window.__benchThreadTime()` to the page — the page main thread's CPU time in ms
  * (CDP `Performance` metrics in the thread-ticks domain), which, unlike wall time, counts
  * neither idle time nor the time other processes take on a loaded machine; read it with
- * `mainThreadMs()` from page-helpers.ts.
+ * `mainThreadMs()` from page-helpers.ts. `cpuProfile` (default false): expose
+ * `window.__benchProfile(start: boolean)` — V8's sampling profiler of the page (CDP
+ * `Profiler`), started with `true` and stopped with `false`, which returns the self time
+ * per function (`{ name, url, line, selfMs }[]`, largest first); see `profile()` in
+ * page-helpers.ts.
  */
 export async function runInBrowser(
   entry,
@@ -65,6 +69,7 @@ export async function runInBrowser(
     assets = {},
     onConsole,
     threadTime = false,
+    cpuProfile = false,
   } = {},
 ) {
   const js = await bundle(entry, { nodePaths });
@@ -113,6 +118,19 @@ export async function runInBrowser(
         return 1000 * (metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN);
       });
     }
+    if (cpuProfile) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await page.exposeFunction('__benchProfile', async (start) => {
+        if (start) {
+          await cdp.send('Profiler.start');
+          return null;
+        }
+        const { profile } = await cdp.send('Profiler.stop');
+        return selfTimes(profile);
+      });
+    }
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
@@ -128,6 +146,25 @@ export async function runInBrowser(
     await browser.close();
     server.close();
   }
+}
+
+/** Self time per function of a CDP CPU profile, largest first (idle and program excluded). */
+function selfTimes(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const { samples = [], timeDeltas = [] } = profile;
+  for (let i = 0; i < samples.length; i++) {
+    const node = byId.get(samples[i]);
+    const dt = (timeDeltas[i + 1] ?? 0) / 1000;
+    if (!node) continue;
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + dt);
+  }
+  return [...self.entries()]
+    .filter(([k]) => !/^\((idle|program)\)/.test(k))
+    .map(([key, ms]) => ({ key, selfMs: Number(ms.toFixed(2)) }))
+    .sort((a, b) => b.selfMs - a.selfMs);
 }
 
 /** The machine's load (1-minute average and cores), to record beside timings. */

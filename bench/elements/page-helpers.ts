@@ -57,3 +57,14 @@ export async function mainThreadMs(): Promise<number> {
   const f = (window as unknown as { __benchThreadTime?: () => Promise<number> }).__benchThreadTime;
   return f ? f() : NaN;
 }
+
+/**
+ * V8's sampling profiler of the page (`runInBrowser(…, { cpuProfile: true })`): `await
+ * profile(true)` starts it, `await profile(false)` stops it and returns the self time per
+ * function, largest first (`[]` without the option). Sampled, so it is CPU time, not wall.
+ */
+export async function profile(start: boolean): Promise<{ key: string; selfMs: number }[]> {
+  const f = (window as unknown as { __benchProfile?: (s: boolean) => Promise<{ key: string; selfMs: number }[]> })
+    .__benchProfile;
+  return f ? ((await f(start)) ?? []) : [];
+}

@@ -1,0 +1,299 @@
+import type { PointLayer } from '../layers.js';
+import type { Transform } from '../types.js';
+
+/**
+ * The CPU raster of point layers in fixed point, with GL's rules (see `marks.ts`):
+ *
+ * - a point's centre is snapped to the GL's sub-pixel grid, in integer sub-pixel units
+ *   `P = round(a · x) + T`, where `a` is the scale in sub-pixels per data unit and `T` the
+ *   view's translation, itself rounded to the grid (both renderers draw with that
+ *   translation: see `snappedTranslation`). So a pan by whole device pixels moves every
+ *   point by exactly that many pixels, and an image shifted by the pan is *the same
+ *   picture* as one drawn from scratch — which {@link PointRaster} uses;
+ * - a point whose centre leaves the viewport is clipped whole, as in GL;
+ * - it covers the pixels whose centres lie in its square of side `s = size · ratio`
+ *   (centres on the left and bottom edges count, GL's tie rule), cut to the inscribed
+ *   disc for `circle` — the test `dx² + dy² ≤ (s/2)²` in sub-pixel units, exact integers;
+ * - colours blend source-over in 8 bits: `round((c·a + d·(255 − a)) / 255)` per channel,
+ *   computed exactly in integers (the quotient never falls on .5, so this is the same
+ *   rounding as the floating-point formula).
+ *
+ * Colours are read as whole 32-bit words (little-endian RGBA, the frame's packing).
+ */
+
+/** Fixed-point drawing parameters of a point layer on a frame. */
+export interface PointGeometry {
+  /** Sub-pixel steps per pixel (`2^subpixelBits`). */
+  q: number;
+  /** Scale: sub-pixel units per data unit, per axis (`ratio · sx · q`). */
+  ax: number;
+  ay: number;
+  /** Translation in whole sub-pixel units (`round(ratio · tx · q)`). */
+  tx: number;
+  ty: number;
+  /** Half the side (square) or the radius (circle), in sub-pixel units. */
+  h: number;
+  circle: boolean;
+}
+
+/** The translation both renderers draw points and lines with: device pixels, on the `2^-bits` grid. */
+export function snappedTranslation(t: Transform, ratio: number, subpixelBits: number): [number, number] {
+  const q = 2 ** subpixelBits;
+  return [Math.round(ratio * t.tx * q) / q, Math.round(ratio * t.ty * q) / q];
+}
+
+/** {@link PointGeometry} of `layer` under view `t` at `ratio` device pixels per CSS pixel. */
+export function pointGeometry(layer: PointLayer, t: Transform, ratio: number, subpixelBits: number): PointGeometry {
+  const q = 2 ** subpixelBits;
+  const s = Math.max(1, layer.size * ratio);
+  return {
+    q,
+    ax: ratio * t.sx * q,
+    ay: ratio * t.sy * q,
+    tx: Math.round(ratio * t.tx * q),
+    ty: Math.round(ratio * t.ty * q),
+    h: (s * q) / 2,
+    circle: layer.shape === 'circle',
+  };
+}
+
+const wordsCache = new WeakMap<Uint8Array, Uint32Array>();
+
+/** The layer's colours as 32-bit words (a view when aligned, else a copy kept per array), or `null`. */
+export function colorWords(colors: Uint8Array | null, count: number): Uint32Array | null {
+  if (!colors) return null;
+  if (colors.byteOffset % 4 === 0) return new Uint32Array(colors.buffer, colors.byteOffset, count);
+  let w = wordsCache.get(colors);
+  if (!w || w.length !== count) {
+    w = new Uint32Array(count);
+    new Uint8Array(w.buffer).set(colors.subarray(0, 4 * count));
+    wordsCache.set(colors, w);
+  }
+  return w;
+}
+
+/** `[r, g, b, a]` as a little-endian word. */
+function solidWord(c: readonly number[]): number {
+  return (c[0] | (c[1] << 8) | (c[2] << 16) | (c[3] << 24)) >>> 0;
+}
+
+/**
+ * Paints one point's pixels `[X0, X1) × [Y0, Y1)` (already clipped): every pixel for a
+ * square, those whose centre is in the disc for a circle (`h2 ≥ 0`: the squared radius
+ * in sub-pixel units). `w` is the colour word, `a` its alpha (> 0).
+ */
+function paint(
+  out: Uint32Array,
+  W: number,
+  X0: number,
+  X1: number,
+  Y0: number,
+  Y1: number,
+  px: number,
+  py: number,
+  q: number,
+  h2: number,
+  w: number,
+  a: number,
+): void {
+  const half = q / 2;
+  if (a === 255 && h2 < 0) {
+    for (let Y = Y0; Y < Y1; Y++) out.fill(w, Y * W + X0, Y * W + X1);
+    return;
+  }
+  const r = w & 255;
+  const g = (w >>> 8) & 255;
+  const b = (w >>> 16) & 255;
+  const ia = 255 - a;
+  for (let Y = Y0; Y < Y1; Y++) {
+    const row = Y * W;
+    const dy = Y * q + half - py;
+    const dy2 = dy * dy;
+    for (let X = X0; X < X1; X++) {
+      if (h2 >= 0) {
+        const dx = X * q + half - px;
+        if (dx * dx + dy2 > h2) continue;
+      }
+      const p = row + X;
+      if (a === 255) {
+        out[p] = w;
+        continue;
+      }
+      const d = out[p];
+      // round(n / 255) for n = c·a + d·(255 − a): floor((n + 127) / 255), exact for n < 65535.
+      let n = r * a + (d & 255) * ia + 127;
+      const R = (n + 1 + (n >> 8)) >> 8;
+      n = g * a + ((d >>> 8) & 255) * ia + 127;
+      const G = (n + 1 + (n >> 8)) >> 8;
+      n = b * a + ((d >>> 16) & 255) * ia + 127;
+      const B = (n + 1 + (n >> 8)) >> 8;
+      out[p] = 0xff000000 | (B << 16) | (G << 8) | R;
+    }
+  }
+}
+
+/**
+ * A rectangle of device pixels `[x0, x1) × [y0, y1)` left alone by {@link rasterPointLayer}
+ * (the part of a panned frame that was shifted from the previous one).
+ */
+export interface Keep {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/**
+ * Draws a point layer into `out` (`W × H` packed RGBA words), in index order; with `keep`,
+ * only the pixels outside that rectangle. Returns how many points touched a drawn pixel
+ * region (for tests and benchmarks). O(count + pixels drawn).
+ */
+export function rasterPointLayer(
+  out: Uint32Array,
+  W: number,
+  H: number,
+  layer: PointLayer,
+  g: PointGeometry,
+  keep: Keep | null = null,
+): number {
+  const { positions, count } = layer;
+  const words = colorWords(layer.colors, count);
+  const solid = solidWord(layer.color);
+  const { q, ax, ay, tx, ty, h } = g;
+  const h2 = g.circle ? h * h : -1;
+  const inv = 1 / q;
+  const lo = h + q / 2;
+  const hi = h - q / 2;
+  const Wq = W * q;
+  const Hq = H * q;
+  // Centres strictly inside these bounds cover only pixels inside `keep` (one pixel of
+  // margin: the exact test below decides the rest).
+  const kx0 = keep ? keep.x0 * q + lo + q : Infinity;
+  const kx1 = keep ? keep.x1 * q - lo - q : -Infinity;
+  const ky0 = keep ? keep.y0 * q + lo + q : Infinity;
+  const ky1 = keep ? keep.y1 * q - lo - q : -Infinity;
+  let touched = 0;
+  for (let k = 0; k < count; k++) {
+    const px = Math.round(ax * positions[2 * k]) + tx;
+    const py = Math.round(ay * positions[2 * k + 1]) + ty;
+    // As in GL, a point whose centre leaves the viewport is clipped whole (NaN too).
+    if (!(px >= 0 && px <= Wq && py >= 0 && py <= Hq)) continue;
+    if (px > kx0 && px < kx1 && py > ky0 && py < ky1) continue;
+    const w = words ? words[k] : solid;
+    const a = w >>> 24;
+    if (a === 0) continue;
+    // Pixel centres in [px − h, px + h) × (py − h, py + h], in sub-pixel units.
+    let X0 = Math.ceil((px - lo) * inv);
+    let X1 = Math.ceil((px + hi) * inv);
+    let Y0 = Math.floor((py - lo) * inv) + 1;
+    let Y1 = Math.floor((py + hi) * inv) + 1;
+    if (X0 < 0) X0 = 0;
+    if (X1 > W) X1 = W;
+    if (Y0 < 0) Y0 = 0;
+    if (Y1 > H) Y1 = H;
+    if (X0 >= X1 || Y0 >= Y1) continue;
+    if (!keep) {
+      paint(out, W, X0, X1, Y0, Y1, px, py, q, h2, w, a);
+      touched++;
+      continue;
+    }
+    if (X0 >= keep.x0 && X1 <= keep.x1 && Y0 >= keep.y0 && Y1 <= keep.y1) continue;
+    touched++;
+    // The parts of the point's rectangle outside `keep`: rows above and below it, then
+    // the columns left and right of it in the rows beside it.
+    const ya = Math.min(Y1, Math.max(Y0, keep.y0));
+    const yb = Math.max(ya, Math.min(Y1, keep.y1));
+    if (Y0 < ya) paint(out, W, X0, X1, Y0, ya, px, py, q, h2, w, a);
+    if (yb < Y1) paint(out, W, X0, X1, yb, Y1, px, py, q, h2, w, a);
+    if (ya < yb) {
+      const xa = Math.min(X1, keep.x0);
+      const xb = Math.max(X0, keep.x1);
+      if (X0 < xa) paint(out, W, X0, xa, ya, yb, px, py, q, h2, w, a);
+      if (xb < X1) paint(out, W, xb, X1, ya, yb, px, py, q, h2, w, a);
+    }
+  }
+  return touched;
+}
+
+/**
+ * The bottom point layer's image at the size of the frame, cached between frames. A pan
+ * by whole device pixels at the same zoom shifts the cached image and redraws only the
+ * pixels outside the part that is known to be unchanged: the strips that came into view,
+ * and a band along each edge as wide as a point (where points whose centres cross the
+ * edge appear or are clipped). The result is the same picture as drawing from scratch.
+ */
+export class PointRaster {
+  private layer: PointLayer | null = null;
+  private key = '';
+  private tx = 0;
+  private ty = 0;
+  private buf: Uint32Array = new Uint32Array(0);
+  private spare: Uint32Array = new Uint32Array(0);
+  /** Pixels recomputed by the last draw (the whole frame, or the strips of a pan). */
+  lastComputed = 0;
+  /** Points drawn (wholly or in part) by the last draw. */
+  lastPoints = 0;
+
+  /** The layer over background `bg` (a packed word) in a `W × H` frame. */
+  draw(layer: PointLayer, t: Transform, ratio: number, W: number, H: number, bg: number, bits: number): Uint32Array {
+    const g = pointGeometry(layer, t, ratio, bits);
+    const c = layer.color;
+    const key = `${layer.version}|${layer.colorVersion}|${g.h}|${g.circle}|${c[0]},${c[1]},${c[2]},${c[3]}|${W}x${H}|${bg}|${g.ax}|${g.ay}`;
+    const n = W * H;
+    const q = g.q;
+    const dxq = g.tx - this.tx;
+    const dyq = g.ty - this.ty;
+    const same = layer === this.layer && key === this.key && this.buf.length === n;
+    if (same && dxq === 0 && dyq === 0) {
+      this.lastComputed = 0;
+      this.lastPoints = 0;
+      return this.buf;
+    }
+    // Pixels at least a point's size from every edge, before and after the pan.
+    const m = Math.ceil(g.h / q) + 1;
+    const dx = dxq / q;
+    const dy = dyq / q;
+    const x0 = m + Math.max(0, dx);
+    const x1 = W - m + Math.min(0, dx);
+    const y0 = m + Math.max(0, dy);
+    const y1 = H - m + Math.min(0, dy);
+    const shift = same && Number.isInteger(dx) && Number.isInteger(dy) && x0 < x1 && y0 < y1;
+    if (!shift) {
+      if (this.buf.length !== n) this.buf = new Uint32Array(n);
+      this.buf.fill(bg);
+      this.lastPoints = rasterPointLayer(this.buf, W, H, layer, g);
+      this.lastComputed = n;
+    } else {
+      if (this.spare.length !== n) this.spare = new Uint32Array(n);
+      const src = this.buf;
+      const dst = this.spare;
+      for (let Y = 0; Y < H; Y++) {
+        const o = Y * W;
+        if (Y < y0 || Y >= y1) {
+          dst.fill(bg, o, o + W);
+          continue;
+        }
+        dst.fill(bg, o, o + x0);
+        const s = (Y - dy) * W - dx;
+        dst.set(src.subarray(s + x0, s + x1), o + x0);
+        dst.fill(bg, o + x1, o + W);
+      }
+      const keep = { x0, x1, y0, y1 };
+      this.lastPoints = rasterPointLayer(dst, W, H, layer, g, keep);
+      this.lastComputed = n - (x1 - x0) * (y1 - y0);
+      this.spare = src;
+      this.buf = dst;
+    }
+    this.layer = layer;
+    this.key = key;
+    this.tx = g.tx;
+    this.ty = g.ty;
+    return this.buf;
+  }
+
+  /** Forgets the cached image. */
+  reset(): void {
+    this.layer = null;
+    this.key = '';
+  }
+}
