@@ -26,7 +26,9 @@ const show = (name, o) => {
   console.log(`\n${name} (medians; ms)`);
   for (const [k, v] of Object.entries(o)) console.log(`  ${k.padEnd(28)} ${String(v).padStart(8)}`);
 };
-console.log(`load ${load0.loadavg1} → ${load1.loadavg1} on ${load0.cpus} cpus; ${params.points} points, size ${params.pointSize}`);
+console.log(
+  `load ${load0.loadavg1} → ${load1.loadavg1} on ${load0.cpus} cpus; ${params.points} points, size ${params.pointSize}`,
+);
 show('first frame', r.first);
 show('pan frame', r.pan);
 const top = (name, rows) => {

@@ -102,7 +102,8 @@ window.bench = async (p: Params) => {
         await el.updateComplete;
         readPixel(el.shadowRoot!.querySelector('canvas')!, W >> 1, H >> 1);
         const w = performance.now() - t1;
-        pans.push({ wall: w, cpu: (await mainThreadMs()) - c1, ...acc });
+        const r = (el as unknown as { gl: { renderer: { lastPointPixels?: number } } }).gl.renderer;
+        pans.push({ wall: w, cpu: (await mainThreadMs()) - c1, ...acc, pointPixels: r.lastPointPixels ?? NaN });
       }
       panProfile = (await profile(false)).slice(0, 25);
     }

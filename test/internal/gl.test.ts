@@ -163,6 +163,40 @@ describe('GL layer: the CPU raster and WebGL draw the same picture', () => {
     expect(d.differ / d.drawn, `${d.differ} of ${d.drawn} pixels differ`).to.be.lessThan(0.005);
   });
 
+  it('panned points: the shifted cached image equals a fresh raster, and only the edges are recomputed', () => {
+    const circles = points(3000, 21);
+    circles.size = 5;
+    const dots = points(20000, 22);
+    dots.shape = 'square';
+    dots.size = 2;
+    for (const layer of [circles, dots]) {
+      const cpu = new CanvasRenderer(document.createElement('canvas'));
+      const size = { width: 160, height: 120, ratio: 1 };
+      let t = { sx: 1.7, sy: 1.3, tx: -20.37, ty: -15.5 };
+      cpu.snapshot(scene([layer], t), size);
+      expect(cpu.lastPointPixels).to.equal(160 * 120);
+      for (const [dx, dy] of [
+        [12, 5],
+        [-3, 0],
+        [0, -7],
+        [40, 33],
+      ]) {
+        t = { ...t, tx: t.tx + dx, ty: t.ty + dy };
+        const panned = cpu.snapshot(scene([layer], t), size);
+        expect(cpu.lastPointPixels, `pan ${dx}, ${dy}`).to.be.lessThan(160 * 120 * 0.75);
+        const fresh = new CanvasRenderer(document.createElement('canvas')).snapshot(scene([layer], t), size);
+        const d = diff(panned, fresh, 0);
+        expect(d.drawn).to.be.greaterThan(2000);
+        expect(d.differ, `pan ${dx}, ${dy}`).to.equal(0);
+      }
+      // A fractional pan or a zoom draws from scratch (still the same picture).
+      t = { ...t, tx: t.tx + 0.5 };
+      cpu.snapshot(scene([layer], t), size);
+      expect(cpu.lastPointPixels).to.equal(160 * 120);
+      cpu.destroy();
+    }
+  });
+
   it('polylines (translucent, per-line colours) over cells', () => {
     const l = lines(40, 25);
     l.width = 2;

@@ -127,7 +127,7 @@ export function renderProjectionLegend(c: LegendContext): TemplateResult | typeo
 /** The data-table alternative: the selected sequence's points, or the first 300. */
 export function renderProjectionTable(
   d: SequenceData,
-  L: Float64Array | null,
+  L: Float32Array | Float64Array | null,
   s: number,
   marks: StepMarks | null,
   shown: boolean,

@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { ClasslensError, toMatrix, type Key, type Matrix, type MatrixLike } from '@classlens/core';
+import { ClasslensError, type Key, type Matrix, type MatrixLike } from '@classlens/core';
 import { emit, type ClMarkDetail } from '../events.js';
 import { ClBaseElement } from '../internal/base-element.js';
 import { AsyncTaskController } from '../internal/controllers/async-task.js';
@@ -38,6 +38,7 @@ import {
   type StepMeasures,
 } from '../internal/trajectory/step-marks.js';
 import { drawOrder, pointColors, type ProjectionColorBy } from './point-colors.js';
+import { readPoints } from './read-points.js';
 import { formatValue, mixRgb, renderProjectionLegend, renderProjectionTable, rgbaHex } from './projection-view.js';
 import { trajectoryProjectionStyles } from './trajectory-projection.styles.js';
 
@@ -77,6 +78,11 @@ const DATA_PROPS = [
 const PROJECTION_PROPS = ['method', 'perplexity', 'iterations', 'seed'] as const;
 /** Most word labels drawn at once. */
 const MAX_LABELS = 60;
+/**
+ * From this many points the first frame shows the points alone; the legend and the data
+ * table follow in the next idle period (their layout would otherwise delay the pixels).
+ */
+const DEFER_EXTRAS = 50_000;
 
 /**
  * A 2-D map of every hidden state of a recurrent classifier — t-SNE (or PCA) computed in a
@@ -220,12 +226,14 @@ export class ClTrajectoryProjection extends ClBaseElement {
   private valuesArray: Float64Array | null = null;
   private valueDomain: [number, number] = [0, 1];
   /** The layout drawn (data coordinates, interleaved), or `null` before the first. */
-  private layout: Float64Array | null = null;
+  private layout: Float32Array | Float64Array | null = null;
   private layoutFinal = false;
   private layoutVersion = 0;
   private bounds: { x0: number; y0: number; x1: number; y1: number } | null = null;
-  private order: Uint32Array = EMPTY;
-  private orderPermutes = false;
+  /** Draw position → step, or `null` when points draw in step order (no copy of 10^6 indices). */
+  private order: Uint32Array | null = null;
+  /** Positions in draw order when {@link order} permutes (else the layer shares the layout). */
+  private drawPositions: Float32Array = new Float32Array(0);
   private fgRgba: Rgba = [31, 35, 40, 255];
   private bgRgba: Rgba = [255, 255, 255, 255];
   private labelFont = { fs: 12, font: '12px system-ui' };
@@ -297,7 +305,7 @@ export class ClTrajectoryProjection extends ClBaseElement {
 
   /** The 2-D layout drawn, in data coordinates (total × 2), or `null` before the first. */
   get positions(): Matrix | null {
-    return this.layout ? { rows: this.layout.length >> 1, cols: 2, data: this.layout.slice() } : null;
+    return this.layout ? { rows: this.layout.length >> 1, cols: 2, data: Float64Array.from(this.layout) } : null;
   }
 
   /** `true` while the projection runs (screenshots and tests wait on it). */
@@ -341,7 +349,7 @@ export class ClTrajectoryProjection extends ClBaseElement {
     if (!t || !this.layout) return -1;
     if (!this.index) this.index = new PointIndex(this.base.positions, this.base.count);
     const k = this.index.nearest(t, X, Y, radius);
-    return k < 0 ? -1 : this.order[k];
+    return k < 0 ? -1 : this.order ? this.order[k] : k;
   }
 
   /** Back to the whole map. */
@@ -394,10 +402,7 @@ export class ClTrajectoryProjection extends ClBaseElement {
   }
 
   private readInput() {
-    const points = this.points != null ? toMatrix(this.points, { name: 'points', finite: true }) : null;
-    if (points && points.cols !== 2 && points.rows > 0) {
-      throw new ClasslensError('INVALID_SHAPE', `points: has ${points.cols} columns, expected 2 (x, y)`);
-    }
+    const points = this.points != null ? readPoints(this.points) : null;
     const data = readSequences({
       sequences: this.sequences,
       states: this.states,
@@ -457,9 +462,7 @@ export class ClTrajectoryProjection extends ClBaseElement {
     if (points) {
       this.task.abort();
       this.projectedKey = '';
-      const xy = new Float64Array(points.rows * 2);
-      for (let i = 0; i < xy.length; i++) xy[i] = points.data[i];
-      this.setLayout(xy, true, false);
+      this.setLayout(points.xy, true, false);
     } else if (!hadLayout || this.layout?.length !== data.total * 2) {
       this.layout = null;
       this.layoutFinal = false;
@@ -522,7 +525,8 @@ export class ClTrajectoryProjection extends ClBaseElement {
   private setLayout(layout: Float32Array | Float64Array, final: boolean, update = true) {
     const data = this.data;
     if (!data || layout.length !== data.total * 2) return;
-    this.layout = layout instanceof Float64Array ? layout : new Float64Array(layout);
+    // Kept as given (a Float32 layout from the worker or of 10^6 input points is not widened).
+    this.layout = layout;
     this.layoutVersion++;
     this.layoutFinal = final;
     let x0 = Infinity;
@@ -565,18 +569,22 @@ export class ClTrajectoryProjection extends ClBaseElement {
     const data = this.data;
     if (!L || !data) return;
     const n = data.total;
-    const order = this.order.length === n ? this.order : identity(n);
-    const pos = this.base.positions.length === 2 * n ? this.base.positions : new Float32Array(2 * n);
-    const permuted = this.orderPermutes;
-    if (!permuted) pos.set(L);
-    else {
+    const order = this.order && this.order.length === n ? this.order : null;
+    let pos: Float32Array;
+    if (!order) {
+      // In step order a Float32 layout is drawn as it is (it is ours: a copy of the input,
+      // or the worker's transferred array), so 10^6 points cost no copy.
+      pos = L instanceof Float32Array ? L : Float32Array.from(L);
+    } else {
+      if (this.drawPositions.length !== 2 * n) this.drawPositions = new Float32Array(2 * n);
+      pos = this.drawPositions;
       for (let k = 0; k < n; k++) {
         const i = order[k];
         pos[2 * k] = L[2 * i];
         pos[2 * k + 1] = L[2 * i + 1];
       }
     }
-    const colors = this.rgba.length === 4 * n ? (permuted ? this.reorderColors(order) : this.rgba) : null;
+    const colors = this.rgba.length === 4 * n ? (order ? this.reorderColors(order) : this.rgba) : null;
     this.base.setPoints(pos, colors);
     this.index = null;
     this.prepareIndex();
@@ -655,14 +663,9 @@ export class ClTrajectoryProjection extends ClBaseElement {
       },
       this.rgba.length === data.total * 4 ? this.rgba : undefined,
     );
-    this.order = drawOrder({ data, emphasis });
-    this.orderPermutes = false;
-    for (let k = 0; k < this.order.length; k++) {
-      if (this.order[k] !== k) {
-        this.orderPermutes = true;
-        break;
-      }
-    }
+    // Without emphasis or right/wrong, points draw in step order: no permutation to build.
+    const order = emphasis || (data.truth && data.predicted) ? drawOrder({ data, emphasis }) : null;
+    this.order = order && order.some((r, k) => r !== k) ? order : null;
     const size = this.pointSizePx();
     this.base.size = size;
     // Tiny points are squares: a disc of one or two pixels looks the same, and the CPU
@@ -939,7 +942,8 @@ export class ClTrajectoryProjection extends ClBaseElement {
     if (!this.index) this.index = new PointIndex(this.base.positions, this.base.count);
     const inside = this.index.inPolygon(poly);
     const rows = new Uint32Array(inside.length);
-    for (let k = 0; k < inside.length; k++) rows[k] = this.order[inside[k]];
+    const order = this.order;
+    for (let k = 0; k < inside.length; k++) rows[k] = order ? order[inside[k]] : inside[k];
     rows.sort();
     this.lassoRows = rows;
     this.recolor();
@@ -988,6 +992,27 @@ export class ClTrajectoryProjection extends ClBaseElement {
 
   // ——— rendering ———
 
+  private extrasData: SequenceData | null = null;
+  private extrasTask = 0;
+
+  /** Whether the legend and table of `d` may render now (see {@link DEFER_EXTRAS}); else schedules them. */
+  private extrasReady(d: SequenceData): boolean {
+    if (d.total < DEFER_EXTRAS || this.extrasData === d) return true;
+    if (!this.extrasTask) {
+      const g = globalThis as { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => number };
+      const done = () => {
+        this.extrasTask = 0;
+        this.extrasData = this.data;
+        this.requestUpdate();
+      };
+      // After the frame that shows the points: idle, or at most half a second later.
+      this.extrasTask = g.requestIdleCallback
+        ? g.requestIdleCallback(done, { timeout: 500 })
+        : (setTimeout(done, 50) as unknown as number);
+    }
+    return false;
+  }
+
   protected override render(): TemplateResult {
     const d = this.data;
     const state = this.renderState(!d || d.total === 0);
@@ -995,6 +1020,7 @@ export class ClTrajectoryProjection extends ClBaseElement {
       return html`<div class="frame">${this.renderHeading()}${state}</div>`;
     }
     const data = d as SequenceData;
+    const extras = this.extrasReady(data);
     const t = this.view.transform();
     const labels = t ? this.placeLabels(t) : [];
     this.placed = labels;
@@ -1042,8 +1068,8 @@ export class ClTrajectoryProjection extends ClBaseElement {
             : nothing
         }
       </div>
-      ${this.hideLegend ? nothing : this.renderLegendFor(data)} ${it.renderTooltip()} ${it.renderLiveRegion()}
-      ${this.task.pending ? nothing : this.renderTable(data)}
+      ${this.hideLegend || !extras ? nothing : this.renderLegendFor(data)} ${it.renderTooltip()}
+      ${it.renderLiveRegion()} ${this.task.pending || !extras ? nothing : this.renderTable(data)}
     </div>`;
   }
 
@@ -1128,12 +1154,6 @@ export class ClTrajectoryProjection extends ClBaseElement {
     // would cost the first frame).
     return renderProjectionTable(d, this.layout, s, s >= 0 ? this.stepMarks() : null, this.showTable);
   }
-}
-
-function identity(n: number): Uint32Array {
-  const a = new Uint32Array(n);
-  for (let i = 0; i < n; i++) a[i] = i;
-  return a;
 }
 
 function pairs(path: readonly number[]): string {

@@ -4,7 +4,8 @@ import type { CellLayer, GlScene } from '../layers.js';
 import { CellRaster } from './cells.js';
 import { fillCells, cellGeometry } from './cells.js';
 import { cellFrame } from '../cell-ranges.js';
-import { DEFAULT_SUBPIXEL_BITS, rasterLines, rasterPoints } from './marks.js';
+import { DEFAULT_SUBPIXEL_BITS, rasterLines } from './marks.js';
+import { PointRaster, pointGeometry, rasterPointLayer } from './points.js';
 
 /**
  * The CPU raster path: every layer is rasterised into one RGBA frame in JavaScript and
@@ -12,12 +13,15 @@ import { DEFAULT_SUBPIXEL_BITS, rasterLines, rasterPoints } from './marks.js';
  * times faster than WebGL, needs no code generation (works under a strict CSP) and no
  * GL context (works past the browser's context limit).
  *
- * The bottom cell layer is cached, so a pan re-blits it and computes only the new strips.
+ * The bottom layer is cached, so a pan re-blits it and computes only the new strips: cells
+ * (see `cells.ts`), or points (see `points.ts`; with 10^6 points a pan costs one pass of
+ * arithmetic over them instead of a full raster).
  */
 export class CanvasRenderer implements Renderer {
   readonly kind = 'canvas' as const;
   private ctx: CanvasRenderingContext2D | null;
   private readonly cellCache = new CellRaster();
+  private readonly pointCache = new PointRaster();
   private readonly luts = new WeakMap<CellLayer, { version: number; lut32: Uint32Array }>();
   private frame: Uint32Array = new Uint32Array(0);
 
@@ -37,6 +41,11 @@ export class CanvasRenderer implements Renderer {
     return this.cellCache.lastComputed;
   }
 
+  /** Pixels the last frame computed from its bottom point layer (a pan: only the strips it reveals). */
+  get lastPointPixels(): number {
+    return this.pointCache.lastComputed;
+  }
+
   private lut32(layer: CellLayer): Uint32Array {
     const hit = this.luts.get(layer);
     if (hit && hit.version === layer.lutVersion) return hit.lut32;
@@ -51,19 +60,32 @@ export class CanvasRenderer implements Renderer {
     const { width: W, height: H, ratio } = size;
     const n = W * H;
     const bg = packRgba([scene.background[0], scene.background[1], scene.background[2], 255]);
-    const layers = scene.layers;
+    // Empty layers draw nothing: the bottom image is then the frame itself.
+    const layers = scene.layers.filter((l) =>
+      l.kind === 'points' ? l.count > 0 : l.kind === 'cells' || l.segments.length > 0,
+    );
     let out: Uint32Array;
     let from = 0;
     const base = layers[0];
     if (base && base.kind === 'cells') {
+      this.pointCache.reset();
       const cells = this.cellCache.draw(base, scene.transform, ratio, W, H, bg, this.lut32(base));
       if (layers.length === 1) return cells;
       if (this.frame.length !== n) this.frame = new Uint32Array(n);
       out = this.frame;
       out.set(cells);
       from = 1;
+    } else if (base && base.kind === 'points') {
+      this.cellCache.reset();
+      const pts = this.pointCache.draw(base, scene.transform, ratio, W, H, bg, this.subpixelBits);
+      if (layers.length === 1) return pts;
+      if (this.frame.length !== n) this.frame = new Uint32Array(n);
+      out = this.frame;
+      out.set(pts);
+      from = 1;
     } else {
       this.cellCache.reset();
+      this.pointCache.reset();
       if (this.frame.length !== n) this.frame = new Uint32Array(n);
       out = this.frame;
       out.fill(bg);
@@ -74,8 +96,9 @@ export class CanvasRenderer implements Renderer {
         const g = cellGeometry(layer, scene.transform, ratio);
         const f = cellFrame(layer, g.originX, g.originY, g.pxX, g.pxY, W, H);
         fillCells(out, W, f, this.lut32(layer), null, 0, W, 0, H);
-      } else if (layer.kind === 'points') rasterPoints(out, W, H, layer, scene.transform, ratio, this.subpixelBits);
-      else rasterLines(out, W, H, layer, scene.transform, ratio, this.subpixelBits);
+      } else if (layer.kind === 'points') {
+        rasterPointLayer(out, W, H, layer, pointGeometry(layer, scene.transform, ratio, this.subpixelBits));
+      } else rasterLines(out, W, H, layer, scene.transform, ratio, this.subpixelBits);
     }
     return out;
   }
@@ -103,6 +126,7 @@ export class CanvasRenderer implements Renderer {
   destroy(): void {
     this.ctx = null;
     this.cellCache.reset();
+    this.pointCache.reset();
     this.frame = new Uint32Array(0);
   }
 }

@@ -1,8 +1,8 @@
-import type { LineLayer, PointLayer } from '../layers.js';
+import type { LineLayer } from '../layers.js';
 import type { Transform } from '../types.js';
 
 /**
- * CPU rasterisation of points and line segments into a frame of packed RGBA words, with
+ * CPU rasterisation of line segments (and, in `points.ts`, of points) into a frame of packed RGBA words, with
  * the rules GL rasterisers follow, so that both paths cover the same pixels:
  *
  * - vertices are snapped to the GL's sub-pixel grid (`2^-subpixelBits` of a pixel);
@@ -29,102 +29,6 @@ function blend(out: Uint32Array, p: number, r: number, g: number, b: number, a: 
   const G = Math.round(g * t + ((d >>> 8) & 0xff) * u);
   const B = Math.round(b * t + ((d >>> 16) & 0xff) * u);
   out[p] = (0xff000000 | (B << 16) | (G << 8) | R) >>> 0;
-}
-
-/**
- * One-device-pixel squares (10^6-point maps): the general loops below reduce to the single
- * pixel X = ⌈cx⌉ − 1, Y = ⌊cy⌋, and colours are read as whole words (the frame's packing).
- * Same pixels as the general path, several times faster.
- */
-function rasterPixels(
-  out: Uint32Array,
-  width: number,
-  height: number,
-  layer: PointLayer,
-  ax: number,
-  bx: number,
-  ay: number,
-  by: number,
-  q: number,
-): void {
-  const { positions, colors, count } = layer;
-  const words = colors && colors.byteOffset % 4 === 0 ? new Uint32Array(colors.buffer, colors.byteOffset, count) : null;
-  const [r0, g0, b0, a0] = layer.color;
-  const solid = (r0 | (g0 << 8) | (b0 << 16) | (a0 << 24)) >>> 0;
-  for (let k = 0; k < count; k++) {
-    const cx = Math.round((ax * positions[2 * k] + bx) * q) / q;
-    const cy = Math.round((ay * positions[2 * k + 1] + by) * q) / q;
-    if (!(cx >= 0 && cx <= width && cy >= 0 && cy <= height)) continue;
-    const X = Math.ceil(cx) - 1;
-    const Y = Math.floor(cy);
-    if (X < 0 || X >= width || Y >= height) continue;
-    let w: number;
-    if (words) w = words[k];
-    else if (colors)
-      w = (colors[4 * k] | (colors[4 * k + 1] << 8) | (colors[4 * k + 2] << 16) | (colors[4 * k + 3] << 24)) >>> 0;
-    else w = solid;
-    const a = w >>> 24;
-    if (a === 0) continue;
-    if (a === 255) out[Y * width + X] = w;
-    else blend(out, Y * width + X, w & 0xff, (w >>> 8) & 0xff, (w >>> 16) & 0xff, a);
-  }
-}
-
-/** Draws a point layer. */
-export function rasterPoints(
-  out: Uint32Array,
-  width: number,
-  height: number,
-  layer: PointLayer,
-  t: Transform,
-  ratio: number,
-  subpixelBits = DEFAULT_SUBPIXEL_BITS,
-): void {
-  const { positions, colors, count } = layer;
-  const s = Math.max(1, layer.size * ratio);
-  const half = s / 2;
-  const circle = layer.shape === 'circle';
-  const q = 2 ** subpixelBits;
-  const ax = ratio * t.sx;
-  const bx = ratio * t.tx;
-  const ay = ratio * t.sy;
-  const by = ratio * t.ty;
-  let [r, g, b, a] = layer.color;
-  if (!circle && s === 1) {
-    rasterPixels(out, width, height, layer, ax, bx, ay, by, q);
-    return;
-  }
-  for (let k = 0; k < count; k++) {
-    const cx = Math.round((ax * positions[2 * k] + bx) * q) / q;
-    const cy = Math.round((ay * positions[2 * k + 1] + by) * q) / q;
-    // As in GL, a point whose centre leaves the viewport is clipped whole.
-    if (!(cx >= 0 && cx <= width && cy >= 0 && cy <= height)) continue;
-    if (colors) {
-      r = colors[4 * k];
-      g = colors[4 * k + 1];
-      b = colors[4 * k + 2];
-      a = colors[4 * k + 3];
-    }
-    if (a === 0) continue;
-    const left = cx - half;
-    const top = cy - half;
-    // Centres in [left, right) × (top, bottom].
-    const X0 = Math.max(0, Math.ceil(left - 0.5));
-    const X1 = Math.min(width, Math.ceil(cx + half - 0.5));
-    const Y0 = Math.max(0, Math.floor(top - 0.5) + 1);
-    const Y1 = Math.min(height, Math.floor(cy + half - 0.5) + 1);
-    for (let Y = Y0; Y < Y1; Y++) {
-      const v = (Y + 0.5 - top) / s - 0.5;
-      const row = Y * width;
-      for (let X = X0; X < X1; X++) {
-        if (circle) {
-          const u = (X + 0.5 - left) / s - 0.5;
-          if (u * u + v * v > 0.25) continue;
-        }
-        blend(out, row + X, r, g, b, a);
-      }
-    }
-  }
 }
 
 /**

@@ -172,6 +172,9 @@ export function rasterPointLayer(
   const kx1 = keep ? keep.x1 * q - lo - q : -Infinity;
   const ky0 = keep ? keep.y0 * q + lo + q : Infinity;
   const ky1 = keep ? keep.y1 * q - lo - q : -Infinity;
+  // Opaque squares of side ≤ 2 device pixels outside any `keep` (10^6-point maps) are
+  // written inline: one or two words per row, no call per point.
+  const tiny = !g.circle && h <= q;
   let touched = 0;
   for (let k = 0; k < count; k++) {
     const px = Math.round(ax * positions[2 * k]) + tx;
@@ -193,8 +196,14 @@ export function rasterPointLayer(
     if (Y1 > H) Y1 = H;
     if (X0 >= X1 || Y0 >= Y1) continue;
     if (!keep) {
-      paint(out, W, X0, X1, Y0, Y1, px, py, q, h2, w, a);
       touched++;
+      if (tiny && a === 255) {
+        for (let Y = Y0; Y < Y1; Y++) {
+          const o = Y * W;
+          out[o + X0] = w;
+          if (X0 + 1 < X1) out[o + X0 + 1] = w;
+        }
+      } else paint(out, W, X0, X1, Y0, Y1, px, py, q, h2, w, a);
       continue;
     }
     if (X0 >= keep.x0 && X1 <= keep.x1 && Y0 >= keep.y0 && Y1 <= keep.y1) continue;
