@@ -6,7 +6,8 @@
 //   2. states → final layout (t-SNE in the element's worker) for 20,000 and 106,496 review-GRU
 //      hidden states: total time, progress, intermediate layouts, main-thread long tasks.
 // Targets (issue 12): first frame ≤ 50 ms, pan frame ≤ 50 ms; no main-thread task > 50 ms.
-//   npm run bench -- trajectory-projection [--quick | --full]
+//   npm run bench -- trajectory-projection [--quick | --full] [--scatter-only | --projection-only]
+//     [--states=20000,106496] [--iterations=1000] [--no-slow-peers]
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -16,7 +17,10 @@ import { machineLoad, runInBrowser } from './elements/browser.mjs';
 const root = join(benchDir, '..');
 const peersDir = join(benchDir, 'peers');
 let peersNote = 'installed';
-if (
+// `--no-slow-peers`: leave out regl-scatterplot and deck.gl (minutes per run on software GL).
+const slowPeers = !argv.has('--no-slow-peers');
+if (!slowPeers) peersNote = 'regl-scatterplot and deck.gl left out (--no-slow-peers)';
+else if (
   !existsSync(join(peersDir, 'node_modules/regl-scatterplot')) ||
   !existsSync(join(peersDir, 'node_modules/@deck.gl/layers'))
 ) {
@@ -27,7 +31,7 @@ if (
   peersNote =
     r.status === 0 ? 'installed now' : `npm install failed (${r.status}): regl-scatterplot and deck.gl skipped`;
 }
-const havePeers = existsSync(join(peersDir, 'node_modules/regl-scatterplot'));
+const havePeers = slowPeers && existsSync(join(peersDir, 'node_modules/regl-scatterplot'));
 const peers = [
   'classlens-canvas',
   'classlens-webgl',
@@ -48,6 +52,13 @@ const params = quick
       states: [20_000, 106_496],
       iterations: 1000,
     };
+
+// `--states=20000,106496` and `--iterations=300`: other projection sizes (shorter runs while iterating).
+for (const arg of process.argv.slice(2)) {
+  const [k, v] = arg.split('=');
+  if (k === '--states' && v) params.states = v.split(',').map(Number);
+  if (k === '--iterations' && v) params.iterations = Number(v);
+}
 
 const load0 = machineLoad();
 console.log(

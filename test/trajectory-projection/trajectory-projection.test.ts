@@ -168,6 +168,45 @@ describe('<cl-trajectory-projection>', () => {
       expect(el.layoutComplete).to.equal(false);
       expect(el.busy).to.equal(true);
       await waitUntil(() => el.layoutComplete, 'finished', { timeout: 30000 });
+      expect(el.intermediateLayoutsDrawn).to.be.greaterThan(0);
+      // The final layout is always drawn, exactly as computed (core's t-SNE, same seed).
+      const want = await tsne(states, { iterations: 600, seed: 1 });
+      expect(Array.from(el.positions!.data)).to.deep.equal(Array.from(want.data));
+    });
+
+    it('intermediate layouts are coalesced: one per frame, the newest; a stale run’s never lands', async () => {
+      // A worker that never answers keeps the projection pending; layouts are fed by hand.
+      const silent = URL.createObjectURL(new Blob([''], { type: 'text/javascript' }));
+      ClTrajectoryProjection.workerUrl = silent;
+      const el = await fixture<ClTrajectoryProjection>(
+        html`<cl-trajectory-projection
+          style="width: 300px; height: 200px"
+          renderer="canvas"
+        ></cl-trajectory-projection>`,
+      );
+      const states = Array.from({ length: 50 }, (_, i) => [Math.sin(i), Math.cos(i / 3), i % 5]);
+      Object.assign(el, { states });
+      await el.updateComplete;
+      expect(el.busy).to.equal(true);
+      const inner = el as unknown as { queueLayout(l: Float32Array, run: number): void; projectionRun: number };
+      const layout = (k: number) => Float32Array.from({ length: 100 }, (_, i) => k * 1000 + i * (i % 2 ? 1 : -1));
+      const run = inner.projectionRun;
+      const drawn = el.intermediateLayoutsDrawn;
+      for (let k = 1; k <= 5; k++) inner.queueLayout(layout(k), run);
+      inner.queueLayout(layout(9), run - 1);
+      expect(el.positions).to.equal(null);
+      await nextFrame(2);
+      await el.updateComplete;
+      expect(el.intermediateLayoutsDrawn - drawn).to.equal(1);
+      expect(Array.from(el.positions!.data)).to.deep.equal(Array.from(layout(5)));
+      // New data aborts the run: a layout it queued is dropped.
+      inner.queueLayout(layout(7), inner.projectionRun);
+      el.points = { rows: 50, cols: 2, data: new Float64Array(100).fill(3) };
+      await nextFrame(2);
+      await el.updateComplete;
+      expect(el.layoutComplete).to.equal(true);
+      expect(Array.from(el.positions!.data)).to.deep.equal(new Array(100).fill(3));
+      URL.revokeObjectURL(silent);
     });
 
     it('method="pca" gives core’s pca(states, 2)', async () => {

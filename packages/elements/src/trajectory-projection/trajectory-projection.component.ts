@@ -255,16 +255,18 @@ export class ClTrajectoryProjection extends ClBaseElement {
   private readonly size = new ResizeController(this, () => this.renderRoot?.querySelector('.plot'));
   private readonly task = new AsyncTaskController<[Matrix, ProjectionSettings], Projection>(
     this,
-    ([states, settings], { signal, onProgress }) =>
-      projectStates(states, settings, {
+    ([states, settings], { signal, onProgress }) => {
+      const run = ++this.projectionRun;
+      return projectStates(states, settings, {
         signal,
         onProgress,
-        onLayout: (l) => this.setLayout(l, false),
+        onLayout: (l) => this.queueLayout(l, run),
         // Each intermediate layout is a frame to draw: fewer for big maps (a CPU raster of
         // 10^5 points and its compositing take tens of milliseconds on software GL).
         layoutEveryMs: Math.max(50, Math.min(250, states.rows / 400)),
         ...(ClTrajectoryProjection.workerUrl !== undefined ? { workerUrl: ClTrajectoryProjection.workerUrl } : {}),
-      }),
+      });
+    },
     {
       onComplete: (p) => {
         if (p.where === 'thread' && this.method === 'tsne') {
@@ -273,6 +275,7 @@ export class ClTrajectoryProjection extends ClBaseElement {
             `The projection ran on the main thread: ${workerFailure || 'no Worker here'}`,
           );
         }
+        this.dropQueuedLayout();
         this.setLayout(p.layout, true);
       },
       onError: (e) => this.showError(e),
@@ -461,6 +464,8 @@ export class ClTrajectoryProjection extends ClBaseElement {
     }
     if (points) {
       this.task.abort();
+      this.projectionRun++;
+      this.dropQueuedLayout();
       this.projectedKey = '';
       this.setLayout(points.xy, true, false);
     } else if (!hadLayout || this.layout?.length !== data.total * 2) {
@@ -474,6 +479,8 @@ export class ClTrajectoryProjection extends ClBaseElement {
 
   private clearData() {
     this.task.abort();
+    this.projectionRun++;
+    this.dropQueuedLayout();
     this.data = null;
     this.measures = null;
     this.marks = null;
@@ -519,6 +526,37 @@ export class ClTrajectoryProjection extends ClBaseElement {
 
   private seedValue(): number {
     return typeof this.seed === 'number' && Number.isFinite(this.seed) ? this.seed : 1;
+  }
+
+  private projectionRun = 0;
+  private queuedLayout: Float32Array | Float64Array | null = null;
+  private layoutFrame = 0;
+  /** Intermediate layouts drawn so far (for tests: they are coalesced to one per frame). */
+  intermediateLayoutsDrawn = 0;
+
+  /**
+   * An intermediate t-SNE layout from run `run`: kept until the next animation frame, so
+   * that however fast the worker posts, the main thread draws at most one per frame (the
+   * newest); a later run, an abort or the final layout drops it.
+   */
+  private queueLayout(layout: Float32Array | Float64Array, run: number) {
+    if (run !== this.projectionRun) return;
+    this.queuedLayout = layout;
+    if (this.layoutFrame || typeof requestAnimationFrame !== 'function') return;
+    this.layoutFrame = requestAnimationFrame(() => {
+      this.layoutFrame = 0;
+      const l = this.queuedLayout;
+      this.queuedLayout = null;
+      if (!l || run !== this.projectionRun || !this.task.pending) return;
+      this.intermediateLayoutsDrawn++;
+      this.setLayout(l, false);
+    });
+  }
+
+  private dropQueuedLayout() {
+    this.queuedLayout = null;
+    if (this.layoutFrame) cancelAnimationFrame(this.layoutFrame);
+    this.layoutFrame = 0;
   }
 
   /** A new layout: intermediate (t-SNE iterating) or final. */

@@ -30,6 +30,8 @@ export interface Renderer {
   draw(scene: GlScene, size: FrameSize): void;
   /** Draws `scene` and returns its pixels, top row first (export, pixel tests; never picking). */
   snapshot(scene: GlScene, size: FrameSize): ImageData;
+  /** Optional idle-time work that makes the next frame (a pan) cheaper. */
+  prepare?(): void;
   /** Frees everything the renderer holds. */
   destroy(): void;
 }

@@ -139,8 +139,28 @@ export class GlController implements ReactiveController {
     this.lastFrameMs = performance.now() - t0;
     this.drawn = signature;
     this.frames++;
+    this.schedulePrepare();
     this.options.onFrame?.({ renderer: r.kind, size, ms: this.lastFrameMs });
     return true;
+  }
+
+  private idle = 0;
+  /** Lets the renderer prepare the next frame when the page is idle (the CPU raster's pan grid). */
+  private schedulePrepare(): void {
+    const g = globalThis as {
+      requestIdleCallback?: (f: () => void, o?: { timeout: number }) => number;
+      cancelIdleCallback?: (id: number) => void;
+    };
+    if (this.idle || !this.renderer?.prepare || !g.requestIdleCallback) return;
+    this.idle = g.requestIdleCallback(
+      () => {
+        this.idle = 0;
+        this.renderer?.prepare?.();
+      },
+      // Soon even on a busy page: a drag usually starts a few hundred milliseconds after
+      // the picture appears, and the first pan should find the grid ready.
+      { timeout: 100 },
+    );
   }
 
   /** Draws on the next animation frame (coalesced). */
@@ -301,6 +321,8 @@ export class GlController implements ReactiveController {
 
   private teardown(): void {
     this.drawn = '';
+    if (this.idle) (globalThis as { cancelIdleCallback?: (id: number) => void }).cancelIdleCallback?.(this.idle);
+    this.idle = 0;
     if (this.raf) cancelAnimationFrame(this.raf);
     this.raf = 0;
     this.renderer?.destroy();

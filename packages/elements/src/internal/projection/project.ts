@@ -120,7 +120,8 @@ function inWorker(
       switch (m.kind) {
         case 'ready': {
           ready = true;
-          const data = Float64Array.from(states.data); // never transfer the caller's buffer
+          // A copy (never transfer the caller's buffer); typed → typed, without an iterator.
+          const data = new Float64Array(states.data);
           const req: ProjectRequest = {
             kind: 'project',
             ...settings,

@@ -46,6 +46,11 @@ export class CanvasRenderer implements Renderer {
     return this.pointCache.lastComputed;
   }
 
+  /** Points of the bottom layer the last frame looked at (a prepared pan: those near its strips). */
+  get lastPointsVisited(): number {
+    return this.pointCache.lastVisited;
+  }
+
   private lut32(layer: CellLayer): Uint32Array {
     const hit = this.luts.get(layer);
     if (hit && hit.version === layer.lutVersion) return hit.lut32;
@@ -121,6 +126,11 @@ export class CanvasRenderer implements Renderer {
     if (size.width === 0 || size.height === 0) return new ImageData(1, 1);
     const px = this.compose(scene, size);
     return new ImageData(new Uint8ClampedArray(px.slice().buffer), size.width, size.height);
+  }
+
+  /** Idle-time work for the next frame: the point grid a pan uses (see `PointRaster.prepare`). */
+  prepare(): void {
+    this.pointCache.prepare();
   }
 
   destroy(): void {

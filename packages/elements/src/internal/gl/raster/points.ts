@@ -145,8 +145,9 @@ export interface Keep {
 
 /**
  * Draws a point layer into `out` (`W × H` packed RGBA words), in index order; with `keep`,
- * only the pixels outside that rectangle. Returns how many points touched a drawn pixel
- * region (for tests and benchmarks). O(count + pixels drawn).
+ * only the pixels outside that rectangle; with `subset` (increasing indices), only those
+ * points. Returns how many points touched a drawn pixel region (for tests and
+ * benchmarks). O(count + pixels drawn).
  */
 export function rasterPointLayer(
   out: Uint32Array,
@@ -155,6 +156,7 @@ export function rasterPointLayer(
   layer: PointLayer,
   g: PointGeometry,
   keep: Keep | null = null,
+  subset: Uint32Array | null = null,
 ): number {
   const { positions, count } = layer;
   const words = colorWords(layer.colors, count);
@@ -176,7 +178,9 @@ export function rasterPointLayer(
   // written inline: one or two words per row, no call per point.
   const tiny = !g.circle && h <= q;
   let touched = 0;
-  for (let k = 0; k < count; k++) {
+  const m = subset ? subset.length : count;
+  for (let j = 0; j < m; j++) {
+    const k = subset ? subset[j] : j;
     const px = Math.round(ax * positions[2 * k]) + tx;
     const py = Math.round(ay * positions[2 * k + 1]) + ty;
     // As in GL, a point whose centre leaves the viewport is clipped whole (NaN too).
@@ -242,6 +246,11 @@ export class PointRaster {
   lastComputed = 0;
   /** Points drawn (wholly or in part) by the last draw. */
   lastPoints = 0;
+  /** Points looked at by the last draw (all of them, or those near a pan's strips). */
+  lastVisited = 0;
+  /** Where the points are at this zoom, built by {@link prepare} after a full draw. */
+  private grid: PointGrid | null = null;
+  private geometry: PointGeometry | null = null;
 
   /** The layer over background `bg` (a packed word) in a `W × H` frame. */
   draw(layer: PointLayer, t: Transform, ratio: number, W: number, H: number, bg: number, bits: number): Uint32Array {
@@ -268,6 +277,8 @@ export class PointRaster {
     const y1 = H - m + Math.min(0, dy);
     const shift = same && Number.isInteger(dx) && Number.isInteger(dy) && x0 < x1 && y0 < y1;
     if (!shift) {
+      this.grid = null;
+      this.lastVisited = layer.count;
       if (this.buf.length !== n) this.buf = new Uint32Array(n);
       this.buf.fill(bg);
       this.lastPoints = rasterPointLayer(this.buf, W, H, layer, g);
@@ -288,21 +299,156 @@ export class PointRaster {
         dst.fill(bg, o + x1, o + W);
       }
       const keep = { x0, x1, y0, y1 };
-      this.lastPoints = rasterPointLayer(dst, W, H, layer, g, keep);
+      // With the grid (built by `prepare` when the page was idle), only the points near the
+      // strips; without it, one pass over all of them (the grid would cost more than that).
+      const near = this.grid ? this.grid.outside(g, W, H, keep) : null;
+      this.lastVisited = near ? near.length : layer.count;
+      this.lastPoints = rasterPointLayer(dst, W, H, layer, g, keep, near);
       this.lastComputed = n - (x1 - x0) * (y1 - y0);
       this.spare = src;
       this.buf = dst;
     }
     this.layer = layer;
+    this.geometry = g;
     this.key = key;
     this.tx = g.tx;
     this.ty = g.ty;
     return this.buf;
   }
 
+  /**
+   * Builds what the next pan needs (the grid of the cached image's points), so the first
+   * pan after new data or a zoom costs no more than the others. For idle time.
+   */
+  prepare(): void {
+    if (this.layer && !this.grid && this.geometry) this.grid = new PointGrid(this.layer, this.geometry);
+  }
+
   /** Forgets the cached image. */
   reset(): void {
     this.layer = null;
+    this.geometry = null;
     this.key = '';
+    this.grid = null;
+  }
+}
+
+/** Most buckets of a {@link PointGrid}. */
+const MAX_BUCKETS = 1 << 16;
+
+/**
+ * The points of a layer bucketed by where they fall at one zoom, in translation-free
+ * sub-pixel units (`round(a · x)`, as {@link rasterPointLayer} computes them): square
+ * buckets of at least 32 device pixels, each listing its points in increasing index
+ * order. A pan then visits only the buckets near the strips it redraws (a few per cent of
+ * 10^6 points) instead of every point. Built in O(count) (a counting sort).
+ */
+class PointGrid {
+  private readonly x0: number;
+  private readonly y0: number;
+  private readonly size: number;
+  private readonly nx: number;
+  private readonly ny: number;
+  private readonly start: Uint32Array;
+  private readonly items: Uint32Array;
+
+  constructor(layer: PointLayer, g: PointGeometry) {
+    const { positions, count } = layer;
+    const { ax, ay, q } = g;
+    // Bounds of the raw coordinates; `round(a · x)` is monotonic, so they give the grid's.
+    let xmin = Infinity;
+    let ymin = Infinity;
+    let xmax = -Infinity;
+    let ymax = -Infinity;
+    for (let k = 0; k < count; k++) {
+      const x = positions[2 * k];
+      const y = positions[2 * k + 1];
+      if (x < xmin) xmin = x;
+      if (x > xmax) xmax = x;
+      if (y < ymin) ymin = y;
+      if (y > ymax) ymax = y;
+    }
+    let x0 = Math.min(Math.round(ax * xmin), Math.round(ax * xmax));
+    let x1 = Math.max(Math.round(ax * xmin), Math.round(ax * xmax));
+    let y0 = Math.min(Math.round(ay * ymin), Math.round(ay * ymax));
+    let y1 = Math.max(Math.round(ay * ymin), Math.round(ay * ymax));
+    if (!(x0 <= x1 && y0 <= y1)) x0 = x1 = y0 = y1 = 0;
+    let size = 32 * q;
+    while (Math.ceil((x1 - x0 + 1) / size) * Math.ceil((y1 - y0 + 1) / size) > MAX_BUCKETS) size *= 2;
+    const nx = Math.ceil((x1 - x0 + 1) / size);
+    const ny = Math.ceil((y1 - y0 + 1) / size);
+    // Bucket per point (the last bucket, past the grid, holds NaN positions: never drawn).
+    // A product by the inverse may put a point on a bucket's edge into its neighbour: the
+    // margin of `outside` covers that.
+    const inv = 1 / size;
+    const nb = nx * ny;
+    const bucket = new Uint32Array(count);
+    const start = new Uint32Array(nb + 2);
+    for (let k = 0; k < count; k++) {
+      const fx = (Math.round(ax * positions[2 * k]) - x0) * inv;
+      const fy = (Math.round(ay * positions[2 * k + 1]) - y0) * inv;
+      let b = nb;
+      if (fx >= 0 && fy >= 0) {
+        const bx = Math.min(nx - 1, fx | 0);
+        const by = Math.min(ny - 1, fy | 0);
+        b = by * nx + bx;
+      }
+      bucket[k] = b;
+      start[b + 1]++;
+    }
+    for (let b = 0; b <= nb; b++) start[b + 1] += start[b];
+    const fill = start.slice(0, nb + 1);
+    const items = new Uint32Array(count);
+    for (let k = 0; k < count; k++) items[fill[bucket[k]]++] = k;
+    this.x0 = x0;
+    this.y0 = y0;
+    this.size = size;
+    this.nx = nx;
+    this.ny = ny;
+    this.start = start;
+    this.items = items;
+  }
+
+  /**
+   * The points, in increasing index order, whose pixels may lie in the frame outside
+   * `keep` under geometry `g` (a superset: whole buckets, with a point's size of margin).
+   */
+  outside(g: PointGeometry, W: number, H: number, keep: Keep): Uint32Array {
+    const { q, tx, ty, h } = g;
+    const { x0, y0, size, nx, ny, start, items } = this;
+    const pad = h + 2 * q;
+    // Device sub-pixel extent of bucket (bx, by): [x0 + bx·size + tx, … + size).
+    const bx0 = Math.max(0, Math.floor((-pad - tx - x0) / size));
+    const bx1 = Math.min(nx - 1, Math.floor((W * q + pad - tx - x0) / size));
+    const by0 = Math.max(0, Math.floor((-pad - ty - y0) / size));
+    const by1 = Math.min(ny - 1, Math.floor((H * q + pad - ty - y0) / size));
+    // A bucket wholly inside this box (the kept rectangle less a point's size) is skipped.
+    const ix0 = keep.x0 * q + pad;
+    const ix1 = keep.x1 * q - pad;
+    const iy0 = keep.y0 * q + pad;
+    const iy1 = keep.y1 * q - pad;
+    let total = 0;
+    const picked: number[] = [];
+    for (let by = by0; by <= by1; by++) {
+      const Y0 = y0 + by * size + ty;
+      const insideY = Y0 >= iy0 && Y0 + size <= iy1;
+      for (let bx = bx0; bx <= bx1; bx++) {
+        const X0 = x0 + bx * size + tx;
+        if (insideY && X0 >= ix0 && X0 + size <= ix1) continue;
+        const b = by * nx + bx;
+        if (start[b + 1] > start[b]) {
+          picked.push(b);
+          total += start[b + 1] - start[b];
+        }
+      }
+    }
+    const out = new Uint32Array(total);
+    let o = 0;
+    for (const b of picked) {
+      out.set(items.subarray(start[b], start[b + 1]), o);
+      o += start[b + 1] - start[b];
+    }
+    // Index order across buckets: later points paint over earlier ones, as in a full draw.
+    return out.sort();
   }
 }
