@@ -84,7 +84,8 @@ const { projection, controls } = argv.has('--scatter-only')
   ? { projection: [], controls: [] }
   : await runInBrowser('bench/elements/trajectory-projection-page.ts', {
       ...options,
-      params: { ...params, part: 'project' },
+      params: { ...params, part: 'project', profile: argv.has('--profile') },
+      cpuProfile: argv.has('--profile'),
     });
 result.projection = projection;
 result.controls = controls;
@@ -117,6 +118,9 @@ for (const p of result.projection) {
       `${p.progressValues} progress values, ${p.layoutsDrawn} layouts drawn, long tasks: ${p.longTasks} (longest ${ms(p.longestTaskMs)}), ` +
       `longest frame gap ${ms(p.maxFrameGapMs)}${p.warnings.length ? `, warnings: ${p.warnings.join(', ')}` : ''}`,
   );
+  for (const row of p.selfTimes ?? []) console.log(`    ${String(row.selfMs).padStart(9)} ms  ${row.key}`);
+  if (p.longTaskAt?.length)
+    console.log(`    long tasks at [ms after the states were set, duration]: ${JSON.stringify(p.longTaskAt)}`);
 }
 for (const c of controls) {
   console.log(

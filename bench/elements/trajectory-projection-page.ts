@@ -11,7 +11,7 @@
 import createRegl from 'regl';
 import '../../packages/elements/src/trajectory-projection/cl-trajectory-projection.js';
 import { ClTrajectoryProjection } from '../../packages/elements/src/trajectory-projection/cl-trajectory-projection.js';
-import { frames, median, readPixel, rng } from './page-helpers.js';
+import { frames, median, profile, readPixel, rng } from './page-helpers.js';
 
 interface Params {
   part: 'scatter' | 'project';
@@ -23,6 +23,8 @@ interface Params {
   peers: string[];
   states: number[];
   iterations: number;
+  /** Sample the main thread's CPU profile while projecting (`--profile`). */
+  profile?: boolean;
 }
 
 const W = 1000;
@@ -368,11 +370,17 @@ async function deckgl(data: ReturnType<typeof clusters>, p: Params): Promise<Tim
 
 // ——— states → final layout ———
 
-async function project(states: Float32Array, rows: number, dims: number, iterations: number) {
+async function project(states: Float32Array, rows: number, dims: number, iterations: number, profiled = false) {
   ClTrajectoryProjection.workerUrl = '/projection-worker.js';
   const longTasks: number[] = [];
+  /** [start after the states were set, duration] of each long task, in ms. */
+  const longTaskAt: [number, number][] = [];
+  let t0 = performance.now();
   const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longTasks.push(e.duration);
+    for (const e of list.getEntries()) {
+      longTasks.push(e.duration);
+      longTaskAt.push([Math.round(e.startTime - t0), Math.round(e.duration)]);
+    }
   });
   observer.observe({ type: 'longtask', buffered: false });
   const h = host();
@@ -390,7 +398,8 @@ async function project(states: Float32Array, rows: number, dims: number, iterati
   let firstLayoutMs = NaN;
   let lastSample = NaN;
   let maxFrameGap = 0;
-  const t0 = performance.now();
+  if (profiled) await profile(true);
+  t0 = performance.now();
   el.states = { rows, cols: dims, data: states };
   let prev = performance.now();
   while (!el.layoutComplete) {
@@ -413,6 +422,7 @@ async function project(states: Float32Array, rows: number, dims: number, iterati
   await el.updateComplete;
   readPixel(el.shadowRoot!.querySelector('canvas')!, W >> 1, H >> 1);
   const totalMs = performance.now() - t0;
+  const selfTimes = profiled ? (await profile(false)).slice(0, 25) : undefined;
   await frames(2);
   observer.disconnect();
   h.remove();
@@ -426,6 +436,8 @@ async function project(states: Float32Array, rows: number, dims: number, iterati
     layoutsDrawn: layouts,
     longTasks: longTasks.length,
     longestTaskMs: longTasks.length ? Math.max(...longTasks) : 0,
+    longTaskAt: longTaskAt.slice(0, 50),
+    selfTimes,
     maxFrameGapMs: maxFrameGap,
     warnings,
     complete: el.layoutComplete,
@@ -484,7 +496,7 @@ window.bench = async (p: Params) => {
     const projection = [];
     for (const n of p.states) {
       const s = await reviewStates(n);
-      projection.push(await project(s.data, s.rows, s.dims, p.iterations));
+      projection.push(await project(s.data, s.rows, s.dims, p.iterations, p.profile));
     }
     return { projection, controls };
   }

@@ -184,7 +184,7 @@ describe('GL layer: the CPU raster and WebGL draw the same picture', () => {
         [-9, 2, true],
       ] as const) {
         // Idle time builds the grid that later pans use to visit only the points near the strips.
-        if (prepare) cpu.prepare();
+        if (prepare) cpu.prepare(0);
         prepared ||= prepare;
         t = { ...t, tx: t.tx + dx, ty: t.ty + dy };
         const panned = cpu.snapshot(scene([layer], t), size);

@@ -129,8 +129,8 @@ export class CanvasRenderer implements Renderer {
   }
 
   /** Idle-time work for the next frame: the point grid a pan uses (see `PointRaster.prepare`). */
-  prepare(): void {
-    this.pointCache.prepare();
+  prepare(minPoints?: number): void {
+    this.pointCache.prepare(minPoints);
   }
 
   destroy(): void {

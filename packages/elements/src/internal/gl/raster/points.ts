@@ -318,10 +318,15 @@ export class PointRaster {
 
   /**
    * Builds what the next pan needs (the grid of the cached image's points), so the first
-   * pan after new data or a zoom costs no more than the others. For idle time.
+   * pan after new data or a zoom costs no more than the others; for layers of at least
+   * `minPoints`. For idle time.
    */
-  prepare(): void {
-    if (this.layer && !this.grid && this.geometry) this.grid = new PointGrid(this.layer, this.geometry);
+  prepare(minPoints = GRID_FROM): void {
+    // Below GRID_FROM a pan's single pass over the points costs a few milliseconds: no grid (and
+    // none rebuilt for every frame of an animating t-SNE layout).
+    if (this.layer && this.layer.count >= minPoints && !this.grid && this.geometry) {
+      this.grid = new PointGrid(this.layer, this.geometry);
+    }
   }
 
   /** Forgets the cached image. */
@@ -332,6 +337,9 @@ export class PointRaster {
     this.grid = null;
   }
 }
+
+/** Fewest points for which {@link PointRaster.prepare} builds a grid. */
+export const GRID_FROM = 200_000;
 
 /** Most buckets of a {@link PointGrid}. */
 const MAX_BUCKETS = 1 << 16;
