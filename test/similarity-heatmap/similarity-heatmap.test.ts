@@ -8,6 +8,7 @@ import type {
 } from '../../packages/elements/src/events.js';
 import { confusionMatrix, hclust, pearsonSimilarity, similarityToDistance, spearmanSimilarity } from '@classlens/core';
 import { contextBudget, quantize, type CellLayer } from '../../packages/elements/src/internal/gl/index.js';
+import { cellMaximaKernel } from '../../packages/elements/src/internal/gl/raster/cell-maxima.js';
 import { describeValues } from '../../packages/elements/src/similarity-heatmap/input.js';
 import {
   countListeners,
@@ -632,6 +633,7 @@ describe('<cl-similarity-heatmap>', () => {
       cpu.matrix = { rows: n, cols: n, data };
       await cpu.updateComplete;
       expect(layerOf(cpu).cellsReady, 'drawn before the cell bytes').to.equal(false);
+      expect(cellMaximaKernel(), 'Chromium runs the SIMD kernel').to.equal('wasm-simd');
       const first = snapshot(cpu);
       const gl = await fixture<ClSimilarityHeatmap>(
         html`<cl-similarity-heatmap

@@ -1,10 +1,13 @@
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '@classlens/core';
 import { axisRanges, cellLevel } from '../src/internal/gl/cell-ranges.js';
 import { quantize } from '../src/internal/gl/color.js';
 import { CellLayer } from '../src/internal/gl/layers.js';
 import { CellRaster, cellGeometry, cellPreviewKey } from '../src/internal/gl/raster/cells.js';
-import { cellMaxima } from '../src/internal/gl/raster/cell-maxima.js';
+import { cellMaxima, cellMaximaKernel } from '../src/internal/gl/raster/cell-maxima.js';
 import { describeValues } from '../src/similarity-heatmap/input.js';
 import { displayBytes } from '../src/similarity-heatmap/cells.js';
 import type { HeatmapValues } from '../src/similarity-heatmap/input.js';
@@ -177,4 +180,40 @@ describe('CellLayer lazy cells', () => {
     next.ensureCells();
     expect(made).toBe(4);
   });
+});
+
+describe('cellMaxima: the WebAssembly SIMD kernel and the JavaScript fallback', () => {
+  it('give the same maxima and statistics (float32 and float64, NaN, odd widths, any order)', () => {
+    expect(cellMaximaKernel()).toBe('wasm-simd'); // Node ≥ 16.4 has WebAssembly SIMD
+    for (const [rows, cols, W, H, seed] of [
+      [37, 53, 20, 20, 1],
+      [300, 203, 17, 23, 2],
+      [9, 7, 40, 33, 3],
+      [130, 131, 93, 90, 4],
+    ]) {
+      const d64 = values(rows, cols, seed, 0.05, -3, 7);
+      const d32 = Float32Array.from(d64);
+      const x = axisRanges(cols, 0, W / cols, W);
+      const y = axisRanges(rows, 0, H / rows, H);
+      for (const data of [d64, d32]) {
+        for (const order of [{}, { rowOrder: shuffled(rows, seed), colOrder: shuffled(cols, seed + 1) }]) {
+          const v = { rows, cols, data, ...order };
+          const js = cellMaxima(v, x, y, { wasm: false })!;
+          const wasm = cellMaxima(v, x, y)!;
+          expect(wasm).toEqual(js);
+          const d = describeValues(rows, cols, data);
+          expect([wasm.min, wasm.max, wasm.nanCount]).toEqual([d.min, d.max, d.nanCount]);
+        }
+      }
+    }
+  });
+
+  it('the embedded module is up to date with packages/elements/assembly (scripts/build-block-max-wasm.mjs --check)', () => {
+    const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+    const out = execFileSync(process.execPath, [join(root, 'scripts', 'build-block-max-wasm.mjs'), '--check'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(out).toMatch(/is up to date/);
+  }, 60_000);
 });

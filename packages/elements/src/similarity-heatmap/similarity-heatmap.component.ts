@@ -33,6 +33,7 @@ import {
   cellMaxima,
   cellPreviewKey,
   cellsUnderPixel,
+  evalAllowed,
   frameSize,
   quantize,
   constrainTransform,
@@ -773,7 +774,10 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     );
     const x = axisRanges(v.cols, g.originX, g.pxX, size.width);
     const y = axisRanges(v.rows, g.originY, g.pxY, size.height);
-    const m = cellMaxima({ rows: v.rows, cols: v.cols, data: v.data, rowOrder: o.rows, colOrder: o.cols }, x, y);
+    // WebAssembly compiles only where eval may (a strict CSP would refuse it, and report it).
+    const m = cellMaxima({ rows: v.rows, cols: v.cols, data: v.data, rowOrder: o.rows, colOrder: o.cols }, x, y, {
+      wasm: evalAllowed(this.ownerDocument),
+    });
     if (!m) return false;
     if (!known) {
       // ±Infinity: the same coded error, naming the first, as the statistics pass throws.

@@ -16,4 +16,10 @@ export { pickCell, cellsUnderPixel } from './picking/cells.js';
 export { PointIndex } from './picking/point-index.js';
 export { SegmentIndex, type SegmentHit } from './picking/segment-index.js';
 export { cellGeometry, cellPreviewKey } from './raster/cells.js';
-export { cellMaxima, type CellMaxima, type CellValues } from './raster/cell-maxima.js';
+export {
+  cellMaxima,
+  cellMaximaKernel,
+  type CellMaxima,
+  type CellMaximaOptions,
+  type CellValues,
+} from './raster/cell-maxima.js';
