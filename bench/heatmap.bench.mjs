@@ -60,7 +60,8 @@ for (const [name, r] of Object.entries(first)) {
   }
   const ratio = base && name !== 'classlens-auto' ? `  ${(r.medianMs / base).toFixed(1)}× classlens-auto` : '';
   console.log(
-    `  ${name.padEnd(22)} ${ms(r.medianMs).padStart(9)} (${r.runsMs.length} runs)${r.active ? ` [${r.active}]` : ''}${ratio}`,
+    `  ${name.padEnd(22)} ${ms(r.medianMs).padStart(9)} (${r.runsMs.length} runs)${r.active ? ` [${r.active}]` : ''}${ratio}` +
+      (r.orderedMs != null ? `; clustered frame ${ms(r.orderedMs)}` : ''),
   );
 }
 const loadA = machineLoad();
@@ -88,7 +89,7 @@ for (const r of pan) {
     continue;
   }
   console.log(
-    `  ${`${r.n.toLocaleString('en-US')}² [${r.renderer}]`.padEnd(22)} first ${ms(r.firstFrameMs).padStart(9)}   zoom ${ms(r.zoomFrameMedianMs).padStart(9)}   pan ${ms(r.panFrameMedianMs).padStart(8)} (p90 ${ms(r.panFrameP90Ms)})`,
+    `  ${`${r.n.toLocaleString('en-US')}² [${r.renderer}]`.padEnd(22)} first ${ms(r.firstFrameMs).padStart(9)} (cold page ${ms(r.coldFirstFrameMs)})   zoom ${ms(r.zoomFrameMedianMs).padStart(9)}   pan ${ms(r.panFrameMedianMs).padStart(8)} (p90 ${ms(r.panFrameP90Ms)})`,
   );
 }
 const loadB = machineLoad();

@@ -660,6 +660,25 @@ describe('<cl-similarity-heatmap>', () => {
       expect(layerOf(cpu).cells).to.deep.equal(quantize(data, d.min, d.max));
     });
 
+    it('order="cluster" past 400 classes: the input order is drawn first, the clustering starts after it and lands', async () => {
+      const n = 450;
+      const r = rng(9);
+      const m: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+      for (let i = 0; i < n; i++) {
+        m[i][i] = 1;
+        for (let j = i + 1; j < n; j++) m[i][j] = m[j][i] = (i % 3 === j % 3 ? 0.6 : 0) + r() * 0.3;
+      }
+      const el = await heatmap({ legend: false });
+      el.matrix = m;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(el.computing, 'clustering runs after the first frame').to.equal(true);
+      expect(el.leafOrder).to.deep.equal(Array.from({ length: n }, (_, i) => i));
+      expect(layerOf(el).preview, 'the first frame came from the values').to.not.equal(null);
+      await el.updateComplete;
+      expect(el.computing).to.equal(false);
+      expect(el.leafOrder).to.deep.equal(hclust(similarityToDistance(m), { linkage: 'complete', nan: 'max' }).order);
+    });
+
     it('a new matrix mid-way replaces the rest of the old one; a removed element stops making cells', async () => {
       const n = 600;
       const a = counts(n, 5);

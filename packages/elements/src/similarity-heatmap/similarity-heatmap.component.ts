@@ -545,6 +545,10 @@ export class ClSimilarityHeatmap extends ClBaseElement {
 
   private async runJob(job: Job, signal: AbortSignal, onProgress: (f: number) => void): Promise<JobResult> {
     if (job.kind === 'order') {
+      // The input order is drawn first: the clustering's synchronous start (symmetry check,
+      // distances, the copy to the workers: ~100 ms at 2,000²) waits until it is on screen.
+      await afterPaint();
+      signal.throwIfAborted();
       return { values: job.values, ordering: await computeOrderingAsync(job.values, job.order, signal, onProgress) };
     }
     const share = 0.75;
@@ -1415,6 +1419,20 @@ function valueHistogram(v: HeatmapValues, dom: [number, number]): HistogramBin[]
   const step = (dom[1] - dom[0]) / 40;
   const thresholds = Array.from({ length: 39 }, (_, k) => dom[0] + (k + 1) * step);
   return histogram(out, { thresholds, domain: dom });
+}
+
+/** Resolves once the frame drawn now has been painted (or after 100 ms: hidden pages paint no frames). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      resolve();
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(go, 0));
+    setTimeout(go, 100);
+  });
 }
 
 function validDomain(d: readonly number[] | null | undefined): [number, number] | null {
