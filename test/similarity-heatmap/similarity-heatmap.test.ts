@@ -321,7 +321,7 @@ describe('<cl-similarity-heatmap>', () => {
       expect(shadowQueryAll(el, '.selection')).to.have.length(1);
     });
 
-    it('a click on a dendrogram bracket selects its subtree', async () => {
+    it('a Shift+click on a dendrogram bracket selects its subtree', async () => {
       const el = await heatmap({ matrix: BLOCKS, labels: NAMES });
       const tree = el.tree!;
       const dendro = shadowQuery<SVGSVGElement>(el, '[part~="dendrogram"]');
@@ -335,6 +335,7 @@ describe('<cl-similarity-heatmap>', () => {
           composed: true,
           clientX: b.right - 3,
           clientY: p.top + (1.5 * p.height) / 6,
+          shiftKey: true,
         }),
       );
       const d = (await got).detail;

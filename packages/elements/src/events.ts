@@ -58,6 +58,8 @@ export interface ClMarkDetail {
 export interface ClChangeDetail {
   name: string;
   value: number;
+  /** `name: 'collapsed'` (similarity heatmap): the collapsed subtrees' node ids; `value` is their count. */
+  ids?: number[];
 }
 
 /**

@@ -83,6 +83,8 @@ import {
   type Span,
 } from './structure.js';
 import { describe, detail, findMark, markKeyOf, navigate, snapBlock, type MarkContext } from './marks.js';
+import { collapseView, maskRows, mapPositions, mapSpans, maxRows, rowClasses, type CollapseView } from './collapse.js';
+import { collapsedDescribe, collapsedDetail, fullMark } from './collapse-marks.js';
 import { similarityHeatmapStyles } from './similarity-heatmap.styles.js';
 import {
   box,
@@ -125,6 +127,8 @@ const COL_LABEL_HEIGHT = 90;
 const HEADER_HEIGHT = 30;
 /** Largest zoom: a cell at most this many CSS pixels. */
 const MAX_CELL_PX = 64;
+/** A click on a dendrogram bracket waits this long for a second click (a double click zooms instead). */
+const DBLCLICK_MS = 250;
 const NAV_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
 
 type Job =
@@ -196,6 +200,7 @@ interface JobResult {
  * @cssproperty [--cl-heatmap-selection=var(--cl-color-accent)] - Brushed and selected blocks.
  * @cssproperty [--cl-heatmap-star=#d1242f] - Star-pattern row ticks.
  * @cssproperty [--cl-heatmap-dendrogram=var(--cl-color-muted)] - Dendrogram lines.
+ * @cssproperty [--cl-heatmap-collapsed=var(--cl-color-fg)] - Collapsed subtrees: their triangles, outlines and label ticks.
  * @cssproperty [--cl-palette-0=#4269d0] - First of twenty group colours (`--cl-palette-0` … `-19`).
  * @cssproperty [--cl-font-family=system-ui] - Font.
  */
@@ -280,6 +285,17 @@ export class ClSimilarityHeatmap extends ClBaseElement {
   /** Show the data table under the chart (it is always available to screen readers). */
   @property({ type: Boolean, attribute: 'show-table', reflect: true }) showTable = false;
 
+  /**
+   * Collapsed subtrees of the rows' dendrogram, as SciPy node ids (`n + k` for merge k of
+   * `tree.merges`; stable for the same data and clustering options). Each is drawn as one
+   * row (and, the matrix being square, one column) whose cells are the maxima of their
+   * blocks. An id inside another collapsed subtree waits until that one expands; ids that
+   * are no merge of the tree are ignored (`cl-warning` `COLLAPSE_IGNORED`). A new tree (new
+   * data or clustering options) clears it, unless it was set in the same update. A click
+   * on a bracket sets it, with `cl-change` `{ name: 'collapsed', value: count, ids }`.
+   */
+  @property({ attribute: false }) collapsed: readonly number[] | null | undefined = undefined;
+
   /** Renderer: `auto` (default), `webgl` or `canvas` (the CPU raster). */
   @property({ reflect: true }) renderer: RendererChoice = 'auto';
 
@@ -332,6 +348,12 @@ export class ClSimilarityHeatmap extends ClBaseElement {
   private anchor: CellMark | null = null;
   private dendroSelected = -1;
   private panning = false;
+  /** What is drawn while subtrees are collapsed (`null`: the full matrix). */
+  private collapse: CollapseView | null = null;
+  private collapseKey = '';
+  /** The tree the `collapsed` ids belong to (`null`: bound to the next tree). */
+  private collapseTree: HclustTree | null = null;
+  private clickTimer: ReturnType<typeof setTimeout> | undefined = undefined;
 
   private readonly size = new ResizeController(this);
   private readonly gl = new GlController(this, {
@@ -349,9 +371,11 @@ export class ClSimilarityHeatmap extends ClBaseElement {
   private readonly interaction = new MarkInteractionController<HeatMark>(this, {
     key: (m) => markKeyOf(this.markContext(), m),
     find: (key) => findMark(this.markContext(), key),
-    detail: (m) => detail(this.markContext(), m),
+    detail: (m) =>
+      this.collapse ? collapsedDetail(this.fullContext(), this.collapse, m) : detail(this.markContext(), m),
     navigate: (from, key) => navigate(this.markContext(), from, key),
-    describe: (m) => describe(this.markContext(), m),
+    describe: (m) =>
+      this.collapse ? collapsedDescribe(this.fullContext(), this.collapse, m) : describe(this.markContext(), m),
     anchor: (m) => this.anchorOf(m),
     size: () => ({ width: this.size.width || this.clientWidth, height: this.size.height || this.clientHeight }),
   });
@@ -371,6 +395,18 @@ export class ClSimilarityHeatmap extends ClBaseElement {
   /** Input indices of the rows in display order (the dendrogram's leaves). Empty before the first order. */
   get leafOrder(): number[] {
     return this.ordering ? [...this.ordering.rows] : [];
+  }
+
+  /**
+   * The rows drawn, top to bottom: the input indices of each row's classes — one class,
+   * or all the classes of a collapsed subtree in display order (`leafOrder` keeps every
+   * class; this follows `collapsed`). Empty before the first order.
+   */
+  get displayRows(): number[][] {
+    const o = this.ordering;
+    if (!o) return [];
+    const c = this.collapse;
+    return c ? Array.from({ length: c.rows.count }, (_, d) => rowClasses(o.rows, c.rows, d)) : o.rows.map((i) => [i]);
   }
 
   /** Input indices of the columns in display order (= `leafOrder` for a square matrix). */
@@ -411,7 +447,7 @@ export class ClSimilarityHeatmap extends ClBaseElement {
 
   /** The visible part of the matrix: display rows and columns `[first, last]`, and the zoom factor. */
   get viewport(): { rows: [number, number]; cols: [number, number]; zoom: number } {
-    const v = this.values;
+    const v = this.drawn?.values;
     const L = this.layout_;
     if (!v || !L) return { rows: [0, -1], cols: [0, -1], zoom: 1 };
     const t = this.view;
@@ -446,7 +482,10 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     if (this.values && this.ordering) {
       // Statistics of a caller's matrix are read here (lazily, in the first quantization
       // pass): a ±Infinity surfaces now, as a coded error.
-      const ok = this.guard(() => this.derive(changed));
+      const ok = this.guard(() => {
+        this.updateCollapse(changed);
+        this.derive(changed);
+      });
       if (!ok) {
         this.task.abort();
         this.values = null;
@@ -583,6 +622,12 @@ export class ClSimilarityHeatmap extends ClBaseElement {
   }
 
   private setOrdering(v: HeatmapValues, o: Ordering, pending: boolean): void {
+    if (this.collapse) {
+      // Marks are positions of the collapsed rows: read them back onto the full order first.
+      this.remapMarks(this.collapse, null);
+      this.collapse = null;
+      this.collapseKey = '';
+    }
     const had = this.ordering;
     const keepMarks = had !== null && this.values === v;
     const prev = keepMarks ? this.markIdentities() : null;
@@ -600,6 +645,103 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     this.keyGroups = null;
     if (prev) this.restoreMarks(prev);
     else this.interaction.reset();
+  }
+
+  /** The values and order drawn: the display matrix of collapsed subtrees, else the full ones. */
+  private get drawn(): { values: HeatmapValues; ordering: Ordering } | null {
+    if (this.collapse) return this.collapse;
+    return this.values && this.ordering ? { values: this.values, ordering: this.ordering } : null;
+  }
+
+  private collapseOn: Ordering | null = null;
+
+  /**
+   * Rebuilds the collapsed view when `collapsed`, the values or the order changed (block
+   * maxima in O(n²) typed-array passes; the clustering is not recomputed). Ids belong to
+   * the tree they were set for: a new tree clears them unless they were set with it.
+   */
+  private updateCollapse(changed: PropertyValues): void {
+    const v = this.values!;
+    const o = this.ordering!;
+    const tree = this.ordering_pending ? null : o.rowTree;
+    if (changed.has('collapsed')) this.collapseTree = null;
+    else if (tree && this.collapseTree && tree !== this.collapseTree && this.collapsed?.length) this.collapsed = [];
+    if (tree) this.collapseTree = tree;
+    const c = this.collapsed;
+    const list = c != null && typeof c.length === 'number' ? Array.from(c, Number) : [];
+    const key = `${this.ordering_pending}|${list.join(',')}`;
+    // A new order (setOrdering) drops the collapsed view and the key: same key and order, same view.
+    if (key === this.collapseKey && this.collapseOn === o) return;
+    this.collapseKey = key;
+    this.collapseOn = o;
+    const next = tree && list.length ? collapseView(v, o, this.dend, list) : null;
+    if (list.length && !this.ordering_pending) {
+      const n = v.rows;
+      const bad =
+        tree && v.rows === v.cols ? list.filter((id) => !(Number.isInteger(id) && id >= n && id < 2 * n - 1)) : list;
+      if (bad.length) {
+        this.warn(
+          'COLLAPSE_IGNORED',
+          tree && v.rows === v.cols
+            ? `collapsed: ${bad.slice(0, 5).join(', ')} ${bad.length === 1 ? 'is' : 'are'} no merge of the tree (ids ${n} … ${2 * n - 2})`
+            : 'collapsed: only the rows of a clustered square matrix collapse (cluster order, rows = columns)',
+        );
+      }
+    }
+    if (next === null && this.collapse === null) return;
+    this.remapMarks(this.collapse, next);
+    this.collapse = next;
+    this.bytesKey = '';
+  }
+
+  /** Keeps hover, cursor and selection on the same classes when rows collapse or expand. */
+  private remapMarks(prev: CollapseView | null, next: CollapseView | null): void {
+    const first = (r: number) => (prev ? prev.rows.start[r] : r);
+    const last = (r: number) => (prev ? prev.rows.start[r + 1] - 1 : r);
+    const to = (p: number) => (next ? next.rows.rowOf[p] : p);
+    const map = (m: HeatMark | null): HeatMark | null =>
+      !m
+        ? null
+        : m.kind === 'cell'
+          ? { kind: 'cell', r: to(first(m.r)), c: to(first(m.c)) }
+          : { kind: 'block', r0: to(first(m.r0)), r1: to(last(m.r1)), c0: to(first(m.c0)), c1: to(last(m.c1)) };
+    const it = this.interaction;
+    it.hovered = null;
+    it.focused = map(it.focused);
+    it.selected = map(it.selected);
+  }
+
+  /** Collapses subtree `id` (a SciPy node id) or, drawn collapsed, expands it; emits `cl-change`. */
+  private toggleNode(id: number): void {
+    const cur = this.collapsed != null ? Array.from(this.collapsed, Number) : [];
+    const open = this.collapse?.nodes.includes(id) ?? false;
+    const next = open ? cur.filter((x) => x !== id) : [...cur.filter((x) => x !== id), id];
+    this.collapsed = next;
+    emit<ClChangeDetail>(this, 'cl-change', { name: 'collapsed', value: next.length, ids: [...next] });
+  }
+
+  /** `C` on the plot: collapse the cursor row into its parent subtree (again: the next one up); `E`: expand it. */
+  private keyCollapse(collapse: boolean): boolean {
+    const f = this.interaction.focused;
+    const L = this.dend;
+    const tree = this.ordering_pending ? null : this.ordering?.rowTree;
+    if (!f || f.kind !== 'cell' || !L || !tree || this.values?.rows !== this.values?.cols) return false;
+    const c = this.collapse;
+    if (!collapse) {
+      const id = c ? c.rows.node[f.r] : -1;
+      if (id >= 0) this.toggleNode(id);
+      return id >= 0;
+    }
+    const a = c ? c.rows.start[f.r] : f.r;
+    const b = c ? c.rows.start[f.r + 1] - 1 : f.r;
+    // Merges come children first: the first one strictly around [a, b] is its parent.
+    for (let k = 0; k < L.lo.length; k++) {
+      if (L.lo[k] <= a && L.hi[k] >= b && L.hi[k] - L.lo[k] > b - a) {
+        this.toggleNode(tree.order.length + k);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Classes whose similarity to themselves is NaN (constant scores): counted, noted and warned about once. */
@@ -671,20 +813,23 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     const w = this.size.width || this.clientWidth;
     const h = (this.size.height || this.clientHeight) - HEADER_HEIGHT - (this.legend ? (this.keyGroups ? 112 : 84) : 0);
     const barColumns = (this.clusterGroups ? 1 : 0) + (this.keyGroups ? 1 : 0) + (this.fuzzy ? this.fuzzy.k : 0);
+    // Collapsed subtrees: the display matrix is laid out and drawn, the full one read.
+    const dv = this.collapse?.values ?? v;
+    const dOrd = this.collapse?.ordering ?? o;
     let chars = 1;
-    for (let j = 0; j < Math.min(v.cols, 5000); j++) chars = Math.max(chars, String(v.colLabels[j]).length);
+    for (let j = 0; j < Math.min(dv.cols, 5000); j++) chars = Math.max(chars, String(dv.colLabels[j]).length);
     const layoutInput = {
       width: w,
       height: Math.max(0, h),
-      rows: v.rows,
-      cols: v.cols,
+      rows: dv.rows,
+      cols: dv.cols,
       dendrogram: !!this.dendrogram && !!o.rowTree,
       colDendrogram: !!this.dendrogram && !!o.colTree && v.rows !== v.cols,
       barColumns,
       labelWidth: LABEL_WIDTH,
       // Room for whole labels when they show at zoom 1; else a shorter strip (labels of a
       // zoomed view are truncated; rows and tooltips carry them in full).
-      colLabelHeight: Math.min(v.cols <= 60 ? COL_LABEL_HEIGHT : 58, Math.round(14 + 6.2 * Math.min(chars, 12))),
+      colLabelHeight: Math.min(dv.cols <= 60 ? COL_LABEL_HEIGHT : 58, Math.round(14 + 6.2 * Math.min(chars, 12))),
     };
     this.layout_ = layoutHeatmap(layoutInput);
     // Spare width goes to the row labels.
@@ -698,7 +843,7 @@ export class ClSimilarityHeatmap extends ClBaseElement {
           : { tree: o.colTree, L: layoutDendrogram(o.colTree) }
         : null;
     const P = this.layout_.plot;
-    const vKey = `${v.rows}x${v.cols}|${P.w}x${P.h}`;
+    const vKey = `${dv.rows}x${dv.cols}|${P.w}x${P.h}`;
     if (vKey !== this.viewKey) {
       this.viewKey = vKey;
       this.view = this.fit();
@@ -712,12 +857,12 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     const layer = this.cellLayer;
     if (
       this.bytesKey === '' ||
-      layer.rows !== v.rows ||
-      layer.cols !== v.cols ||
+      layer.rows !== dv.rows ||
+      layer.cols !== dv.cols ||
       (known && this.bytesKey !== String(rangeOf()))
     ) {
-      const out = layer.cells.length === v.rows * v.cols ? layer.cells : new Uint8Array(v.rows * v.cols);
-      if (!this.firstFrameFromValues(v, o, known, rangeOf, out)) this.quantizeCells(v, o, known, user, out);
+      const out = layer.cells.length === dv.rows * dv.cols ? layer.cells : new Uint8Array(dv.rows * dv.cols);
+      if (!this.firstFrameFromValues(dv, dOrd, known, rangeOf, out)) this.quantizeCells(dv, dOrd, known, user, out);
       this.bytesKey = String(this.byteRange);
       this.lutKey = '';
       this.anyNaN = v.nanCount > 0;
@@ -836,6 +981,7 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     super.disconnectedCallback();
     // A page that drops the element does not pay for the rest of its cells (a reconnect makes them on first read).
     this.cellToken++;
+    clearTimeout(this.clickTimer);
   }
 
   /** Makes the cell bytes after the first frame, in slices of ~12 ms; a newer matrix (or a disconnect) stops it. */
@@ -893,7 +1039,7 @@ export class ClSimilarityHeatmap extends ClBaseElement {
   // ——— view ———
 
   private content() {
-    const v = this.values!;
+    const v = this.drawn!.values;
     return { x0: 0, y0: 0, x1: v.cols, y1: v.rows };
   }
 
@@ -952,6 +1098,23 @@ export class ClSimilarityHeatmap extends ClBaseElement {
 
   /** What `marks.ts` reads the cells and blocks against. */
   private markContext(): MarkContext {
+    const c = this.collapse;
+    if (c) {
+      return {
+        values: c.values,
+        ordering: c.ordering,
+        rowPos: c.rows.start.subarray(0, c.rows.count),
+        colPos: c.rows.start.subarray(0, c.rows.count),
+        groupOf: null,
+        stars: new Set(),
+        valueName: this.valueName(),
+      };
+    }
+    return this.fullContext();
+  }
+
+  /** The marks of the full order (every class its own row). */
+  private fullContext(): MarkContext {
     return {
       values: this.values,
       ordering: this.ordering,
@@ -996,7 +1159,7 @@ export class ClSimilarityHeatmap extends ClBaseElement {
 
   /** The cell under a plot point; zoomed out, the cell with the largest value among those the pixel shows. */
   private cellAt(x: number, y: number): CellMark | null {
-    const v = this.values;
+    const v = this.drawn?.values;
     if (!v || !this.ordering) return null;
     const t = this.view;
     if (t.sx >= 1 && t.sy >= 1) {
@@ -1151,6 +1314,10 @@ export class ClSimilarityHeatmap extends ClBaseElement {
       this.ensureVisible(to);
       return;
     }
+    if ((e.key === 'c' || e.key === 'e') && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      if (this.keyCollapse(e.key === 'c')) e.preventDefault();
+      return;
+    }
     if (!e.shiftKey) this.anchor = null;
     it.onKeyDown(e);
     if (NAV_KEYS.has(e.key) && it.focused?.kind === 'cell') this.ensureVisible(it.focused);
@@ -1184,16 +1351,27 @@ export class ClSimilarityHeatmap extends ClBaseElement {
   /** The dendrogram merge under a pointer event, or −1. */
   private mergeFromEvent(e: MouseEvent): number {
     const L = this.layout_;
-    const D = this.dend;
+    const D = this.collapse?.dend ?? this.dend;
     if (!L || !D || !this.ordering || !L.dendrogram) return -1;
     const box = (e.currentTarget as Element).getBoundingClientRect();
     const at = (e.clientY - box.top - this.view.ty) / this.view.sy;
     return mergeAt(D, at, Math.max(0, 1 - (e.clientX - box.left) / L.dendrogram.w));
   }
 
-  /** A click on a bracket selects its subtree's diagonal block (again: clears). */
+  /**
+   * A click on a bracket collapses its subtree (on a collapsed triangle: expands it), once
+   * the double-click time has passed without a second click; Shift/Ctrl/⌘+click selects
+   * its subtree's diagonal block (again: clears).
+   */
   private readonly onDendrogramClick = (e: MouseEvent) => {
-    const D = this.dend;
+    clearTimeout(this.clickTimer);
+    if (!(e.shiftKey || e.ctrlKey || e.metaKey)) {
+      const k = this.mergeFromEvent(e);
+      const n = this.ordering?.rowTree?.order.length ?? 0;
+      if (k >= 0 && e.detail <= 1) this.clickTimer = setTimeout(() => this.toggleNode(n + k), DBLCLICK_MS);
+      return;
+    }
+    const D = this.collapse?.dend ?? this.dend;
     const k = this.mergeFromEvent(e);
     this.dendroSelected = k;
     if (k < 0 || !D) {
@@ -1205,7 +1383,8 @@ export class ClSimilarityHeatmap extends ClBaseElement {
 
   /** A double click on a bracket zooms onto its subtree and keeps it selected. */
   private readonly onDendrogramDblClick = (e: MouseEvent) => {
-    const D = this.dend;
+    clearTimeout(this.clickTimer);
+    const D = this.collapse?.dend ?? this.dend;
     const k = this.mergeFromEvent(e);
     if (k < 0 || !D) return;
     const block: BlockMark = { kind: 'block', r0: D.lo[k], r1: D.hi[k], c0: D.lo[k], c1: D.hi[k] };
@@ -1244,14 +1423,15 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     const L = this.layout_;
     const it = this.interaction;
     const label = this.task.pending ? (this.values ? 'Clustering' : 'Computing similarity') : '';
-    const hv = v && this.ordering ? this.viewState(v, this.ordering) : null;
+    const d = this.drawn;
+    const hv = d ? this.viewState(d.values, d.ordering) : null;
     return html`<div class="frame">
       <div class="header">${this.renderHeading()} ${v && L ? this.renderToolbar() : nothing}</div>
       <div class="main" ${cssProps({ height: L && v ? `${L.height}px` : '100%' })}>
         ${hv && L ? this.renderChart(hv, L) : nothing} ${this.task.renderProgress(label)}
         ${v && L ? it.renderTooltip() : nothing}
       </div>
-      ${hv && this.legend ? renderLegendBar(hv, hv.values) : nothing} ${it.renderLiveRegion()}
+      ${hv && this.legend && v ? renderLegendBar(hv, v) : nothing} ${it.renderLiveRegion()}
       ${v && this.ordering && this.tableReady ? this.renderTable(v) : nothing}
     </div>`;
   }
@@ -1260,21 +1440,30 @@ export class ClSimilarityHeatmap extends ClBaseElement {
   private viewState(values: HeatmapValues, ordering: Ordering): HeatmapViewState {
     const it = this.interaction;
     const cutoff = this.cutoff != null && Number.isFinite(this.cutoff) ? this.cutoff : null;
+    const c = this.collapse;
+    const full = this.ordering!.rows;
+    const highlight = this.highlightMask(Math.max(this.values!.rows, this.values!.cols));
     return {
       values,
       ordering,
       view: this.view,
-      clusterGroups: this.clusterGroups,
-      keyGroups: this.keyGroups,
+      clusterGroups:
+        c && this.clusterGroups
+          ? { ...this.clusterGroups, spans: mapSpans(this.clusterGroups.spans, c.rows) }
+          : this.clusterGroups,
+      keyGroups:
+        c && this.keyGroups ? { ...this.keyGroups, spans: mapSpans(this.keyGroups.spans, c.rows) } : this.keyGroups,
       groupOrder: this.order === 'groups',
-      fuzzy: this.fuzzy,
-      stars: this.stars,
-      dend: this.dend,
+      fuzzy:
+        c && this.fuzzy ? { k: this.fuzzy.k, memberships: maxRows(this.fuzzy.memberships, full, c.rows) } : this.fuzzy,
+      stars: c ? mapPositions(this.stars, c.rows) : this.stars,
+      dend: c?.dend ?? this.dend,
+      collapse: c,
       colDend: this.colDend,
       dendroSelected: this.dendroSelected,
       palette: this.palette,
       otherColor: this.otherColor,
-      highlight: this.highlightMask(Math.max(values.rows, values.cols)),
+      highlight: c && highlight ? maskRows(highlight, full, c.rows) : highlight,
       selected: it.selected,
       hovered: it.hovered?.kind === 'cell' ? it.hovered : null,
       cursor: it.keyboard && it.focused?.kind === 'cell' ? it.focused : null,
@@ -1350,7 +1539,12 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     const groups = this.clusterGroups ? ` ${this.clusterGroups.spans.length} groups.` : '';
     const shape =
       v.rows === v.cols ? `${formatCount(v.rows)} classes` : `${formatCount(v.rows)} × ${formatCount(v.cols)} classes`;
-    return `${name}: ${shape}, ${what}, ${order}.${groups} Arrow keys move a cell cursor, Shift+arrows select a block, plus and minus zoom.`;
+    const nc = this.collapse?.nodes.length ?? 0;
+    const collapsed = nc
+      ? ` ${nc} ${nc === 1 ? 'subtree is' : 'subtrees are'} collapsed into single rows (cells show the maximum of their block).`
+      : '';
+    const tree = o?.rowTree && v.rows === v.cols ? ' C collapses the cursor row into its subtree, E expands it.' : '';
+    return `${name}: ${shape}, ${what}, ${order}.${groups}${collapsed} Arrow keys move a cell cursor, Shift+arrows select a block, plus and minus zoom.${tree}`;
   }
 
   private renderTable(v: HeatmapValues) {

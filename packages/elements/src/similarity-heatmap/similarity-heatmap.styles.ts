@@ -12,6 +12,7 @@ export const similarityHeatmapStyles = css`
     --cl-heatmap-selection: var(--cl-color-accent);
     --cl-heatmap-star: #d1242f;
     --cl-heatmap-dendrogram: var(--cl-color-muted);
+    --cl-heatmap-collapsed: var(--cl-color-fg);
     height: 560px;
   }
   :host([theme='dark']) {
@@ -140,6 +141,17 @@ export const similarityHeatmapStyles = css`
     fill: transparent;
     cursor: pointer;
   }
+  .dendrogram .tree-collapsed {
+    fill: var(--cl-heatmap-collapsed);
+    fill-opacity: 0.75;
+  }
+  .collapsed-band {
+    fill: none;
+    stroke: var(--cl-heatmap-collapsed);
+    stroke-opacity: 0.6;
+    stroke-width: 1;
+    shape-rendering: crispEdges;
+  }
   .dendrogram .tree-selected {
     fill: none;
     stroke: var(--cl-heatmap-selection);
@@ -164,6 +176,14 @@ export const similarityHeatmapStyles = css`
   .labels .span-tick {
     stroke: var(--cl-color-muted);
     fill: none;
+  }
+  .labels .band-label,
+  .col-labels .band-label {
+    font-weight: 600;
+  }
+  .labels .band-tick {
+    stroke: var(--cl-heatmap-collapsed);
+    stroke-width: 2;
   }
   .labels .star {
     fill: var(--cl-heatmap-star);

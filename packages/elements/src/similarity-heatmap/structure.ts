@@ -147,6 +147,11 @@ export interface DendrogramLayout {
   maxHeight: number;
   /** Display position of each leaf (input index → row). */
   pos: Int32Array;
+  /**
+   * With collapsed subtrees (see `collapse.ts`), per merge: 0 drawn, 1 hidden inside a
+   * collapsed subtree, 2 a collapsed subtree (drawn as a triangle, not as a bracket).
+   */
+  state?: Uint8Array;
 }
 
 /**
@@ -205,6 +210,7 @@ export function dendrogramPath(
   };
   const parts: string[] = [];
   tree.merges.forEach(([a, b], k) => {
+    if (L.state?.[k]) return;
     if ((L.hi[k] - L.lo[k] + 1) * unit < minSpan) return;
     if (L.hi[k] + 1 < visible[0] || L.lo[k] > visible[1]) return;
     const hk = L.height[k];
@@ -215,13 +221,14 @@ export function dendrogramPath(
 
 /**
  * The merge whose bracket is nearest to a point of the dendrogram box (leaf axis `at`
- * in display units, `h` the height in [0, 1] from the leaves), or −1.
+ * in display units, `h` the height in [0, 1] from the leaves), or −1. A collapsed
+ * subtree's triangle picks its merge; merges hidden inside one are never picked.
  */
 export function mergeAt(L: DendrogramLayout, at: number, h: number): number {
   let best = -1;
   let bestD = Infinity;
   for (let k = 0; k < L.lo.length; k++) {
-    if (at < L.lo[k] || at > L.hi[k] + 1) continue;
+    if (at < L.lo[k] || at > L.hi[k] + 1 || L.state?.[k] === 1) continue;
     // The smallest bracket above the point that contains it.
     const d = L.height[k] - h;
     if (d >= -0.02 && d < bestD) {

@@ -10,6 +10,7 @@ import type { Transform } from '../internal/gl/index.js';
 import type { HeatmapValues } from './input.js';
 import { BAR_WIDTH, type Box } from './layout.js';
 import type { Ordering } from './order.js';
+import type { CollapseView } from './collapse.js';
 import { dendrogramPath, type DendrogramLayout, type Span } from './structure.js';
 
 /** A cell (display row and column). */
@@ -50,6 +51,8 @@ export interface HeatmapViewState {
   colDend: { tree: HclustTree; L: DendrogramLayout } | null;
   /** Merge picked on the dendrogram, or −1. */
   dendroSelected: number;
+  /** Collapsed subtrees (display rows are then those of `collapse.rows`), or `null`. */
+  collapse: CollapseView | null;
   palette: readonly string[];
   otherColor: string;
   /** `highlight` as a mask over classes, or `null`. */
@@ -102,11 +105,46 @@ export function renderOverlay(h: HeatmapViewState, v: HeatmapValues, P: Box): Te
   const focus = h.cursor;
   const hover = h.hovered && t.sx >= 4 ? h.hovered : null;
   return html`<svg class="overlay" aria-hidden="true" width=${P.w} height=${P.h}>
-    ${renderDim(h, v, P)} ${boxes} ${sel && sel.kind === 'block' ? rect(sel, 'selection') : nothing}
+    ${renderDim(h, v, P)} ${boxes} ${renderBands(h, v, P)}
+    ${sel && sel.kind === 'block' ? rect(sel, 'selection') : nothing}
     ${h.brushRect ? rect(h.brushRect, 'brush') : nothing}
     ${hover ? rect({ kind: 'block', r0: hover.r, r1: hover.r, c0: hover.c, c1: hover.c }, 'hover-ring') : nothing}
     ${focus ? rect({ kind: 'block', r0: focus.r, r1: focus.r, c0: focus.c, c1: focus.c }, 'cursor') : nothing}
   </svg>`;
+}
+
+/** Rows of the display that are collapsed subtrees, with their leaf counts. */
+export function collapsedRows(h: HeatmapViewState): { row: number; size: number; node: number }[] {
+  const c = h.collapse;
+  if (!c) return [];
+  const out: { row: number; size: number; node: number }[] = [];
+  for (let d = 0; d < c.rows.count; d++) {
+    if (c.rows.node[d] >= 0) out.push({ row: d, size: c.rows.start[d + 1] - c.rows.start[d], node: c.rows.node[d] });
+  }
+  return out;
+}
+
+/** Each collapsed row and column outlined across the plot (at least 2 px, so one of 1,000 rows still shows). */
+function renderBands(h: HeatmapViewState, v: HeatmapValues, P: Box) {
+  const bands = collapsedRows(h);
+  if (!bands.length) return nothing;
+  const t = h.view;
+  const x0 = Math.max(0, t.tx);
+  const x1 = Math.min(P.w, t.sx * v.cols + t.tx);
+  const y0 = Math.max(0, t.ty);
+  const y1 = Math.min(P.h, t.sy * v.rows + t.ty);
+  let d = '';
+  for (const b of bands) {
+    const ya = t.sy * b.row + t.ty;
+    const hy = Math.max(2, t.sy);
+    const ym = ya + t.sy / 2 - hy / 2;
+    if (ym + hy >= 0 && ym <= P.h) d += `M${x0},${ym}H${x1}V${ym + hy}H${x0}Z`;
+    const xa = t.sx * b.row + t.tx;
+    const wx = Math.max(2, t.sx);
+    const xm = xa + t.sx / 2 - wx / 2;
+    if (xm + wx >= 0 && xm <= P.w && v.rows === v.cols) d += `M${xm},${y0}V${y1}H${xm + wx}V${y0}Z`;
+  }
+  return svg`<path class="collapsed-band" d=${d}></path>`;
 }
 
 /**
@@ -156,6 +194,19 @@ export function renderDendrogram(h: HeatmapViewState, B: Box): TemplateResult {
       ? svg`<path class="tree-selected" d=${`M${B.w},${t.sy * D.lo[k] + t.ty}H${B.w * (1 - D.height[k])}V${t.sy * (D.hi[k] + 1) + t.ty}H${B.w}`}></path>`
       : nothing;
   // A pointer shortcut: keyboard users select the same blocks with Shift+arrows on the plot.
+  // Collapsed subtrees: a triangle from the subtree's height to the leaves, at least 8 px tall.
+  const [v0, v1] = visibleRange(h, 'rows', B.h);
+  const tri = collapsedRows(h)
+    .filter((b) => b.row >= v0 - 1 && b.row <= v1 + 1)
+    .map((b) => {
+      const k = b.node - D.pos.length;
+      const x = B.w * (1 - D.height[k]);
+      const yc = t.sy * (b.row + 0.5) + t.ty;
+      const hh = Math.max(4, t.sy / 2);
+      return `M${x.toFixed(1)},${yc.toFixed(1)}L${B.w},${(yc - hh).toFixed(1)}V${(yc + hh).toFixed(1)}Z`;
+    })
+    .join('');
+  // A pointer shortcut: keyboard users collapse with C/E and select blocks with Shift+arrows on the plot.
   return html`<svg
     class="dendrogram"
     part="dendrogram"
@@ -166,10 +217,13 @@ export function renderDendrogram(h: HeatmapViewState, B: Box): TemplateResult {
     @click=${h.onDendrogramClick}
     @dblclick=${h.onDendrogramDblClick}
   >
-    <title>Dendrogram: click a bracket to select its classes, double-click to zoom onto them</title>
+    <title>
+      Dendrogram: click a bracket to collapse its subtree into one row (click the triangle to expand), Shift+click to
+      select its classes, double-click to zoom onto them
+    </title>
     <rect class="tree-hit" width=${B.w} height=${B.h}></rect>
     <path class="tree" d=${path}></path>
-    ${sel}
+    ${tri ? svg`<path class="tree-collapsed" d=${tri}></path>` : nothing} ${sel}
   </svg>`;
 }
 
@@ -243,14 +297,31 @@ export function renderRowLabels(h: HeatmapViewState, v: HeatmapValues, B: Box): 
   const mask = h.highlight;
   const items: unknown[] = [];
   const maxChars = Math.floor((B.w - 12) / 6.2);
+  const bands = collapsedRows(h);
+  const isBand = new Set(bands.map((b) => b.row));
   if (t.sy >= LABEL_MIN) {
     for (let r = r0; r <= r1; r++) {
       const i = o.rows[r];
+      const cls = `${mask && !mask[i] ? 'is-dim' : ''} ${isBand.has(r) ? 'band-label' : ''}`;
       items.push(
-        svg`<text x="10" y=${t.sy * (r + 0.5) + t.ty} dominant-baseline="central" class=${mask && !mask[i] ? 'is-dim' : ''}>${truncate(String(v.rowLabels[i]), maxChars)}</text>`,
+        svg`<text x="10" y=${t.sy * (r + 0.5) + t.ty} dominant-baseline="central" class=${cls}>${truncate(String(v.rowLabels[i]), maxChars)}</text>`,
       );
     }
   } else {
+    // Collapsed rows keep their labels ("felid +11") where rows are too thin for their own.
+    const bandYs: number[] = [];
+    let lastBand = -Infinity;
+    for (const b of bands) {
+      const y = t.sy * (b.row + 0.5) + t.ty;
+      if (y < 0 || y > B.h || y - lastBand < 12) continue;
+      lastBand = y;
+      bandYs.push(y);
+      const i = o.rows[b.row];
+      items.push(svg`<path class="band-tick" d=${`M6,${y}H14`}></path>`);
+      items.push(
+        svg`<text class=${`band-label ${mask && !mask[i] ? 'is-dim' : ''}`} x="16" y=${y} dominant-baseline="central">${truncate(String(v.rowLabels[i]), maxChars - 1)}</text>`,
+      );
+    }
     // Labelled spans of groups where rows are too thin for their own labels.
     const spans = h.clusterGroups?.spans ?? h.keyGroups?.spans ?? [];
     let lastY = -Infinity;
@@ -260,7 +331,7 @@ export function renderRowLabels(h: HeatmapViewState, v: HeatmapValues, B: Box): 
       if (y1 < 0 || y0 > B.h || y1 - y0 < 6) continue;
       const mid = (Math.max(0, y0) + Math.min(B.h, y1)) / 2;
       items.push(svg`<path class="span-tick" d=${`M8,${y0 + 1}H12V${y1 - 1}H8`}></path>`);
-      if (mid - lastY >= 12) {
+      if (mid - lastY >= 12 && bandYs.every((y) => Math.abs(y - mid) >= 12)) {
         items.push(
           svg`<text class="span-label" x="16" y=${mid} dominant-baseline="central">${truncate(s.label, maxChars - 1)}</text>`,
         );
