@@ -1,5 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ref } from 'lit/directives/ref.js';
+import type { HclustTree } from '@classlens/core';
 import '../packages/elements/src/similarity-heatmap/cl-similarity-heatmap.js';
 import type { ClSimilarityHeatmap } from '../packages/elements/src/similarity-heatmap/cl-similarity-heatmap.js';
 import { load, type Loaded, type WordnetClasses } from './data.js';
@@ -50,7 +52,7 @@ const meta: Meta<Args> = {
     docs: {
       description: {
         component:
-          'Class × class similarity of thousands of classes, reordered by hierarchical clustering so that the groups a classifier learned show as blocks on the diagonal (Blocks, Alsallakh et al. 2018). Wheel to zoom, drag to pan, Shift+drag to brush a block, click a dendrogram bracket to select its classes.',
+          'Class × class similarity of thousands of classes, reordered by hierarchical clustering so that the groups a classifier learned show as blocks on the diagonal (Blocks, Alsallakh et al. 2018). Wheel to zoom, drag to pan, Shift+drag to brush a block, click a dendrogram bracket to collapse its subtree into one row (Shift+click selects its classes, double-click zooms).',
       },
     },
   },
@@ -196,6 +198,70 @@ export const WordnetBlocks: Story = onWordnet(
     height: 680,
   },
 );
+
+/**
+ * The `count` largest disjoint subtrees of `min` … `max` classes (SciPy node ids), to show
+ * collapsing: big sibling blocks folded into single rows.
+ */
+function bigSubtrees(tree: HclustTree, count: number, min: number, max: number): number[] {
+  const n = tree.order.length;
+  const leaves = (id: number): number[] => {
+    const out: number[] = [];
+    const stack = [id];
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (x < n) out.push(x);
+      else stack.push(tree.merges[x - n][0], tree.merges[x - n][1]);
+    }
+    return out;
+  };
+  const used = new Uint8Array(n);
+  const picked: number[] = [];
+  const bySize = tree.merges
+    .map((m, k) => [k, m[3]] as const)
+    .filter(([, size]) => size >= min && size <= max)
+    .sort((a, b) => b[1] - a[1]);
+  for (const [k] of bySize) {
+    const members = leaves(n + k);
+    if (members.some((i) => used[i])) continue;
+    for (const i of members) used[i] = 1;
+    picked.push(n + k);
+    if (picked.length === count) break;
+  }
+  return picked;
+}
+
+/**
+ * Collapsed subtrees at the paper's scale: the five largest subtrees of 20–80 classes
+ * each folded into one row and column (a click on a bracket does the same; a click on a
+ * triangle expands). Each collapsed cell shows the largest value of its block, as a
+ * zoomed-out pixel does; the band's label names its first class and how many more.
+ */
+export const WordnetCollapsed: Story = {
+  ...onWordnet(
+    ({ wordnet: h }) => ({ scores: simulate(h!).logits, labels: classNames(h!), classGroups: categoryOf(h!) }),
+    {
+      heading: '1,000 WordNet classes · five big subtrees collapsed',
+      label: 'Similarity of 1,000 WordNet classes with collapsed subtrees (simulated classifier)',
+      groups: 24,
+      height: 680,
+    },
+  ),
+  render: (a, ctx) =>
+    html`<div
+      ${ref((div) => {
+        // After this template's children are committed: then the heatmap exists.
+        void Promise.resolve().then(async () => {
+          const el = div?.querySelector('cl-similarity-heatmap');
+          if (!el) return;
+          await el.updateComplete;
+          if (el.tree && !el.collapsed?.length) el.collapsed = bigSubtrees(el.tree, 5, 20, 80);
+        });
+      })}
+    >
+      ${meta.render!(a, ctx)}
+    </div>`,
+};
 
 /** The same classes in taxonomy order (WordNet's depth-first order): the tree's own blocks. */
 export const WordnetTaxonomyOrder: Story = onWordnet(

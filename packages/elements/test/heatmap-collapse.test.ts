@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { hclust, similarityToDistance } from '@classlens/core';
 import {
   bandLabel,
   blockMaxima,

@@ -84,7 +84,7 @@ import {
 } from './structure.js';
 import { describe, detail, findMark, markKeyOf, navigate, snapBlock, type MarkContext } from './marks.js';
 import { collapseView, maskRows, mapPositions, mapSpans, maxRows, rowClasses, type CollapseView } from './collapse.js';
-import { collapsedDescribe, collapsedDetail, fullMark } from './collapse-marks.js';
+import { collapsedDescribe, collapsedDetail } from './collapse-marks.js';
 import { similarityHeatmapStyles } from './similarity-heatmap.styles.js';
 import {
   box,
@@ -164,19 +164,22 @@ interface JobResult {
  * budget (`renderer`, `activeRenderer`).
  *
  * Interaction: wheel or pinch zooms (down to single cells; labels appear when they fit),
- * drag pans, Shift+drag (or the Brush button) brushes a block, a click on a dendrogram
- * bracket selects its subtree. Keyboard on the plot: arrows move a cell cursor (PageUp/
- * PageDown by 10, Home/End), Shift+arrows grow a block, Enter selects, Escape clears,
- * `+`/`-` zoom, `0` resets.
+ * drag pans, Shift+drag (or the Brush button) brushes a block. A click on a dendrogram
+ * bracket collapses its subtree into one row and column (`collapsed`; each cell the
+ * maximum of its block), a click on its triangle expands it, Shift+click selects the
+ * subtree, a double click zooms onto it. Keyboard on the plot: arrows move a cell cursor
+ * (PageUp/PageDown by 10, Home/End), Shift+arrows grow a block, Enter selects, Escape
+ * clears, `+`/`-` zoom, `0` resets, `C` collapses the cursor row's subtree (again: the next
+ * one up), `E` expands it.
  *
  * @customElement cl-similarity-heatmap
  * @summary Class × class similarity of thousands of classes, clustered into blocks.
  *
  * @fires cl-hover - A cell was hovered or reached by the keyboard (`kind: 'none'` when left). Detail: `{ kind: 'cell', keys: [rowLabel, colLabel], row, col, value, indices }`.
  * @fires cl-select - A cell was clicked, or a block brushed or chosen on the dendrogram (`kind: 'none'` when cleared). Detail: `{ kind: 'block', keys, classes, rows?, cols?, value, indices }` with input indices.
- * @fires cl-change - The cut-off slider moved. Detail: `{ name: 'cutoff', value }`.
+ * @fires cl-change - The cut-off slider moved (`{ name: 'cutoff', value }`), or a subtree was collapsed or expanded (`{ name: 'collapsed', value: count, ids }`).
  * @fires cl-error - The input was rejected; the chart shows the error. Detail: `{ code, message }`.
- * @fires cl-warning - Pearson on probability-like scores, classes with constant scores (NaN similarity), or a renderer fallback. Detail: `{ code, message, count? }`.
+ * @fires cl-warning - Pearson on probability-like scores, classes with constant scores (NaN similarity), a renderer fallback, or `collapsed` ids that do not apply. Detail: `{ code, message, count? }`.
  *
  * @csspart plot - The drawing surface; at zoom 1 it covers exactly the matrix, cell (i, j) of the display order at row i, column j.
  * @csspart dendrogram - The dendrogram beside the rows.

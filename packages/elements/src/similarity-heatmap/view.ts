@@ -312,12 +312,15 @@ export function renderRowLabels(h: HeatmapViewState, v: HeatmapValues, B: Box): 
     const bandYs: number[] = [];
     let lastBand = -Infinity;
     for (const b of bands) {
-      const y = t.sy * (b.row + 0.5) + t.ty;
-      if (y < 0 || y > B.h || y - lastBand < 12) continue;
+      const at = t.sy * (b.row + 0.5) + t.ty;
+      if (at < 0 || at > B.h) continue;
+      // Kept inside the strip (a band on the last row would be cut in half).
+      const y = Math.max(6, Math.min(B.h - 6, at));
+      if (y - lastBand < 12) continue;
       lastBand = y;
       bandYs.push(y);
       const i = o.rows[b.row];
-      items.push(svg`<path class="band-tick" d=${`M6,${y}H14`}></path>`);
+      items.push(svg`<path class="band-tick" d=${`M6,${at}H14`}></path>`);
       items.push(
         svg`<text class=${`band-label ${mask && !mask[i] ? 'is-dim' : ''}`} x="16" y=${y} dominant-baseline="central">${truncate(String(v.rowLabels[i]), maxChars - 1)}</text>`,
       );
@@ -354,9 +357,12 @@ export function renderColLabels(h: HeatmapViewState, v: HeatmapValues, B: Box): 
   const t = h.view;
   const o = h.ordering!;
   if (t.sx < LABEL_MIN) {
+    const full = h.collapse?.full.values.cols;
     const note =
       v.rows === v.cols
-        ? `${formatCount(v.cols)} classes · zoom in for labels`
+        ? full
+          ? `${formatCount(full)} classes in ${formatCount(v.cols)} rows · zoom in for labels`
+          : `${formatCount(v.cols)} classes · zoom in for labels`
         : `${formatCount(v.rows)} × ${formatCount(v.cols)} · zoom in for labels`;
     return html`<svg class="col-labels" part="label" aria-hidden="true" ${box(B)} width=${B.w} height=${B.h}>
       <text class="axis-note" x=${B.w / 2} y="14" text-anchor="middle">${note}</text>
