@@ -567,18 +567,7 @@ export class ClTrajectoryProjection extends ClBaseElement {
     this.layout = layout;
     this.layoutVersion++;
     this.layoutFinal = final;
-    let x0 = Infinity;
-    let y0 = Infinity;
-    let x1 = -Infinity;
-    let y1 = -Infinity;
-    for (let i = 0; i < layout.length; i += 2) {
-      const x = layout[i];
-      const y = layout[i + 1];
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-    }
+    const [x0, y0, x1, y1] = layout instanceof Float32Array ? bounds32(layout) : bounds64(layout);
     this.bounds = x0 <= x1 ? { x0, y0, x1, y1 } : null;
     if (this.bounds && x0 === x1) this.bounds = { ...this.bounds, x0: x0 - 1, x1: x1 + 1 };
     if (this.bounds && y0 === y1) this.bounds = { ...this.bounds, y0: y0 - 1, y1: y1 + 1 };
@@ -1192,6 +1181,39 @@ export class ClTrajectoryProjection extends ClBaseElement {
     // would cost the first frame).
     return renderProjectionTable(d, this.layout, s, s >= 0 ? this.stepMarks() : null, this.showTable);
   }
+}
+
+/** `[x0, y0, x1, y1]` of interleaved points; one copy per array type so each loop stays monomorphic. */
+function bounds32(xy: Float32Array): [number, number, number, number] {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (let i = 0; i < xy.length; i += 2) {
+    const x = xy[i];
+    const y = xy[i + 1];
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+  }
+  return [x0, y0, x1, y1];
+}
+
+function bounds64(xy: Float64Array): [number, number, number, number] {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (let i = 0; i < xy.length; i += 2) {
+    const x = xy[i];
+    const y = xy[i + 1];
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+  }
+  return [x0, y0, x1, y1];
 }
 
 function pairs(path: readonly number[]): string {
