@@ -295,6 +295,40 @@ describe('<cl-trajectory-projection>', () => {
       expect(tip.textContent).to.contain('2 of 2');
     });
 
+    it('a big map: first the points; the spatial index, legend and table come when idle, and picking works before and after', async () => {
+      const n = 60_000;
+      const xy = new Float32Array(2 * n);
+      for (let i = 0; i < n; i++) {
+        xy[2 * i] = (i % 300) / 3;
+        xy[2 * i + 1] = Math.floor(i / 300) / 2;
+      }
+      const el = await fixture<ClTrajectoryProjection>(
+        html`<cl-trajectory-projection
+          style="width: 420px; height: 300px"
+          renderer="canvas"
+        ></cl-trajectory-projection>`,
+      );
+      el.points = { rows: n, cols: 2, data: xy };
+      el.expected = new Float32Array(n).fill(0.9);
+      await el.updateComplete;
+      const inner = el as unknown as { index: unknown };
+      expect(inner.index).to.equal(null);
+      expect(shadowQueryAll(el, '[part~="legend"]')).to.have.length(0);
+      await waitUntil(() => inner.index !== null, 'the index built when idle', { timeout: 5000 });
+      await waitUntil(() => shadowQueryAll(el, '[part~="legend"]').length > 0, 'the legend after idle', {
+        timeout: 5000,
+      });
+      const [X, Y] = pixelOf(el, 12_345);
+      const row = el.pick(X, Y, 0.5);
+      expect(row).to.be.greaterThanOrEqual(0);
+      const [rx, ry] = pixelOf(el, row);
+      expect(Math.hypot(rx - X, ry - Y)).to.be.lessThan(0.5);
+      // Without the index (a pointer move before the page was idle), picking builds it.
+      inner.index = null;
+      expect(el.pick(X, Y, 0.5)).to.equal(row);
+      expect(inner.index).to.not.equal(null);
+    });
+
     it('clicking a point selects its sequence (cl-select with its rows); clicking it again clears', async () => {
       const el = await projection();
       const [X, Y] = pixelOf(el, 2);

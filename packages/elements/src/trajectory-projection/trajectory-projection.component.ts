@@ -308,7 +308,7 @@ export class ClTrajectoryProjection extends ClBaseElement {
 
   /** The 2-D layout drawn, in data coordinates (total × 2), or `null` before the first. */
   get positions(): Matrix | null {
-    return this.layout ? { rows: this.layout.length >> 1, cols: 2, data: Float64Array.from(this.layout) } : null;
+    return this.layout ? { rows: this.layout.length >> 1, cols: 2, data: new Float64Array(this.layout) } : null;
   }
 
   /** `true` while the projection runs (screenshots and tests wait on it). */

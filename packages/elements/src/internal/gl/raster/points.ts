@@ -77,6 +77,12 @@ function solidWord(c: readonly number[]): number {
   return (c[0] | (c[1] << 8) | (c[2] << 16) | (c[3] << 24)) >>> 0;
 }
 
+/** Whether the centre of pixel column `X` lies in the disc (the row's `dy²` given), in sub-pixel units. */
+function inDisc(X: number, q: number, half: number, px: number, dy2: number, h2: number): boolean {
+  const dx = X * q + half - px;
+  return dx * dx + dy2 <= h2;
+}
+
 /**
  * Paints one point's pixels `[X0, X1) × [Y0, Y1)` (already clipped): every pixel for a
  * square, those whose centre is in the disc for a circle (`h2 ≥ 0`: the squared radius
@@ -107,18 +113,31 @@ function paint(
   const ia = 255 - a;
   for (let Y = Y0; Y < Y1; Y++) {
     const row = Y * W;
-    const dy = Y * q + half - py;
-    const dy2 = dy * dy;
-    for (let X = X0; X < X1; X++) {
-      if (h2 >= 0) {
-        const dx = X * q + half - px;
-        if (dx * dx + dy2 > h2) continue;
-      }
+    let xa = X0;
+    let xb = X1;
+    if (h2 >= 0) {
+      // The disc's pixels in this row are one run: from √ of what is left of the radius,
+      // then the exact test at both ends (so the run is what the per-pixel test gives).
+      const dy = Y * q + half - py;
+      const dy2 = dy * dy;
+      if (dy2 > h2) continue;
+      const rr = Math.sqrt(h2 - dy2);
+      let lo = Math.ceil((px - half - rr) / q);
+      let hi = Math.floor((px - half + rr) / q);
+      while (lo <= hi && !inDisc(lo, q, half, px, dy2, h2)) lo++;
+      while (hi >= lo && !inDisc(hi, q, half, px, dy2, h2)) hi--;
+      if (lo > hi) continue;
+      while (inDisc(lo - 1, q, half, px, dy2, h2)) lo--;
+      while (inDisc(hi + 1, q, half, px, dy2, h2)) hi++;
+      if (lo > xa) xa = lo;
+      if (hi + 1 < xb) xb = hi + 1;
+    }
+    if (a === 255) {
+      for (let X = xa; X < xb; X++) out[row + X] = w;
+      continue;
+    }
+    for (let X = xa; X < xb; X++) {
       const p = row + X;
-      if (a === 255) {
-        out[p] = w;
-        continue;
-      }
       const d = out[p];
       // round(n / 255) for n = c·a + d·(255 − a): floor((n + 127) / 255), exact for n < 65535.
       let n = r * a + (d & 255) * ia + 127;
