@@ -103,6 +103,7 @@ function paint(
   a: number,
 ): void {
   const half = q / 2;
+  const exact = h2 % 1 === 0;
   if (a === 255 && h2 < 0) {
     for (let Y = Y0; Y < Y1; Y++) out.fill(w, Y * W + X0, Y * W + X1);
     return;
@@ -116,19 +117,23 @@ function paint(
     let xa = X0;
     let xb = X1;
     if (h2 >= 0) {
-      // The disc's pixels in this row are one run: from √ of what is left of the radius,
-      // then the exact test at both ends (so the run is what the per-pixel test gives).
+      // The disc's pixels in this row are one run, from √ of what is left of the radius.
+      // With an integer squared radius (sizes whose side is a whole number of sub-pixels)
+      // that is exact: √ is correctly rounded, and an integer k ≤ √m exactly when k² ≤ m.
+      // Otherwise the per-pixel test at both ends settles the run.
       const dy = Y * q + half - py;
       const dy2 = dy * dy;
       if (dy2 > h2) continue;
       const rr = Math.sqrt(h2 - dy2);
       let lo = Math.ceil((px - half - rr) / q);
       let hi = Math.floor((px - half + rr) / q);
-      while (lo <= hi && !inDisc(lo, q, half, px, dy2, h2)) lo++;
-      while (hi >= lo && !inDisc(hi, q, half, px, dy2, h2)) hi--;
+      if (!exact) {
+        while (lo <= hi && !inDisc(lo, q, half, px, dy2, h2)) lo++;
+        while (hi >= lo && !inDisc(hi, q, half, px, dy2, h2)) hi--;
+        while (lo <= hi && inDisc(lo - 1, q, half, px, dy2, h2)) lo--;
+        while (lo <= hi && inDisc(hi + 1, q, half, px, dy2, h2)) hi++;
+      }
       if (lo > hi) continue;
-      while (inDisc(lo - 1, q, half, px, dy2, h2)) lo--;
-      while (inDisc(hi + 1, q, half, px, dy2, h2)) hi++;
       if (lo > xa) xa = lo;
       if (hi + 1 < xb) xb = hi + 1;
     }
