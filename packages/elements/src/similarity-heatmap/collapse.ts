@@ -78,44 +78,46 @@ export function identityRows(n: number): DisplayRows {
  * (each screen pixel shows the maximum of the cells it covers), so a collapsed band looks
  * as its block looked zoomed out. NaN is skipped (d3-array's rule); a cell is NaN only
  * when every cell of its block is. Row-major `R.count × C.count`, in display order.
- * O(rows · cols) in two passes (columns, then rows), typed arrays only.
+ * O(rows · cols): the rows of a collapsed band are combined in sequence, then each display
+ * row's columns are gathered from one row (in cache), typed arrays only.
  */
 export function blockMaxima(
-  data: ArrayLike<number>,
+  data: Float32Array | Float64Array,
   cols: number,
   rowOrder: ArrayLike<number>,
   colOrder: ArrayLike<number>,
   R: DisplayRows,
   C: DisplayRows,
 ): Float64Array {
-  const n = rowOrder.length;
   const Dc = C.count;
-  const byCol = new Float64Array(n * Dc);
   const cs = C.start;
   const co = Int32Array.from(colOrder);
-  for (let p = 0; p < n; p++) {
-    const base = rowOrder[p] * cols;
-    const o = p * Dc;
+  const out = new Float64Array(R.count * Dc);
+  // Each display row's maxima per input column, in one Float64Array (a monomorphic gather
+  // below): a collapsed band's rows combined in sequence (cache-friendly).
+  const acc = new Float64Array(cols);
+  for (let d = 0; d < R.count; d++) {
+    const p0 = R.start[d];
+    const p1 = R.start[d + 1];
+    const b0 = rowOrder[p0] * cols;
+    acc.set(data.subarray(b0, b0 + cols));
+    for (let p = p0 + 1; p < p1; p++) {
+      const b = rowOrder[p] * cols;
+      for (let j = 0; j < cols; j++) {
+        const x = data[b + j];
+        const m = acc[j];
+        if (x > m || m !== m) acc[j] = x;
+      }
+    }
+    // Then the columns of the display, gathered within that one row.
+    const o = d * Dc;
     for (let e = 0; e < Dc; e++) {
-      let m = NaN;
-      for (let q = cs[e], end = cs[e + 1]; q < end; q++) {
-        const x = data[base + co[q]];
+      let m = acc[co[cs[e]]];
+      for (let q = cs[e] + 1, qe = cs[e + 1]; q < qe; q++) {
+        const x = acc[co[q]];
         if (x > m || m !== m) m = x;
       }
-      byCol[o + e] = m;
-    }
-  }
-  const out = new Float64Array(R.count * Dc);
-  for (let d = 0; d < R.count; d++) {
-    const o = d * Dc;
-    out.set(byCol.subarray(R.start[d] * Dc, R.start[d] * Dc + Dc), o);
-    for (let p = R.start[d] + 1; p < R.start[d + 1]; p++) {
-      const src = p * Dc;
-      for (let e = 0; e < Dc; e++) {
-        const x = byCol[src + e];
-        const m = out[o + e];
-        if (x > m || m !== m) out[o + e] = x;
-      }
+      out[o + e] = m;
     }
   }
   return out;

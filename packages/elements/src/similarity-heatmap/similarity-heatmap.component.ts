@@ -635,6 +635,7 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     const keepMarks = had !== null && this.values === v;
     const prev = keepMarks ? this.markIdentities() : null;
     this.ordering = o;
+    this.orderToken++;
     this.ordering_pending = pending;
     this.rowPos = new Int32Array(v.rows);
     o.rows.forEach((i, r) => (this.rowPos[i] = r));
@@ -657,6 +658,8 @@ export class ClSimilarityHeatmap extends ClBaseElement {
   }
 
   private collapseOn: Ordering | null = null;
+  /** Counts orders set (the data table's cache key). */
+  private orderToken = 0;
 
   /**
    * Rebuilds the collapsed view when `collapsed`, the values or the order changed (block
@@ -820,7 +823,8 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     const dv = this.collapse?.values ?? v;
     const dOrd = this.collapse?.ordering ?? o;
     let chars = 1;
-    for (let j = 0; j < Math.min(dv.cols, 5000); j++) chars = Math.max(chars, String(dv.colLabels[j]).length);
+    // Measured on the full labels: collapsing never resizes the plot (band labels are truncated).
+    for (let j = 0; j < Math.min(v.cols, 5000); j++) chars = Math.max(chars, String(v.colLabels[j]).length);
     const layoutInput = {
       width: w,
       height: Math.max(0, h),
@@ -832,7 +836,7 @@ export class ClSimilarityHeatmap extends ClBaseElement {
       labelWidth: LABEL_WIDTH,
       // Room for whole labels when they show at zoom 1; else a shorter strip (labels of a
       // zoomed view are truncated; rows and tooltips carry them in full).
-      colLabelHeight: Math.min(dv.cols <= 60 ? COL_LABEL_HEIGHT : 58, Math.round(14 + 6.2 * Math.min(chars, 12))),
+      colLabelHeight: Math.min(v.cols <= 60 ? COL_LABEL_HEIGHT : 58, Math.round(14 + 6.2 * Math.min(chars, 12))),
     };
     this.layout_ = layoutHeatmap(layoutInput);
     // Spare width goes to the row labels.
@@ -1555,7 +1559,8 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     const square = v.rows === v.cols;
     const limit = this.showTable ? v.rows : Math.min(v.rows, 300);
     const g = this.clusterGroups?.groupOf ?? this.keyGroups?.groupOf ?? null;
-    const key = `${limit}|${this.bytesKey}|${this.viewKey}|${this.clusterGroups?.spans.length}|${this.keyGroups?.spans.length}`;
+    // By the values and order it lists, not the view (collapsing rows re-fits the view, not the table).
+    const key = `${limit}|${this.bytesKey}|${this.orderToken}|${v.rows}x${v.cols}|${this.clusterGroups?.spans.length}|${this.keyGroups?.spans.length}`;
     const cached =
       this.tableCache && this.tableCache.key === key && this.tableCache.rows.length === limit
         ? this.tableCache.rows
