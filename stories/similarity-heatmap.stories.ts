@@ -237,8 +237,8 @@ function bigSubtrees(tree: HclustTree, count: number, min: number, max: number):
  * triangle expands). Each collapsed cell shows the largest value of its block, as a
  * zoomed-out pixel does; the band's label names its first class and how many more.
  */
-export const WordnetCollapsed: Story = {
-  ...onWordnet(
+export const WordnetCollapsed: Story = collapsing(
+  onWordnet(
     ({ wordnet: h }) => ({ scores: simulate(h!).logits, labels: classNames(h!), classGroups: categoryOf(h!) }),
     {
       heading: '1,000 WordNet classes · five big subtrees collapsed',
@@ -247,21 +247,29 @@ export const WordnetCollapsed: Story = {
       height: 680,
     },
   ),
-  render: (a, ctx) =>
-    html`<div
-      ${ref((div) => {
-        // After this template's children are committed: then the heatmap exists.
-        void Promise.resolve().then(async () => {
-          const el = div?.querySelector('cl-similarity-heatmap');
-          if (!el) return;
-          await el.updateComplete;
-          if (el.tree && !el.collapsed?.length) el.collapsed = bigSubtrees(el.tree, 5, 20, 80);
-        });
-      })}
-    >
-      ${meta.render!(a, ctx)}
-    </div>`,
-};
+  (tree) => bigSubtrees(tree, 5, 20, 80),
+);
+
+/** A story whose heatmap collapses the subtrees `pick` chooses once its tree is known (as a click would). */
+function collapsing(story: Story, pick: (tree: HclustTree) => number[]): Story {
+  return {
+    ...story,
+    render: (a, ctx) =>
+      html`<div
+        ${ref((div) => {
+          // After this template's children are committed: then the heatmap exists.
+          void Promise.resolve().then(async () => {
+            const el = div?.querySelector('cl-similarity-heatmap');
+            if (!el) return;
+            await el.updateComplete;
+            if (el.tree && !el.collapsed?.length) el.collapsed = pick(el.tree);
+          });
+        })}
+      >
+        ${meta.render!(a, ctx)}
+      </div>`,
+  };
+}
 
 /** The same classes in taxonomy order (WordNet's depth-first order): the tree's own blocks. */
 export const WordnetTaxonomyOrder: Story = onWordnet(
@@ -304,6 +312,15 @@ export const DigitsSimilarity: Story = on(
   ['digits'],
   ({ digits: d }) => ({ scores: d!.models[2].logits, labels: d!.classes }),
   { heading: 'Digits · MLP logit similarity', height: 520 },
+);
+
+/** Few classes, labels that fit: a collapsed subtree of 3–4 digits is one labelled row and column ("4 +2"). */
+export const DigitsCollapsed: Story = collapsing(
+  on(['digits'], ({ digits: d }) => ({ scores: d!.models[2].logits, labels: d!.classes }), {
+    heading: 'Digits · one subtree collapsed',
+    height: 520,
+  }),
+  (tree) => bigSubtrees(tree, 1, 3, 4),
 );
 
 /** Blocks' Spearman (each sample's scores ranked, then Pearson across samples) of the logistic regression's logits. */

@@ -823,8 +823,10 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     const dv = this.collapse?.values ?? v;
     const dOrd = this.collapse?.ordering ?? o;
     let chars = 1;
-    // Measured on the full labels: collapsing never resizes the plot (band labels are truncated).
+    // Measured on the full labels, with room for a collapsed band's " +k" where subtrees can
+    // collapse: collapsing never resizes the plot.
     for (let j = 0; j < Math.min(v.cols, 5000); j++) chars = Math.max(chars, String(v.colLabels[j]).length);
+    if (o.rowTree && v.rows === v.cols) chars += 2 + String(v.rows - 1).length;
     const layoutInput = {
       width: w,
       height: Math.max(0, h),

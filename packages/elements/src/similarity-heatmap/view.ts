@@ -334,11 +334,17 @@ export function renderRowLabels(h: HeatmapViewState, v: HeatmapValues, B: Box): 
       if (y1 < 0 || y0 > B.h || y1 - y0 < 6) continue;
       const mid = (Math.max(0, y0) + Math.min(B.h, y1)) / 2;
       items.push(svg`<path class="span-tick" d=${`M8,${y0 + 1}H12V${y1 - 1}H8`}></path>`);
-      if (mid - lastY >= 12 && bandYs.every((y) => Math.abs(y - mid) >= 12)) {
+      // Beside a collapsed row's label, a span's label moves a line up or down within its span.
+      const lo = Math.max(0, y0) + 6;
+      const hi = Math.min(B.h, y1) - 6;
+      const at = [mid, mid - 13, mid + 13].find(
+        (y) => (y === mid || (y >= lo && y <= hi)) && y - lastY >= 12 && bandYs.every((b) => Math.abs(b - y) >= 12),
+      );
+      if (at !== undefined) {
         items.push(
-          svg`<text class="span-label" x="16" y=${mid} dominant-baseline="central">${truncate(s.label, maxChars - 1)}</text>`,
+          svg`<text class="span-label" x="16" y=${at} dominant-baseline="central">${truncate(s.label, maxChars - 1)}</text>`,
         );
-        lastY = mid;
+        lastY = at;
       }
     }
   }
@@ -372,11 +378,13 @@ export function renderColLabels(h: HeatmapViewState, v: HeatmapValues, B: Box): 
   const mask = h.highlight;
   const maxChars = Math.floor((B.h - 8) / 6.2);
   const items = [];
+  const isBand = new Set(collapsedRows(h).map((b) => b.row));
   for (let c = c0; c <= c1; c++) {
     const j = o.cols[c];
     const x = t.sx * (c + 0.5) + t.tx;
+    const cls = `${mask && !mask[j] ? 'is-dim' : ''} ${isBand.has(c) ? 'band-label' : ''}`;
     items.push(
-      svg`<text transform=${`translate(${x},6) rotate(90)`} dominant-baseline="central" class=${mask && !mask[j] ? 'is-dim' : ''}>${truncate(String(v.colLabels[j]), maxChars)}</text>`,
+      svg`<text transform=${`translate(${x},6) rotate(90)`} dominant-baseline="central" class=${cls}>${truncate(String(v.colLabels[j]), maxChars)}</text>`,
     );
   }
   return html`<svg class="col-labels" part="label" aria-hidden="true" ${box(B)} width=${B.w} height=${B.h}>
