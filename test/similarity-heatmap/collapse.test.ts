@@ -279,13 +279,29 @@ describe('<cl-similarity-heatmap> collapsed subtrees', () => {
 
   it('a new matrix clears the collapsed subtrees; a rectangular matrix warns and ignores them', async () => {
     const el = await heatmap({ matrix: BLOCKS, labels: NAMES });
-    el.collapsed = [blockNode(el).id];
+    const { id } = blockNode(el);
+    el.collapsed = [id];
     await settle(el);
     expect(el.displayRows).to.have.length(4);
     el.matrix = BLOCKS.map((r) => r.map((x) => x * 0.9 + 0.05));
     await settle(el);
     expect(el.collapsed).to.deep.equal([]);
     expect(el.displayRows).to.have.length(N);
+    // Bad input while collapsed: the error state, then recovery with the same ids.
+    el.collapsed = [blockNode(el).id];
+    await settle(el);
+    el.matrix = [
+      [1, Infinity],
+      [0, 1],
+    ];
+    await settle(el);
+    expect(shadowQuery(el, '[part~="error"]')).to.exist;
+    expect(el.displayRows).to.deep.equal([]);
+    // The same matrix again: the same tree, so the same ids apply.
+    el.matrix = BLOCKS;
+    el.collapsed = [id];
+    await settle(el);
+    expect(el.displayRows).to.have.length(4);
     const warn = oneEvent<CustomEvent<ClWarningDetail>>(el, 'cl-warning');
     el.matrix = [
       [1, 2, 3],

@@ -653,8 +653,8 @@ export class ClSimilarityHeatmap extends ClBaseElement {
 
   /** The values and order drawn: the display matrix of collapsed subtrees, else the full ones. */
   private get drawn(): { values: HeatmapValues; ordering: Ordering } | null {
-    if (this.collapse) return this.collapse;
-    return this.values && this.ordering ? { values: this.values, ordering: this.ordering } : null;
+    if (!this.values || !this.ordering) return null;
+    return this.collapse ?? { values: this.values, ordering: this.ordering };
   }
 
   private collapseOn: Ordering | null = null;
