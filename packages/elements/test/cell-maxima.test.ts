@@ -9,7 +9,7 @@ import { CellLayer } from '../src/internal/gl/layers.js';
 import { CellRaster, cellGeometry, cellPreviewKey } from '../src/internal/gl/raster/cells.js';
 import { cellMaxima, cellMaximaKernel } from '../src/internal/gl/raster/cell-maxima.js';
 import { describeValues } from '../src/similarity-heatmap/input.js';
-import { displayBytes } from '../src/similarity-heatmap/cells.js';
+import { displayBytes, inputBytesWithStats } from '../src/similarity-heatmap/cells.js';
 import type { HeatmapValues } from '../src/similarity-heatmap/input.js';
 
 /** Seeded values in [lo, hi) with about `nanShare` NaN cells and two all-NaN rows. */
@@ -216,4 +216,16 @@ describe('cellMaxima: the WebAssembly SIMD kernel and the JavaScript fallback', 
     });
     expect(out).toMatch(/is up to date/);
   }, 60_000);
+});
+
+describe('quantize(values, lo, hi) far outside the range', () => {
+  it('clamps values millions of ranges away (no 32-bit wrap), in both quantizers', () => {
+    const xs = [1e7, -1e7, 3e7, -3e7, 1e300, -1e300, 0.5, NaN];
+    const want = [255, 1, 255, 1, 255, 1, 128, 0];
+    expect([...quantize(xs, 0, 1)]).toEqual(want);
+    const out = new Uint8Array(xs.length);
+    const stats = inputBytesWithStats(Float64Array.from(xs), xs.length, 0, 1, out);
+    expect([...out]).toEqual(want);
+    expect(stats.nanCount).toBe(1);
+  });
 });

@@ -55,11 +55,15 @@ export function inputBytesWithStats(
     if (v < min) min = v;
     if (v > max) max = v;
     const x = v * k + off;
-    let b = x | 0;
-    if (b < 1) {
-      if (x === x) b = 1;
-      else nan++;
-    } else if (b > CELL_LEVELS) b = CELL_LEVELS;
+    // As `quantize`: `x | 0` only inside [1, 255], where it cannot wrap.
+    let b: number;
+    if (x >= CELL_LEVELS) b = CELL_LEVELS;
+    else if (x >= 1) b = x | 0;
+    else if (x === x) b = 1;
+    else {
+      b = 0;
+      nan++;
+    }
     out[q] = b;
   }
   if (min === -Infinity || max === Infinity) return describeValues(data.length / Math.max(1, cols), cols, data); // throws, naming the position

@@ -84,11 +84,9 @@ export function quantize(
   const off = 1.5 - lo * k;
   for (let q = 0; q < values.length; q++) {
     const x = values[q] * k + off;
-    // Integer stores are much cheaper than a double's ToUint8; `| 0` also maps NaN to 0.
-    let b = x | 0;
-    if (b < 1) b = x === x ? 1 : 0;
-    else if (b > CELL_LEVELS) b = CELL_LEVELS;
-    out[q] = b;
+    // Integer stores are much cheaper than a double's ToUint8. `x | 0` only inside
+    // [1, 255]: past ±2^31 it wraps (a value far above a caller's domain would become 1).
+    out[q] = x >= CELL_LEVELS ? CELL_LEVELS : x >= 1 ? x | 0 : x === x ? 1 : 0;
   }
   return out;
 }
