@@ -134,3 +134,52 @@ export function pixelsF64(colMax: usize, ranges: usize, w: i32, out: usize): voi
     store<f64>(out + (<usize>X << 3), m);
   }
 }
+
+/**
+ * out[j] ← the cell byte of src[j] for `n` float32 values, exactly as `quantize` (color.ts)
+ * computes it: x = v·k + off in float64; NaN → 0, else trunc(x) clamped to 1 … 255.
+ */
+export function quantizeF32(src: usize, n: i32, k: f64, off: f64, out: usize): void {
+  const kv = f64x2.splat(k);
+  const ov = f64x2.splat(off);
+  const one = i32x4.splat(1);
+  const top = i32x4.splat(255);
+  const n4 = n & ~3;
+  for (let j = 0; j < n4; j += 4) {
+    const v = v128.load(src + (<usize>j << 2));
+    const a = f64x2.add(f64x2.mul(f64x2.promote_low_f32x4(v), kv), ov);
+    const b = f64x2.add(f64x2.mul(f64x2.promote_low_f32x4(v128.shuffle<i32>(v, v, 2, 3, 2, 3)), kv), ov);
+    let t = v128.shuffle<i32>(i32x4.trunc_sat_f64x2_s_zero(a), i32x4.trunc_sat_f64x2_s_zero(b), 0, 1, 4, 5);
+    t = v128.and(i32x4.min_s(i32x4.max_s(t, one), top), f32x4.eq(v, v));
+    const h = i16x8.narrow_i32x4_u(t, t);
+    v128.store32_lane(out + <usize>j, i8x16.narrow_i16x8_u(h, h), 0);
+  }
+  for (let j = n4; j < n; j++) {
+    const x = <f64>load<f32>(src + (<usize>j << 2)) * k + off;
+    store<u8>(out + <usize>j, <u8>(x >= 255 ? 255 : x >= 1 ? <i32>x : x == x ? 1 : 0));
+  }
+}
+
+/** {@link quantizeF32} for float64 values. */
+export function quantizeF64(src: usize, n: i32, k: f64, off: f64, out: usize): void {
+  const kv = f64x2.splat(k);
+  const ov = f64x2.splat(off);
+  const one = i32x4.splat(1);
+  const top = i32x4.splat(255);
+  const n4 = n & ~3;
+  for (let j = 0; j < n4; j += 4) {
+    const va = v128.load(src + (<usize>j << 3));
+    const vb = v128.load(src + (<usize>j << 3), 16);
+    const a = f64x2.add(f64x2.mul(va, kv), ov);
+    const b = f64x2.add(f64x2.mul(vb, kv), ov);
+    let t = v128.shuffle<i32>(i32x4.trunc_sat_f64x2_s_zero(a), i32x4.trunc_sat_f64x2_s_zero(b), 0, 1, 4, 5);
+    const num = v128.shuffle<i32>(f64x2.eq(va, va), f64x2.eq(vb, vb), 0, 2, 4, 6);
+    t = v128.and(i32x4.min_s(i32x4.max_s(t, one), top), num);
+    const h = i16x8.narrow_i32x4_u(t, t);
+    v128.store32_lane(out + <usize>j, i8x16.narrow_i16x8_u(h, h), 0);
+  }
+  for (let j = n4; j < n; j++) {
+    const x = load<f64>(src + (<usize>j << 3)) * k + off;
+    store<u8>(out + <usize>j, <u8>(x >= 255 ? 255 : x >= 1 ? <i32>x : x == x ? 1 : 0));
+  }
+}

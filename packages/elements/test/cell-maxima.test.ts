@@ -7,7 +7,7 @@ import { axisRanges, cellLevel } from '../src/internal/gl/cell-ranges.js';
 import { quantize } from '../src/internal/gl/color.js';
 import { CellLayer } from '../src/internal/gl/layers.js';
 import { CellRaster, cellGeometry, cellPreviewKey } from '../src/internal/gl/raster/cells.js';
-import { cellMaxima, cellMaximaKernel } from '../src/internal/gl/raster/cell-maxima.js';
+import { cellMaxima, cellMaximaKernel, quantizeFast } from '../src/internal/gl/raster/cell-maxima.js';
 import { describeValues } from '../src/similarity-heatmap/input.js';
 import { displayBytes, inputBytesWithStats } from '../src/similarity-heatmap/cells.js';
 import type { HeatmapValues } from '../src/similarity-heatmap/input.js';
@@ -227,5 +227,49 @@ describe('quantize(values, lo, hi) far outside the range', () => {
     const stats = inputBytesWithStats(Float64Array.from(xs), xs.length, 0, 1, out);
     expect([...out]).toEqual(want);
     expect(stats.nanCount).toBe(1);
+  });
+});
+
+describe('quantizeFast(values, lo, hi, out): the SIMD quantizer', () => {
+  it('gives the bytes of quantize (float32 and float64; NaN, ±Infinity, far outside, bin edges, tails, chunks)', () => {
+    expect(cellMaximaKernel()).toBe('wasm-simd');
+    const r = mulberry32(21);
+    const n = 70_003; // past one 65,536-value chunk, and a tail of 3
+    const d = new Float64Array(n);
+    for (let q = 0; q < n; q++) d[q] = r() * 2.2 - 1.1;
+    // Exact bin edges of [−1, 1] (x = v·k + off lands on an integer), specials.
+    for (let b = 0; b < 256; b++) d[b] = -1 + (b - 0.5) * (2 / 254);
+    d.set([NaN, Infinity, -Infinity, 1e7, -1e7, 1e300, -0, 0, 1, -1], 300);
+    for (const data of [d, Float32Array.from(d)]) {
+      for (const [lo, hi] of [
+        [-1, 1],
+        [0, 1],
+        [-0.37, 0.91],
+      ]) {
+        const want = quantize(data, lo, hi);
+        expect(quantizeFast(data, lo, hi, new Uint8Array(n))).toEqual(want);
+        expect(quantizeFast(data.subarray(5, 12), lo, hi, new Uint8Array(7))).toEqual(want.subarray(5, 12));
+      }
+      expect(quantizeFast(data, 2, 2, new Uint8Array(n))).toEqual(quantize(data, 2, 2)); // an empty range
+    }
+  });
+
+  it('displayBytes with the SIMD quantizer equals it without (input order and permuted)', () => {
+    const rows = 61;
+    const cols = 67;
+    const data = Float32Array.from(values(rows, cols, 8));
+    const v = { kind: 'matrix', rows, cols, data } as unknown as HeatmapValues;
+    const id = (n: number) => Array.from({ length: n }, (_, i) => i);
+    for (const [ro, co] of [
+      [id(rows), id(cols)],
+      [shuffled(rows, 4), id(cols)],
+      [shuffled(rows, 4), shuffled(cols, 5)],
+    ]) {
+      const js = displayBytes(v, ro, co, -1, 1);
+      expect(displayBytes(v, ro, co, -1, 1, new Uint8Array(rows * cols), 0, rows, true)).toEqual(js);
+      const part = new Uint8Array(rows * cols);
+      displayBytes(v, ro, co, -1, 1, part, 10, 30, true);
+      expect(part.subarray(10 * cols, 30 * cols)).toEqual(js.subarray(10 * cols, 30 * cols));
+    }
   });
 });

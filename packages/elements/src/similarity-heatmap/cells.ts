@@ -1,4 +1,4 @@
-import { CELL_LEVELS, quantize } from '../internal/gl/index.js';
+import { CELL_LEVELS, quantizeFast } from '../internal/gl/index.js';
 import { describeValues, type HeatmapValues, type ValueStats } from './input.js';
 
 /**
@@ -16,18 +16,25 @@ export function displayBytes(
   out: Uint8Array = new Uint8Array(v.rows * v.cols),
   r0 = 0,
   r1 = rows.length,
+  wasm = false,
 ): Uint8Array {
   const C = v.cols;
   let identityCols = cols.length === C;
   for (let c = 0; identityCols && c < C; c++) identityCols = cols[c] === c;
+  let identityRows = identityCols;
+  for (let r = r0; identityRows && r < r1; r++) identityRows = rows[r] === r;
+  if (identityRows) {
+    quantizeFast(v.data.subarray(r0 * C, r1 * C), lo, hi, out.subarray(r0 * C, r1 * C), { wasm });
+    return out;
+  }
   const gather = identityCols ? null : new Float64Array(C);
   const colIndex = Int32Array.from(cols);
   for (let r = r0; r < r1; r++) {
     const base = rows[r] * C;
     if (gather) {
       for (let c = 0; c < C; c++) gather[c] = v.data[base + colIndex[c]];
-      quantize(gather, lo, hi, out.subarray(r * C, (r + 1) * C));
-    } else quantize(v.data.subarray(base, base + C), lo, hi, out.subarray(r * C, (r + 1) * C));
+      quantizeFast(gather, lo, hi, out.subarray(r * C, (r + 1) * C), { wasm });
+    } else quantizeFast(v.data.subarray(base, base + C), lo, hi, out.subarray(r * C, (r + 1) * C), { wasm });
   }
   return out;
 }

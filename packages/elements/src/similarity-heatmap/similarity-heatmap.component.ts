@@ -933,8 +933,9 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     const x = axisRanges(v.cols, g.originX, g.pxX, size.width);
     const y = axisRanges(v.rows, g.originY, g.pxY, size.height);
     // WebAssembly compiles only where eval may (a strict CSP would refuse it, and report it).
+    const wasm = evalAllowed(this.ownerDocument);
     const m = cellMaxima({ rows: v.rows, cols: v.cols, data: v.data, rowOrder: o.rows, colOrder: o.cols }, x, y, {
-      wasm: evalAllowed(this.ownerDocument),
+      wasm,
     });
     if (!m) return false;
     if (!known) {
@@ -951,7 +952,9 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     const [lo, hi] = rangeOf();
     const rows = o.rows;
     const cols = o.cols;
-    this.cellLayer.setLazyCells(v.rows, v.cols, out, (r0, r1) => displayBytes(v, rows, cols, lo, hi, out, r0, r1));
+    this.cellLayer.setLazyCells(v.rows, v.cols, out, (r0, r1) =>
+      displayBytes(v, rows, cols, lo, hi, out, r0, r1, wasm),
+    );
     this.cellLayer.preview = { key: cellPreviewKey(g, size.width, size.height), bytes: quantize(m.pixels, lo, hi) };
     this.byteRange = [lo, hi];
     this.scheduleCells();

@@ -19,6 +19,7 @@ export { cellGeometry, cellPreviewKey } from './raster/cells.js';
 export {
   cellMaxima,
   cellMaximaKernel,
+  quantizeFast,
   type CellMaxima,
   type CellMaximaOptions,
   type CellValues,

@@ -1,4 +1,6 @@
 import type { AxisRanges } from '../cell-ranges.js';
+import { quantize } from '../color.js';
+import { CELL_LEVELS } from '../layers.js';
 import { BLOCK_MAX_WASM_BASE64 } from './block-max.generated.js';
 
 /** What {@link cellMaxima} reads: row-major values and, optionally, the display order of each axis. */
@@ -191,6 +193,8 @@ interface BlockKernel {
   blockF64(rows: number, k: number, n: number, colMax: number, acc: number, s: number): void;
   pixelsF32(colMax: number, ranges: number, w: number, out: number): void;
   pixelsF64(colMax: number, ranges: number, w: number, out: number): void;
+  quantizeF32(src: number, n: number, k: number, off: number, out: number): void;
+  quantizeF64(src: number, n: number, k: number, off: number, out: number): void;
 }
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
@@ -282,6 +286,44 @@ function wasmBlocks(
       return { min, nanCount: accInt[4] + accInt[6] + accInt[10] };
     },
   };
+}
+
+/**
+ * `quantize(values, lo, hi, out)` (the same bytes: float64 arithmetic, NaN → 0, clamped to
+ * 1 … 255), four values per instruction through the SIMD kernel where it compiles — the
+ * cell bytes a heatmap makes after its first frame. `wasm: false` (a page that forbids
+ * eval) or an empty range: `quantize` itself.
+ */
+export function quantizeFast(
+  values: Float32Array | Float64Array,
+  lo: number,
+  hi: number,
+  out: Uint8Array,
+  options: CellMaximaOptions = {},
+): Uint8Array {
+  const span = hi - lo;
+  const K = options.wasm === false || !(span > 0) ? null : kernel();
+  if (!K) return quantize(values, lo, hi, out);
+  const k = (CELL_LEVELS - 1) / span;
+  const off = 1.5 - lo * k;
+  const f32 = values instanceof Float32Array;
+  const size = f32 ? 4 : 8;
+  const chunk = 1 << 16;
+  const srcAt = 64;
+  const outAt = srcAt + chunk * size;
+  const need = outAt + chunk;
+  if (K.memory.buffer.byteLength < need) K.memory.grow(Math.ceil((need - K.memory.buffer.byteLength) / 65536));
+  const buf = K.memory.buffer;
+  const src = f32 ? new Float32Array(buf, srcAt, chunk) : new Float64Array(buf, srcAt, chunk);
+  const dst = new Uint8Array(buf, outAt, chunk);
+  const run = f32 ? K.quantizeF32 : K.quantizeF64;
+  for (let a = 0; a < values.length; a += chunk) {
+    const b = Math.min(values.length, a + chunk);
+    src.set(values.subarray(a, b));
+    run(srcAt, b - a, k, off, outAt);
+    out.set(b - a === chunk ? dst : dst.subarray(0, b - a), a);
+  }
+  return out;
 }
 
 function isIdentity(order: ArrayLike<number>, n: number): boolean {
