@@ -314,4 +314,37 @@ describe('<cl-similarity-heatmap> collapsed subtrees', () => {
     await settle(el);
     expect(el.displayRows).to.have.length(2);
   });
+
+  it('a rectangular matrix collapses its rows (cluster-axes="rows"): columns stay, events carry the rows', async () => {
+    const M = BLOCKS.map((r) => r.slice(0, 4));
+    const el = await heatmap({ matrix: M, labels: NAMES, columnLabels: ['a', 'b', 'c', 'd'], clusterAxes: 'rows' });
+    const tree = el.tree!;
+    const k = tree.merges.findIndex(([, , , size]) => size === 3);
+    el.collapsed = [N + k];
+    await settle(el);
+    const rows = el.displayRows;
+    expect(rows).to.have.length(4);
+    expect(el.viewport.cols).to.deep.equal([0, 3]);
+    expect(shadowQueryAll(el, '.tree-collapsed')).to.have.length(1);
+    const band = rows.findIndex((r) => r.length === 3);
+    const c = 2;
+    const j = el.columnOrder[c];
+    const p = plot(el).getBoundingClientRect();
+    const hover = oneEvent<CustomEvent<ClMarkDetail>>(el, 'cl-hover');
+    plot(el).dispatchEvent(
+      new PointerEvent('pointermove', {
+        bubbles: true,
+        composed: true,
+        pointerId: 1,
+        clientX: p.left + ((c + 0.5) * p.width) / 4,
+        clientY: p.top + ((band + 0.5) * p.height) / 4,
+      }),
+    );
+    const d = (await hover).detail;
+    expect(d.rows).to.deep.equal(rows[band]);
+    expect(d.cols).to.deep.equal([j]);
+    expect(Array.from(d.indices)).to.deep.equal(rows[band]);
+    expect(d.keys).to.deep.equal([...rows[band].map((i) => NAMES[i]), ['a', 'b', 'c', 'd'][j]]);
+    expect(d.value).to.equal(Math.max(...rows[band].map((i) => M[i][j])));
+  });
 });

@@ -169,22 +169,29 @@ describe('collapseView(values, ordering, dendrogram, ids)', () => {
     expect(cv.ordering.rowTree).to.equal(tree);
   });
 
-  it('is null without a tree, for a rectangular matrix, or without a valid id', () => {
+  it('is null without a tree or without a valid id', () => {
     const { values, ordering, L } = setup();
     expect(collapseView(values, ordering, L, [])).to.equal(null);
     expect(collapseView(values, ordering, L, [2, 99])).to.equal(null);
     expect(collapseView(values, { ...ordering, rowTree: null }, L, [7])).to.equal(null);
+  });
+
+  it('collapses only the rows of a rectangular matrix (its columns stay, in their order)', () => {
+    const { ordering, L, id, n } = setup();
     const rect = readMatrix(
-      [
-        [1, 2, 3],
-        [4, 5, 6],
-      ],
-      null,
-      null,
+      BLOCKS.map((r) => r.slice(0, 4)),
+      NAMES,
+      ['a', 'b', 'c', 'd'],
     );
-    expect(
-      collapseView(rect, { rows: [0, 1], cols: [0, 1, 2], rowTree: ordering.rowTree, colTree: null }, L, [7]),
-    ).to.equal(null);
+    const o = { rows: ordering.rows, cols: [3, 1, 0, 2], rowTree: ordering.rowTree, colTree: null };
+    const cv = collapseView(rect, o, L, [id])!;
+    expect(cv.values.rows).to.equal(4);
+    expect(cv.values.cols).to.equal(4);
+    expect(cv.values.colLabels).to.deep.equal(['d', 'b', 'a', 'c']);
+    const d = cv.rows.rowOf[L.lo[id - n]];
+    const members = rowClasses(ordering.rows, cv.rows, d);
+    for (let c = 0; c < 4; c++)
+      expect(cv.values.data[d * 4 + c]).to.equal(Math.max(...members.map((i) => BLOCKS[i][o.cols[c]])));
   });
 
   it('gives the same view for the same ids in any order (stable node ids)', () => {

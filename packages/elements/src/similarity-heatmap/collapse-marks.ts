@@ -12,8 +12,9 @@ import { formatValue, type HeatMark } from './view.js';
 /** A mark on the display rows as a mark on the full order, or `null` for a cell with a collapsed row or column. */
 export function fullMark(cv: CollapseView, m: HeatMark): HeatMark | null {
   const S = cv.rows.start;
-  if (m.kind === 'block') return { kind: 'block', r0: S[m.r0], r1: S[m.r1 + 1] - 1, c0: S[m.c0], c1: S[m.c1 + 1] - 1 };
-  if (S[m.r + 1] - S[m.r] === 1 && S[m.c + 1] - S[m.c] === 1) return { kind: 'cell', r: S[m.r], c: S[m.c] };
+  const T = cv.cols.start;
+  if (m.kind === 'block') return { kind: 'block', r0: S[m.r0], r1: S[m.r1 + 1] - 1, c0: T[m.c0], c1: T[m.c1 + 1] - 1 };
+  if (S[m.r + 1] - S[m.r] === 1 && T[m.c + 1] - T[m.c] === 1) return { kind: 'cell', r: S[m.r], c: T[m.c] };
   return null;
 }
 
@@ -21,7 +22,7 @@ export function fullMark(cv: CollapseView, m: HeatMark): HeatMark | null {
 function argmax(cv: CollapseView, r: number, c: number): { row: number; col: number } {
   const { values: v, ordering: o } = cv.full;
   const rows = rowClasses(o.rows, cv.rows, r);
-  const cols = rowClasses(o.cols, cv.rows, c);
+  const cols = rowClasses(o.cols, cv.cols, c);
   let best = { row: rows[0], col: cols[0] };
   let bv = NaN;
   for (const i of rows) {
@@ -49,14 +50,16 @@ export function collapsedDetail(full: MarkContext, cv: CollapseView, m: HeatMark
   const cell = m as Extract<HeatMark, { kind: 'cell' }>;
   const { values: v, ordering: o } = cv.full;
   const rows = rowClasses(o.rows, cv.rows, cell.r);
-  const cols = rowClasses(o.cols, cv.rows, cell.c);
+  const cols = rowClasses(o.cols, cv.cols, cell.c);
   const seen = new Set(rows);
-  const classes = [...rows, ...cols.filter((j) => !seen.has(j))];
+  const square = v.rows === v.cols;
+  // A rectangular matrix's classes are its rows (as a full view's cell: `indices` = [row]).
+  const classes = square ? [...rows, ...cols.filter((j) => !seen.has(j))] : rows;
   const at = argmax(cv, cell.r, cell.c);
   return {
     kind: 'cell',
     stage: null,
-    keys: classes.map((i) => v.rowLabels[i]),
+    keys: square ? classes.map((i) => v.rowLabels[i]) : [...rows.map((i) => v.rowLabels[i]), v.colLabels[cols[0]]],
     row: at.row,
     col: at.col,
     value: cv.values.data[cell.r * cv.values.cols + cell.c],
@@ -87,10 +90,19 @@ export function collapsedDescribe(full: MarkContext, cv: CollapseView, m: HeatMa
   const cl = String(cv.values.colLabels[cell.c]);
   const rows: [string, string][] = [[`${full.valueName} (max of block)`, fmt(value)]];
   if (value === value) rows.push(['At', `${String(v.rowLabels[d.row!])} × ${String(v.colLabels[d.col!])}`]);
-  rows.push([cell.r === cell.c ? 'Classes' : 'Rows', `${formatCount(d.rows!.length)}: ${names(d.rows!)}`]);
-  if (cell.r !== cell.c) rows.push(['Columns', `${formatCount(d.cols!.length)}: ${names(d.cols!)}`]);
+  const diagonal = cell.r === cell.c && v.rows === v.cols;
+  const colNames = (idx: number[]) =>
+    truncate(
+      idx
+        .slice(0, 5)
+        .map((j) => String(v.colLabels[j]))
+        .join(', '),
+      80,
+    );
+  rows.push([diagonal ? 'Classes' : 'Rows', `${formatCount(d.rows!.length)}: ${names(d.rows!)}`]);
+  if (!diagonal) rows.push(['Columns', `${formatCount(d.cols!.length)}: ${colNames(d.cols!)}`]);
   return {
-    title: rl === cl ? `${rl} (collapsed)` : `${rl} × ${cl}`,
+    title: diagonal ? `${rl} (collapsed)` : `${rl} × ${cl}`,
     rows,
     note:
       value === value

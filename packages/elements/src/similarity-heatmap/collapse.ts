@@ -222,6 +222,8 @@ export interface CollapseView {
   /** The subtrees drawn collapsed (outermost), in display order. */
   nodes: number[];
   rows: DisplayRows;
+  /** The columns drawn: the same as `rows` for a square matrix; every column its own for a rectangular one (only its rows collapse). */
+  cols: DisplayRows;
   /** The display matrix (block maxima, display order) with the full matrix's statistics, so colours match. */
   values: HeatmapValues;
   /** Identity order over the display rows; `rowTree` is the full tree. */
@@ -233,8 +235,9 @@ export interface CollapseView {
 }
 
 /**
- * The view with subtrees `ids` collapsed, or `null` when none applies (no tree, a
- * rectangular matrix, no valid id). The display matrix shares the full matrix's
+ * The view with subtrees `ids` of the rows' tree collapsed, or `null` when none applies
+ * (no row tree, no valid id). A square matrix collapses its rows and columns (one order);
+ * a rectangular one its rows only. The display matrix shares the full matrix's
  * statistics (range, NaN count): the byte range, colour domain and legend stay those of
  * the full matrix, so expanding restores exactly the same picture.
  */
@@ -245,21 +248,23 @@ export function collapseView(
   ids: readonly number[],
 ): CollapseView | null {
   const tree = ordering.rowTree;
-  if (!tree || !dend || values.rows !== values.cols || ids.length === 0) return null;
+  if (!tree || !dend || ids.length === 0) return null;
   const n = values.rows;
+  const square = values.rows === values.cols;
   const nodes = outermostNodes(n, dend, ids);
   if (nodes.length === 0) return null;
   const R = displayRows(n, dend, nodes);
+  const C = square ? R : identityRows(values.cols);
   const D = R.count;
-  const data = blockMaxima(values.data, values.cols, ordering.rows, ordering.cols, R, R);
+  const data = blockMaxima(values.data, values.cols, ordering.rows, ordering.cols, R, C);
   const labels = Array.from({ length: D }, (_, d) => bandLabel(values.rowLabels, ordering.rows, R, d));
   const shown: HeatmapValues = {
     kind: values.kind,
     rows: D,
-    cols: D,
+    cols: C.count,
     data,
     rowLabels: labels,
-    colLabels: labels,
+    colLabels: square ? labels : ordering.cols.map((j) => values.colLabels[j]),
     symmetric: values.symmetric,
     correlation: values.correlation,
     min: values.min,
@@ -272,8 +277,14 @@ export function collapseView(
   return {
     nodes,
     rows: R,
+    cols: C,
     values: shown,
-    ordering: { rows: identity, cols: identity, rowTree: tree, colTree: tree },
+    ordering: {
+      rows: identity,
+      cols: square ? identity : Array.from({ length: C.count }, (_, c) => c),
+      rowTree: tree,
+      colTree: square ? tree : ordering.colTree,
+    },
     dend: collapseDendrogram(tree, dend, R),
     full: { values, ordering },
   };

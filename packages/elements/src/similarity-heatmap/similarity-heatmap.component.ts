@@ -83,7 +83,16 @@ import {
   type Span,
 } from './structure.js';
 import { describe, detail, findMark, markKeyOf, navigate, snapBlock, type MarkContext } from './marks.js';
-import { collapseView, maskRows, mapPositions, mapSpans, maxRows, rowClasses, type CollapseView } from './collapse.js';
+import {
+  collapseView,
+  maskRows,
+  mapPositions,
+  mapSpans,
+  maxRows,
+  rowClasses,
+  type CollapseView,
+  type DisplayRows,
+} from './collapse.js';
 import { collapsedDescribe, collapsedDetail } from './collapse-marks.js';
 import { similarityHeatmapStyles } from './similarity-heatmap.styles.js';
 import {
@@ -291,8 +300,8 @@ export class ClSimilarityHeatmap extends ClBaseElement {
   /**
    * Collapsed subtrees of the rows' dendrogram, as SciPy node ids (`n + k` for merge k of
    * `tree.merges`; stable for the same data and clustering options). Each is drawn as one
-   * row (and, the matrix being square, one column) whose cells are the maxima of their
-   * blocks. An id inside another collapsed subtree waits until that one expands; ids that
+   * row (and, the matrix being square, one column; a rectangular matrix clustered by rows
+   * keeps its columns) whose cells are the maxima of their blocks. An id inside another collapsed subtree waits until that one expands; ids that
    * are no merge of the tree are ignored (`cl-warning` `COLLAPSE_IGNORED`). A new tree (new
    * data or clustering options) clears it, unless it was set in the same update. A click
    * on a bracket sets it, with `cl-change` `{ name: 'collapsed', value: count, ids }`.
@@ -683,14 +692,13 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     const next = tree && list.length ? collapseView(v, o, this.dend, list) : null;
     if (list.length && !this.ordering_pending) {
       const n = v.rows;
-      const bad =
-        tree && v.rows === v.cols ? list.filter((id) => !(Number.isInteger(id) && id >= n && id < 2 * n - 1)) : list;
+      const bad = tree ? list.filter((id) => !(Number.isInteger(id) && id >= n && id < 2 * n - 1)) : list;
       if (bad.length) {
         this.warn(
           'COLLAPSE_IGNORED',
-          tree && v.rows === v.cols
+          tree
             ? `collapsed: ${bad.slice(0, 5).join(', ')} ${bad.length === 1 ? 'is' : 'are'} no merge of the tree (ids ${n} … ${2 * n - 2})`
-            : 'collapsed: only the rows of a clustered square matrix collapse (cluster order, rows = columns)',
+            : 'collapsed: the rows have no dendrogram (order "cluster"; a rectangular matrix needs cluster-axes "rows" or "both")',
         );
       }
     }
@@ -702,19 +710,41 @@ export class ClSimilarityHeatmap extends ClBaseElement {
 
   /** Keeps hover, cursor and selection on the same classes when rows collapse or expand. */
   private remapMarks(prev: CollapseView | null, next: CollapseView | null): void {
-    const first = (r: number) => (prev ? prev.rows.start[r] : r);
-    const last = (r: number) => (prev ? prev.rows.start[r + 1] - 1 : r);
-    const to = (p: number) => (next ? next.rows.rowOf[p] : p);
+    const axis = (p: DisplayRows | undefined, q: DisplayRows | undefined) => ({
+      first: (r: number) => (p ? p.start[r] : r),
+      last: (r: number) => (p ? p.start[r + 1] - 1 : r),
+      to: (x: number) => (q ? q.rowOf[x] : x),
+    });
+    const R = axis(prev?.rows, next?.rows);
+    const C = axis(prev?.cols, next?.cols);
     const map = (m: HeatMark | null): HeatMark | null =>
       !m
         ? null
         : m.kind === 'cell'
-          ? { kind: 'cell', r: to(first(m.r)), c: to(first(m.c)) }
-          : { kind: 'block', r0: to(first(m.r0)), r1: to(last(m.r1)), c0: to(first(m.c0)), c1: to(last(m.c1)) };
+          ? { kind: 'cell', r: R.to(R.first(m.r)), c: C.to(C.first(m.c)) }
+          : {
+              kind: 'block',
+              r0: R.to(R.first(m.r0)),
+              r1: R.to(R.last(m.r1)),
+              c0: C.to(C.first(m.c0)),
+              c1: C.to(C.last(m.c1)),
+            };
     const it = this.interaction;
     it.hovered = null;
     it.focused = map(it.focused);
     it.selected = map(it.selected);
+  }
+
+  /**
+   * `highlight` over the rows drawn: a collapsed row is lit when any of its classes is. A
+   * rectangular matrix's columns are not classes: none is dimmed while its rows collapse.
+   */
+  private displayMask(mask: Uint8Array, c: CollapseView): Uint8Array {
+    const rows = maskRows(mask, this.ordering!.rows, c.rows);
+    if (c.cols === c.rows) return rows;
+    const out = new Uint8Array(Math.max(rows.length, c.cols.count)).fill(1);
+    out.set(rows);
+    return out;
   }
 
   /** Collapses subtree `id` (a SciPy node id) or, drawn collapsed, expands it; emits `cl-change`. */
@@ -731,7 +761,7 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     const f = this.interaction.focused;
     const L = this.dend;
     const tree = this.ordering_pending ? null : this.ordering?.rowTree;
-    if (!f || f.kind !== 'cell' || !L || !tree || this.values?.rows !== this.values?.cols) return false;
+    if (!f || f.kind !== 'cell' || !L || !tree) return false;
     const c = this.collapse;
     if (!collapse) {
       const id = c ? c.rows.node[f.r] : -1;
@@ -1116,7 +1146,7 @@ export class ClSimilarityHeatmap extends ClBaseElement {
         values: c.values,
         ordering: c.ordering,
         rowPos: c.rows.start.subarray(0, c.rows.count),
-        colPos: c.rows.start.subarray(0, c.rows.count),
+        colPos: c.cols.start.subarray(0, c.cols.count),
         groupOf: null,
         stars: new Set(),
         valueName: this.valueName(),
@@ -1475,7 +1505,7 @@ export class ClSimilarityHeatmap extends ClBaseElement {
       dendroSelected: this.dendroSelected,
       palette: this.palette,
       otherColor: this.otherColor,
-      highlight: c && highlight ? maskRows(highlight, full, c.rows) : highlight,
+      highlight: c && highlight ? this.displayMask(highlight, c) : highlight,
       selected: it.selected,
       hovered: it.hovered?.kind === 'cell' ? it.hovered : null,
       cursor: it.keyboard && it.focused?.kind === 'cell' ? it.focused : null,
@@ -1555,7 +1585,7 @@ export class ClSimilarityHeatmap extends ClBaseElement {
     const collapsed = nc
       ? ` ${nc} ${nc === 1 ? 'subtree is' : 'subtrees are'} collapsed into single rows (cells show the maximum of their block).`
       : '';
-    const tree = o?.rowTree && v.rows === v.cols ? ' C collapses the cursor row into its subtree, E expands it.' : '';
+    const tree = o?.rowTree ? ' C collapses the cursor row into its subtree, E expands it.' : '';
     return `${name}: ${shape}, ${what}, ${order}.${groups}${collapsed} Arrow keys move a cell cursor, Shift+arrows select a block, plus and minus zoom.${tree}`;
   }
 

@@ -378,7 +378,7 @@ export function renderColLabels(h: HeatmapViewState, v: HeatmapValues, B: Box): 
   const mask = h.highlight;
   const maxChars = Math.floor((B.h - 8) / 6.2);
   const items = [];
-  const isBand = new Set(collapsedRows(h).map((b) => b.row));
+  const isBand = new Set(v.rows === v.cols ? collapsedRows(h).map((b) => b.row) : []);
   for (let c = c0; c <= c1; c++) {
     const j = o.cols[c];
     const x = t.sx * (c + 0.5) + t.tx;
