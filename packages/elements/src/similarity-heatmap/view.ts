@@ -193,8 +193,8 @@ export function renderDendrogram(h: HeatmapViewState, B: Box): TemplateResult {
     k >= 0 && h.selected?.kind === 'block'
       ? svg`<path class="tree-selected" d=${`M${B.w},${t.sy * D.lo[k] + t.ty}H${B.w * (1 - D.height[k])}V${t.sy * (D.hi[k] + 1) + t.ty}H${B.w}`}></path>`
       : nothing;
-  // A pointer shortcut: keyboard users select the same blocks with Shift+arrows on the plot.
-  // Collapsed subtrees: a triangle from the subtree's height to the leaves, at least 8 px tall.
+  // Collapsed subtrees: a triangle from the subtree's height to the leaves, 8–18 px tall
+  // (a marker, not a mark: on rows of 50 px a row-tall triangle outweighed the cells).
   const [v0, v1] = visibleRange(h, 'rows', B.h);
   const tri = collapsedRows(h)
     .filter((b) => b.row >= v0 - 1 && b.row <= v1 + 1)
@@ -202,7 +202,7 @@ export function renderDendrogram(h: HeatmapViewState, B: Box): TemplateResult {
       const k = b.node - D.pos.length;
       const x = B.w * (1 - D.height[k]);
       const yc = t.sy * (b.row + 0.5) + t.ty;
-      const hh = Math.max(4, t.sy / 2);
+      const hh = Math.min(9, Math.max(4, t.sy / 2));
       return `M${x.toFixed(1)},${yc.toFixed(1)}L${B.w},${(yc - hh).toFixed(1)}V${(yc + hh).toFixed(1)}Z`;
     })
     .join('');
