@@ -295,6 +295,29 @@ describe('<cl-trajectory-projection>', () => {
       expect(tip.textContent).to.contain('2 of 2');
     });
 
+    it('a binary EP as one number per step: the same pixels and tooltips as the two columns [1 − p, p]', async () => {
+      const one = await projection();
+      const two = await projection({ expected: base.expected.map((v) => [1 - v, v]) });
+      for (let r = 0; r < points.length; r++) {
+        const [X, Y] = pixelOf(one, r);
+        expect(pixelOf(two, r)).to.deep.equal([X, Y]);
+        expect(pixel(one, X, Y)).to.deep.equal(pixel(two, X, Y));
+        const tips: string[] = [];
+        for (const el of [one, two]) {
+          const ev = oneEvent<CustomEvent<ClMarkDetail>>(el, 'cl-hover');
+          pointer(el, 'pointermove', X, Y);
+          expect(Array.from((await ev).detail.indices)).to.deep.equal([r]);
+          await el.updateComplete;
+          tips.push(shadowQuery(el, '[part~="tooltip"]').textContent!.replace(/\s+/g, ' '));
+          pointer(el, 'pointerleave', -10, -10);
+          await el.updateComplete;
+        }
+        expect(tips[0]).to.equal(tips[1]);
+        expect(tips[0]).to.contain('P(pos)');
+        expect(tips[0]).to.contain('Top class');
+      }
+    });
+
     it('a big map: first the points; the spatial index, legend and table come when idle, and picking works before and after', async () => {
       const n = 60_000;
       const xy = new Float32Array(2 * n);

@@ -4,7 +4,7 @@ import { placeLabels2d, type Label2dRequest } from '../src/internal/label-placem
 import { ViewportController, type ViewportDelegate } from '../src/internal/controllers/viewport-controller.js';
 import { drawOrder, pointColors, type PointColorInput } from '../src/trajectory-projection/point-colors.js';
 import { EpColors, EP_LEVELS } from '../src/internal/trajectory/ep-colors.js';
-import { readSequences } from '../src/internal/trajectory/sequence-data.js';
+import { probAt, readSequences } from '../src/internal/trajectory/sequence-data.js';
 
 const overlaps = (
   a: { x: number; y: number; w: number; h: number },
@@ -236,5 +236,123 @@ describe('pointColors on two classes', () => {
       expect(top[i]).toBe(data.top![i]);
       expect(c[i] & 0xffffff).toBe(ep.rgba[ep.slot(data, i)] & 0xffffff);
     }
+  });
+});
+
+describe('a binary EP kept as one number per step', () => {
+  // P(class 1) values on every side of the ramp's level and class boundaries (and of the
+  // colour table's bins), the ends, ties, and values outside [0, 1] (not rejected: finite).
+  const edges = (): number[] => {
+    const v = [0, 1, 0.5, 0.5 - 1e-17, 0.5 + 1e-16, 1e-300, 1 - 1e-16, -0.25, 1.5, -1e-300, 2 ** -14, 1 + 2 ** -14];
+    for (let l = 0; l < EP_LEVELS; l++) {
+      for (const c of [0.5 + (l + 0.5) / 62, 0.5 - (l + 0.5) / 62]) {
+        v.push(c, c - 1e-15, c + 1e-15, Math.fround(c), c - 2 ** -53, c + 2 ** -53);
+      }
+    }
+    for (let j = 0; j <= 64; j++) v.push(j / 64, (j * 256 + 1) / 2 ** 14);
+    return v;
+  };
+  const rng = (seed: number) => () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const random = (n: number, seed: number) => {
+    const r = rng(seed);
+    return Array.from({ length: n }, () => r());
+  };
+  const ep = new EpColors(['#4269d0', '#efb118'], '#8c959f');
+  const input = (data: ReturnType<typeof readSequences>): PointColorInput => ({
+    data: data!,
+    colorBy: 'ep',
+    ep,
+    classColors: [],
+    other: [0, 0, 0, 255],
+    right: [0, 0, 0, 255],
+    wrong: [0, 0, 0, 255],
+    valueRamp: [[0, 0, 0, 255]],
+    values: null,
+    valueDomain: [0, 1],
+    rightOpacity: 0.5,
+    dimOpacity: 0.3,
+    emphasis: null,
+  });
+  /** The same steps given as the two columns `[1 − p, p]` (the path every binary EP took before). */
+  const twoColumns = (p: readonly number[]) => ({
+    rows: p.length,
+    cols: 2,
+    data: Float64Array.from(p.flatMap((v) => [1 - v, v])),
+  });
+  /** `data` whose `probs` throws when read: proves a path never builds the two columns. */
+  const guarded = <T extends object>(data: T): T =>
+    Object.create(data, {
+      probs: {
+        get: () => {
+          throw new Error('probs read');
+        },
+      },
+    }) as T;
+
+  it('readSequences keeps the scalar; probs, ep and top equal the two-column input’s', () => {
+    const p = [...edges(), ...random(500, 3)];
+    const one = readSequences({ rows: p.length, expected: Float32Array.from(p) })!;
+    const two = readSequences({ rows: p.length, expected: twoColumns(Array.from(Float32Array.from(p))) })!;
+    expect(one.binary).toBeInstanceOf(Float64Array);
+    expect(two.binary).toBe(null);
+    expect(one.probCols).toBe(2);
+    expect(two.probCols).toBe(2);
+    expect(Array.from(one.ep!)).toEqual(Array.from(two.ep!));
+    expect(Array.from(one.top!)).toEqual(Array.from(two.top!));
+    expect(Array.from(one.probs!.data)).toEqual(Array.from(two.probs!.data));
+    expect(one.classes).toEqual([0, 1]);
+    for (let i = 0; i < p.length; i++) {
+      for (const k of [0, 1]) expect(probAt(one, i, k)).toBe(two.probs!.data[2 * i + k]);
+    }
+    // number[], a one-column matrix and records give the same scalar.
+    const arr = readSequences({ rows: p.length, expected: p })!;
+    const col = readSequences({ rows: p.length, expected: { rows: p.length, cols: 1, data: Float64Array.from(p) } })!;
+    expect(Array.from(arr.binary!)).toEqual(p);
+    expect(Array.from(col.binary!)).toEqual(p);
+    const rec = readSequences({ sequences: [{ tokens: ['a', 'b'], expected: [0.25, 0.75] }] })!;
+    expect(Array.from(rec.binary!)).toEqual([0.25, 0.75]);
+    expect(Array.from(rec.probs!.data)).toEqual([0.75, 0.25, 0.25, 0.75]);
+  });
+
+  it('pointColors from the table equals the two-column colours, opaque and with alpha, without reading probs', () => {
+    for (const seed of [1, 2, 3]) {
+      const p = [...edges(), ...random(20_000, seed)];
+      const one = readSequences({ rows: p.length, expected: Float64Array.from(p) })!;
+      const two = readSequences({ rows: p.length, expected: twoColumns(p) })!;
+      const a = new Uint32Array(pointColors(input(guarded(one))).buffer);
+      const b = new Uint32Array(pointColors(input(two)).buffer);
+      expect(Array.from(a)).toEqual(Array.from(b));
+      for (let i = 0; i < p.length; i++) expect(a[i] & 0xffffff).toBe(ep.rgba[ep.slot(two, i)] & 0xffffff);
+      // Emphasis and right/wrong (alpha per point) take the same table.
+      const emphasis = Uint8Array.from(p, (_, i) => i % 3);
+      const fa = pointColors({ ...input(guarded(one)), emphasis });
+      const fb = pointColors({ ...input(two), emphasis });
+      expect(Array.from(fa)).toEqual(Array.from(fb));
+      const offsets = [0, p.length >> 1];
+      const seqs = { rows: p.length, offsets, truth: [0, 1], predicted: [0, 0], classes: [0, 1] };
+      const ra = readSequences({ ...seqs, expected: Float64Array.from(p) })!;
+      const rb = readSequences({ ...seqs, expected: twoColumns(p) })!;
+      expect(Array.from(pointColors(input(guarded(ra))))).toEqual(Array.from(pointColors(input(rb))));
+    }
+  });
+
+  it('property: the table gives the arithmetic’s colour for any double in [-0.1, 1.1]', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -0.1, max: 1.1, noNaN: true }), { minLength: 1, maxLength: 200 }), (p) => {
+        const one = readSequences({ rows: p.length, expected: Float64Array.from(p) })!;
+        const two = readSequences({ rows: p.length, expected: twoColumns(p) })!;
+        const a = new Uint32Array(pointColors(input(one)).buffer);
+        const b = new Uint32Array(pointColors(input(two)).buffer);
+        for (let i = 0; i < p.length; i++) expect(a[i]).toBe(b[i]);
+      }),
+      { seed: 12, numRuns: 300 },
+    );
+  });
+
+  it('EpColors.slot (word chips, tooltips) reads the scalar: the same slots, probs never built', () => {
+    const p = [...edges(), ...random(2000, 9)];
+    const one = guarded(readSequences({ rows: p.length, expected: p })!);
+    const two = readSequences({ rows: p.length, expected: twoColumns(p) })!;
+    for (let i = 0; i < p.length; i++) expect(ep.slot(one, i)).toBe(ep.slot(two, i));
   });
 });

@@ -52,7 +52,7 @@ export function renderProjectionLegend(c: LegendContext): TemplateResult | typeo
   const d = c.data;
   const by = c.colorBy;
   const hex = rgbaHex;
-  if (by === 'truth' || (by === 'ep' && !d.probs)) {
+  if (by === 'truth' || (by === 'ep' && !(d.binary || d.probs))) {
     if (!d.truth) return nothing;
     return renderLegend(
       d.classes.slice(0, 24).map((k, i) => ({ label: String(k), color: hex(c.classColors[i]) })),

@@ -27,7 +27,7 @@ import { stateStyles } from '../internal/styles/states.styles.js';
 import { themeStyles } from '../internal/styles/theme.styles.js';
 import type { TooltipContent } from '../internal/tooltip.js';
 import { EpColors, EP_LEVELS } from '../internal/trajectory/ep-colors.js';
-import { readSequences, type SequenceData, type SequenceRecord } from '../internal/trajectory/sequence-data.js';
+import { probAt, readSequences, type SequenceData, type SequenceRecord } from '../internal/trajectory/sequence-data.js';
 import {
   DEFAULT_CONFIDENCE_THRESHOLD,
   DEFAULT_JUMP_THRESHOLD,
@@ -891,11 +891,11 @@ export class ClTrajectoryProjection extends ClBaseElement {
     const rows: [string, string][] = [];
     if (d.n > 1 || d.lengths[s] > 1) rows.push(['Sequence', truncate(String(d.ids[s]), 30)]);
     if (d.lengths[s] > 1) rows.push(['Step', `${k + 1} of ${d.lengths[s]}`]);
-    if (d.probs && d.top && d.ep) {
-      const m = d.probs.cols;
+    // A binary EP answers from its scalar (`probAt`): hovering never builds the two columns.
+    if ((d.binary || d.probs) && d.top && d.ep) {
       const top = d.top[r];
-      if (m === 2) rows.push([`P(${truncate(String(d.classes[1]), 18)})`, formatPercent(d.ep[r])]);
-      rows.push(['Top class', `${truncate(String(d.classes[top]), 20)} (${formatPercent(d.probs.data[r * m + top])})`]);
+      if (d.probCols === 2) rows.push([`P(${truncate(String(d.classes[1]), 18)})`, formatPercent(d.ep[r])]);
+      rows.push(['Top class', `${truncate(String(d.classes[top]), 20)} (${formatPercent(probAt(d, r, top))})`]);
     }
     if (d.truth) rows.push(['True class', truncate(String(d.classes[d.truth[s]]), 24)]);
     if (d.predicted && d.predicted[s] >= 0) rows.push(['Predicted', truncate(String(d.classes[d.predicted[s]]), 24)]);

@@ -1,5 +1,5 @@
 import { mixOklab, parseHex, rgbToOklab, oklabToHex } from '../color/oklab.js';
-import type { SequenceData } from './sequence-data.js';
+import { probAt, type SequenceData } from './sequence-data.js';
 
 /** Levels of the EP colour ramp per class (a lookup table; 10^6 points need no colour maths). */
 export const EP_LEVELS = 32;
@@ -45,10 +45,11 @@ export class EpColors {
 
   /** Ramp slot (`class * EP_LEVELS + level`) of step `i`, or -1 without probabilities. */
   slot(data: SequenceData, i: number): number {
-    if (!data.probs || !data.top) return -1;
-    const m = data.probs.cols;
-    const k = data.top[i];
-    const p = data.probs.data[i * m + k];
+    const top = data.top;
+    if (!top) return -1;
+    const m = data.probCols;
+    const k = top[i];
+    const p = probAt(data, i, k);
     const s = m > 1 ? (p - 1 / m) / (1 - 1 / m) : p;
     const level = Math.round(Math.min(1, Math.max(0, s)) * (EP_LEVELS - 1));
     return k * EP_LEVELS + level;

@@ -68,8 +68,20 @@ export interface SequenceData {
   sequenceOf: Uint32Array;
   /** Hidden states (total × d), or `null`. */
   states: Matrix | null;
-  /** Class probabilities per step (total × m; a binary scalar becomes `[1 − p, p]`), or `null`. */
-  probs: Matrix | null;
+  /**
+   * Class probabilities per step (total × m), or `null`. A binary scalar `p` becomes the
+   * two columns `[1 − p, p]`, built on first read: a map of 10^6 points draws from
+   * {@link SequenceData.binary} and never needs this 16 MB array (read {@link probCols} or
+   * {@link probAt} instead of testing it).
+   */
+  readonly probs: Matrix | null;
+  /**
+   * P(class 1) per step when `expected` gave one number per step (the binary EP, kept as
+   * given), or `null` (a matrix of probabilities, or none).
+   */
+  binary: Float64Array | null;
+  /** Columns of `probs` (2 for a binary scalar), 0 without probabilities: known without building `probs`. */
+  probCols: number;
   /** Core's `expectedPrediction(probs)`: P(positive) for two classes, the top-class probability for more (computed on first read). */
   readonly ep: Float64Array | null;
   /** Top class per step (core's `topClasses(probs)`, computed on first read), or `null`. */
@@ -113,12 +125,13 @@ export function readSequences(input: SequenceInput): SequenceData | null {
   const offsets = readOffsets(input.offsets, total);
   const n = offsets.length - 1;
   const tokens = readTokens(input.tokens, offsets);
-  const probs = readExpected(input.expected, total);
+  const { probs, binary } = readExpected(input.expected, total);
   return finish({
     total,
     offsets,
     states,
     probs,
+    binary,
     tokens,
     classes: input.classes,
     truth: input.truth,
@@ -219,26 +232,35 @@ function token(v: unknown, i: number): string {
   );
 }
 
-/** Probabilities per step: a scalar column (binary) becomes two columns `[1 − p, p]`. */
-function readExpected(expected: SequenceInput['expected'], total: number): Matrix | null {
-  if (expected == null) return null;
-  let m: Matrix;
+/** Expected predictions per step: a matrix of class probabilities, or (binary) one P(class 1) per step. */
+interface Expected {
+  probs: Matrix | null;
+  binary: Float64Array | null;
+}
+
+/**
+ * Probabilities per step. A scalar per step (or a one-column matrix) is binary: kept as
+ * one `Float64Array` of P(class 1); the two columns `[1 − p, p]` are built only when read
+ * (see `finish`).
+ */
+function readExpected(expected: SequenceInput['expected'], total: number): Expected {
+  if (expected == null) return { probs: null, binary: null };
+  let binary: Float64Array;
   if (isMatrix(expected) || (isArrayLike(expected) && expected.length > 0 && isArrayLike(expected[0]))) {
-    m = toMatrix(expected as MatrixLike, { name: 'expected', finite: true });
-  } else if (expected instanceof Float32Array || expected instanceof Float64Array) {
-    // Typed arrays hold numbers: only finiteness to check (10^6 points in a few ms).
-    const a = expected;
-    const data = new Float64Array(a.length * 2);
-    for (let i = 0; i < a.length; i++) {
-      const v = a[i];
-      if (v - v !== 0) throw new ClasslensError('NON_FINITE', `expected: ${v} at step ${i}`, { index: i });
-      data[2 * i] = 1 - v;
-      data[2 * i + 1] = v;
+    const m = toMatrix(expected as MatrixLike, { name: 'expected', finite: true });
+    if (m.rows !== total) {
+      throw new ClasslensError('LENGTH_MISMATCH', `expected has ${m.rows} rows but there are ${total} steps`);
     }
-    m = { rows: a.length, cols: 2, data };
+    if (m.cols === 0 && m.rows > 0) throw new ClasslensError('INVALID_SHAPE', 'expected: no class columns');
+    if (m.cols !== 1) return { probs: m, binary: null };
+    binary = m.data instanceof Float64Array ? m.data.slice() : Float64Array.from(m.data);
+  } else if (expected instanceof Float32Array) {
+    binary = binary32(expected);
+  } else if (expected instanceof Float64Array) {
+    binary = binary64(expected);
   } else if (isArrayLike(expected)) {
     const a = expected as ArrayLike<unknown>;
-    const data = new Float64Array(a.length * 2);
+    binary = new Float64Array(a.length);
     for (let i = 0; i < a.length; i++) {
       const v = a[i];
       if (typeof v !== 'number') {
@@ -247,26 +269,58 @@ function readExpected(expected: SequenceInput['expected'], total: number): Matri
         });
       }
       if (!Number.isFinite(v)) throw new ClasslensError('NON_FINITE', `expected: ${v} at step ${i}`, { index: i });
-      data[2 * i] = 1 - v;
-      data[2 * i + 1] = v;
+      binary[i] = v;
     }
-    m = { rows: a.length, cols: 2, data };
   } else {
     throw new ClasslensError('INVALID_ARGUMENT', 'expected: expected an array of numbers or a matrix');
   }
-  if (m.rows !== total) {
-    throw new ClasslensError('LENGTH_MISMATCH', `expected has ${m.rows} rows but there are ${total} steps`);
+  if (binary.length !== total) {
+    throw new ClasslensError('LENGTH_MISMATCH', `expected has ${binary.length} rows but there are ${total} steps`);
   }
-  if (m.cols === 1) {
-    const data = new Float64Array(m.rows * 2);
-    for (let i = 0; i < m.rows; i++) {
-      data[2 * i] = 1 - m.data[i];
-      data[2 * i + 1] = m.data[i];
-    }
-    m = { rows: m.rows, cols: 2, data };
+  return { probs: null, binary };
+}
+
+// Typed arrays hold numbers: only finiteness to check, in one loop per array type (so V8
+// keeps each monomorphic: 10^6 values in about a millisecond).
+function binary32(a: Float32Array): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    if (v - v !== 0) throw new ClasslensError('NON_FINITE', `expected: ${v} at step ${i}`, { index: i });
+    out[i] = v;
   }
-  if (m.cols === 0 && m.rows > 0) throw new ClasslensError('INVALID_SHAPE', 'expected: no class columns');
-  return m;
+  return out;
+}
+
+function binary64(a: Float64Array): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    if (v - v !== 0) throw new ClasslensError('NON_FINITE', `expected: ${v} at step ${i}`, { index: i });
+    out[i] = v;
+  }
+  return out;
+}
+
+/** The two columns `[1 − p, p]` of a binary EP (what `probs` was before it was kept as a scalar). */
+function twoColumns(p: Float64Array): Matrix {
+  const data = new Float64Array(p.length * 2);
+  for (let i = 0; i < p.length; i++) {
+    data[2 * i] = 1 - p[i];
+    data[2 * i + 1] = p[i];
+  }
+  return { rows: p.length, cols: 2, data };
+}
+
+/**
+ * Probability of class `k` at step `i`, without building `probs` for a binary scalar
+ * (`1 − p` for class 0, `p` for class 1: the same numbers `probs` holds). `NaN` without
+ * probabilities.
+ */
+export function probAt(data: SequenceData, i: number, k: number): number {
+  if (data.binary) return k === 1 ? data.binary[i] : 1 - data.binary[i];
+  const m = data.probs;
+  return m ? m.data[i * m.cols + k] : NaN;
 }
 
 function fromRecords(records: readonly SequenceRecord[], classes: SequenceInput['classes']): SequenceData {
@@ -320,6 +374,7 @@ function fromRecords(records: readonly SequenceRecord[], classes: SequenceInput[
     states = stacked.matrix;
   }
   let probs: Matrix | null = null;
+  let binary: Float64Array | null = null;
   if (records.some((r) => r.expected != null)) {
     const parts = records.map((r, s) => {
       if (!isArrayLike(r.expected)) throw new ClasslensError('INVALID_ARGUMENT', `sequences[${s}].expected: missing`);
@@ -329,7 +384,7 @@ function fromRecords(records: readonly SequenceRecord[], classes: SequenceInput[
     const stacked = stackSequences(parts, m);
     checkStackLengths(stacked.lengths, lengths, 'expected');
     probs = stacked.matrix;
-    if (probs.cols === 1) probs = readExpected(probs, total);
+    if (probs.cols === 1) ({ probs, binary } = readExpected(probs, total));
   }
   const tokens: string[] = new Array<string>(total);
   for (let s = 0; s < n; s++) {
@@ -343,6 +398,7 @@ function fromRecords(records: readonly SequenceRecord[], classes: SequenceInput[
     offsets,
     states,
     probs,
+    binary,
     tokens,
     classes,
     truth: pick('label'),
@@ -382,6 +438,7 @@ interface Parts {
   offsets: Uint32Array;
   states: Matrix | null;
   probs: Matrix | null;
+  binary: Float64Array | null;
   tokens: string[] | null;
   classes: ArrayLike<Key> | null | undefined;
   truth: ArrayLike<Key> | null | undefined;
@@ -390,7 +447,12 @@ interface Parts {
 }
 
 function finish(p: Parts): SequenceData {
-  const { n, total, offsets, probs } = p;
+  const { n, total, offsets, binary } = p;
+  // A binary EP builds its two columns only when something reads `probs`.
+  let probs: Matrix | null | undefined = binary ? undefined : p.probs;
+  const probsOf = (): Matrix | null => (probs === undefined ? (probs = twoColumns(binary as Float64Array)) : probs);
+  const hasProbs = binary !== null || p.probs !== null;
+  const probCols = binary ? 2 : p.probs ? p.probs.cols : 0;
   const lengths = new Uint32Array(n);
   const sequenceOf = new Uint32Array(total);
   for (let s = 0; s < n; s++) {
@@ -412,14 +474,14 @@ function finish(p: Parts): SequenceData {
   if (p.classes != null) {
     if (!isArrayLike(p.classes)) throw new ClasslensError('INVALID_ARGUMENT', 'classes: expected an array');
     classList = new KeyIndex(p.classes, 'classes').keys.slice();
-    if (probs && probs.cols !== classList.length && !(probs.cols === 2 && classList.length === 2)) {
+    if (hasProbs && probCols !== classList.length) {
       throw new ClasslensError(
         'LENGTH_MISMATCH',
-        `classes has ${classList.length} names but expected has ${probs.cols} columns`,
+        `classes has ${classList.length} names but expected has ${probCols} columns`,
       );
     }
-  } else if (probs) {
-    classList = Array.from({ length: probs.cols }, (_, i) => i);
+  } else if (hasProbs) {
+    classList = Array.from({ length: probCols }, (_, i) => i);
   } else {
     if (truthKeys) checkKeys(truthKeys, 'truth');
     if (predKeys) checkKeys(predKeys, 'predicted');
@@ -435,10 +497,13 @@ function finish(p: Parts): SequenceData {
   } else ids = Array.from({ length: n }, (_, i) => i);
   // EP and top classes through core, computed on first use: a map of 10^6 points needs
   // neither to draw its first frame (the colours read the probabilities).
-  let ep: Float64Array | null | undefined = probs ? undefined : null;
-  let top: Int32Array | null | undefined = probs ? undefined : null;
-  const topOf = (): Int32Array | null => (top === undefined ? (top = topClasses(probs as Matrix)) : top);
-  if (!predicted && probs && truth) {
+  // A binary scalar is its own EP (core's rule for two columns: the second), and its top
+  // class is core's `topClasses` rule on `[1 − p, p]` (the first largest: a tie is class 0).
+  let ep: Float64Array | null | undefined = binary ?? (hasProbs ? undefined : null);
+  let top: Int32Array | null | undefined = hasProbs ? undefined : null;
+  const topOf = (): Int32Array | null =>
+    top === undefined ? (top = binary ? binaryTop(binary) : topClasses(probs as Matrix)) : top;
+  if (!predicted && hasProbs && truth) {
     // The classifier's answer is its expected prediction after the last step.
     const t = topOf() as Int32Array;
     predicted = new Int32Array(n).fill(-1);
@@ -451,16 +516,24 @@ function finish(p: Parts): SequenceData {
     lengths,
     sequenceOf,
     states: p.states,
-    probs,
+    binary,
+    probCols,
     classes: classList,
     tokens: p.tokens,
     truth,
     predicted,
     ids,
-  } as Omit<SequenceData, 'ep' | 'top'> as SequenceData;
+  } as Omit<SequenceData, 'ep' | 'top' | 'probs'> as SequenceData;
   Object.defineProperties(data, {
+    probs: { enumerable: true, get: probsOf },
     ep: { enumerable: true, get: () => (ep === undefined ? (ep = expectedPrediction(probs as Matrix)) : ep) },
     top: { enumerable: true, get: topOf },
   });
   return data;
+}
+
+function binaryTop(p: Float64Array): Int32Array {
+  const out = new Int32Array(p.length);
+  for (let i = 0; i < p.length; i++) out[i] = p[i] > 1 - p[i] ? 1 : 0;
+  return out;
 }
