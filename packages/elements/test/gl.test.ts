@@ -3,7 +3,8 @@ import { mulberry32 } from '@classlens/core';
 import fc from 'fast-check';
 import { axisRanges, cellLevel, MAX_COUNT, MAX_SPAN } from '../src/internal/gl/cell-ranges.js';
 import { byteValue, quantize } from '../src/internal/gl/color.js';
-import { CellLayer, LineLayer } from '../src/internal/gl/layers.js';
+import { CellLayer, LineLayer, PointLayer } from '../src/internal/gl/layers.js';
+import { pointGeometry, rasterPointLayer } from '../src/internal/gl/raster/points.js';
 import { CellRaster, fillCells, cellGeometry } from '../src/internal/gl/raster/cells.js';
 import { cellFrame } from '../src/internal/gl/cell-ranges.js';
 import { chooseRenderer, normalizeRenderer, type RendererConditions } from '../src/internal/gl/renderer-choice.js';
@@ -312,5 +313,46 @@ describe('metaForbidsEval(doc)', () => {
     expect(metaForbidsEval(doc("script-src 'self' 'unsafe-eval'"))).toBe(false);
     expect(metaForbidsEval(doc("default-src 'self'"))).toBe(true);
     expect(metaForbidsEval(doc("style-src 'self'"))).toBe(false);
+  });
+});
+
+describe('rasterPointLayer: squares of side ≤ 2 device pixels (the integer loop of 10^6-point maps)', () => {
+  it('draws the same pixels as the general loop: sizes 0.5–2, ratios, sub-pixel grids, translucent and clipped points', () => {
+    const r = mulberry32(5);
+    let integer = 0;
+    for (let it = 0; it < 600; it++) {
+      const W = 1 + Math.floor(r() * 40);
+      const H = 1 + Math.floor(r() * 40);
+      const n = 1 + Math.floor(r() * 150);
+      const xy = new Float32Array(2 * n);
+      const rgba = new Uint8Array(4 * n);
+      for (let k = 0; k < n; k++) {
+        // Some points off the frame, some on half-pixel centres (the tie rule's cases).
+        xy[2 * k] = (r() * 1.4 - 0.2) * W;
+        xy[2 * k + 1] = (r() * 1.4 - 0.2) * H;
+        if (r() < 0.2) xy[2 * k] = Math.round(xy[2 * k] * 2) / 2;
+        const a = r() < 0.7 ? 255 : r() < 0.5 ? 0 : Math.floor(r() * 255);
+        rgba.set([Math.floor(r() * 256), Math.floor(r() * 256), Math.floor(r() * 256), a], 4 * k);
+      }
+      const layer = new PointLayer().setPoints(xy, rgba);
+      layer.shape = 'square';
+      layer.size = [1, 2, 1.5, 0.5, 2, 1.25, 1.75][it % 7];
+      const ratio = [1, 1, 2, 1.5, 1][it % 5];
+      const bits = [8, 8, 4, 1, 0, 8][it % 6];
+      const t = { sx: 0.5 + r(), sy: -(0.5 + r()), tx: r() * 10 - 2, ty: H + r() * 10 - 5 };
+      const g = pointGeometry(layer, t, ratio, bits);
+      if (g.h % 1 === 0 && g.h <= g.q && bits > 0) integer++;
+      const Wd = Math.ceil(W * ratio);
+      const Hd = Math.ceil(H * ratio);
+      const a = new Uint32Array(Wd * Hd).fill(0xff808080);
+      const b = a.slice();
+      // A `subset` of every point takes the general loop: the reference.
+      const all = Uint32Array.from({ length: n }, (_, k) => k);
+      expect(rasterPointLayer(a, Wd, Hd, layer, g)).toBe(rasterPointLayer(b, Wd, Hd, layer, g, null, all));
+      let differ = 0;
+      for (let p = 0; p < a.length; p++) if (a[p] !== b[p]) differ++;
+      expect(differ, `case ${it}: size ${layer.size}, ratio ${ratio}, ${bits} bits`).toBe(0);
+    }
+    expect(integer).toBeGreaterThan(250);
   });
 });

@@ -157,6 +157,72 @@ function paint(
 }
 
 /**
+ * {@link rasterPointLayer} for squares of side ≤ 2 device pixels (`h ≤ q`) with whole
+ * sub-pixel edges (`h` an integer, `q = 2^bits`), drawn whole and in index order: the
+ * 10^6-point first frame. The same pixels as the general loop, in integers: with `P` an
+ * integer, `ceil((P − lo) / q)` is `(P − lo + q − 1) >> bits` and `floor((P + hi) / q)`
+ * is `(P + hi) >> bits` (an arithmetic shift floors), so a point costs two roundings, one
+ * clip test and its (at most 2 × 2) words, with no call unless it is translucent.
+ */
+function rasterSquares(
+  out: Uint32Array,
+  W: number,
+  H: number,
+  positions: Float32Array,
+  words: Uint32Array,
+  g: PointGeometry,
+  bits: number,
+): number {
+  const { q, ax, ay, tx, ty, h } = g;
+  const count = words.length;
+  const Wq = W * q;
+  const Hq = H * q;
+  // Pixel centres in [px − h, px + h) × (py − h, py + h] (see rasterPointLayer).
+  const lo = h + q / 2;
+  const hi = h - q / 2;
+  const cx0 = q - 1 - lo;
+  const cx1 = q - 1 + hi;
+  let touched = 0;
+  for (let k = 0; k < count; k++) {
+    const px = Math.round(ax * positions[2 * k]) + tx;
+    const py = Math.round(ay * positions[2 * k + 1]) + ty;
+    // As in GL, a point whose centre leaves the viewport is clipped whole (NaN too); the
+    // test also keeps the shifts below inside int32.
+    if (!(px >= 0 && px <= Wq && py >= 0 && py <= Hq)) continue;
+    const w = words[k];
+    const a = w >>> 24;
+    if (a === 0) continue;
+    let X0 = (px + cx0) >> bits;
+    let X1 = (px + cx1) >> bits;
+    let Y0 = ((py - lo) >> bits) + 1;
+    let Y1 = ((py + hi) >> bits) + 1;
+    if (X0 < 0) X0 = 0;
+    if (X1 > W) X1 = W;
+    if (Y0 < 0) Y0 = 0;
+    if (Y1 > H) Y1 = H;
+    if (X0 >= X1 || Y0 >= Y1) continue;
+    touched++;
+    if (a !== 255) {
+      paint(out, W, X0, X1, Y0, Y1, px, py, q, -1, w, a);
+      continue;
+    }
+    const o = Y0 * W + X0;
+    if (X1 - X0 === 2 && Y1 - Y0 === 2) {
+      out[o] = w;
+      out[o + 1] = w;
+      out[o + W] = w;
+      out[o + W + 1] = w;
+    } else {
+      for (let r = o, Y = Y0; Y < Y1; Y++, r += W) {
+        out[r] = w;
+        if (X0 + 1 < X1) out[r + 1] = w;
+      }
+    }
+  }
+  return touched;
+}
+
+/**
  * A rectangle of device pixels `[x0, x1) × [y0, y1)` left alone by {@link rasterPointLayer}
  * (the part of a panned frame that was shifted from the previous one).
  */
@@ -201,6 +267,13 @@ export function rasterPointLayer(
   // Opaque squares of side ≤ 2 device pixels outside any `keep` (10^6-point maps) are
   // written inline: one or two words per row, no call per point.
   const tiny = !g.circle && h <= q;
+  if (tiny && !keep && !subset && words) {
+    const bits = 31 - Math.clz32(q);
+    // Whole sub-pixel edges and a frame well inside int32: the integer loop below.
+    if (2 ** bits === q && bits > 0 && h % 1 === 0 && (W + 2) * q < 2 ** 30 && (H + 2) * q < 2 ** 30) {
+      return rasterSquares(out, W, H, positions, words, g, bits);
+    }
+  }
   let touched = 0;
   const m = subset ? subset.length : count;
   for (let j = 0; j < m; j++) {
