@@ -5,6 +5,7 @@ import { ViewportController, type ViewportDelegate } from '../src/internal/contr
 import { drawOrder, pointColors, type PointColorInput } from '../src/trajectory-projection/point-colors.js';
 import { EpColors, EP_LEVELS } from '../src/internal/trajectory/ep-colors.js';
 import { probAt, readSequences } from '../src/internal/trajectory/sequence-data.js';
+import { readPoints } from '../src/trajectory-projection/read-points.js';
 
 const overlaps = (
   a: { x: number; y: number; w: number; h: number },
@@ -354,5 +355,48 @@ describe('a binary EP kept as one number per step', () => {
     const one = guarded(readSequences({ rows: p.length, expected: p })!);
     const two = readSequences({ rows: p.length, expected: twoColumns(p) })!;
     for (let i = 0; i < p.length; i++) expect(ep.slot(one, i)).toBe(ep.slot(two, i));
+  });
+});
+
+describe('readPoints(points) and typed binary EP: one pass checks and measures', () => {
+  const err = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return `${(e as { code?: string }).code}: ${(e as Error).message}`;
+    }
+    return 'no error';
+  };
+  it('returns a copy and its bounds; names the first non-finite entry (Float32 and Float64)', () => {
+    for (const T of [Float32Array, Float64Array]) {
+      const data = T.from([1, -2, 3.5, 4, -0.5, 9]);
+      const p = readPoints({ rows: 3, cols: 2, data });
+      expect(p.xy).not.toBe(data);
+      expect(p.xy).toBeInstanceOf(T);
+      expect(Array.from(p.xy)).toEqual(Array.from(data));
+      expect(p.bounds).toEqual([-0.5, -2, 3.5, 9]);
+      for (const bad of [NaN, Infinity, -Infinity]) {
+        const d = T.from([1, 2, 3, 4, 5, 6]);
+        d[3] = bad;
+        expect(err(() => readPoints({ rows: 3, cols: 2, data: d }))).toBe(
+          `NON_FINITE: points: ${bad} at row 1, column 1`,
+        );
+      }
+    }
+    expect(readPoints({ rows: 0, cols: 2, data: new Float32Array(0) }).bounds).toEqual([
+      Infinity,
+      Infinity,
+      -Infinity,
+      -Infinity,
+    ]);
+    expect(readPoints([[1, 2]]).bounds).toEqual([1, 2, 1, 2]);
+  });
+  it('a typed binary EP with NaN or ±Infinity: NON_FINITE naming the first bad step', () => {
+    for (const T of [Float32Array, Float64Array]) {
+      for (const bad of [NaN, Infinity, -Infinity]) {
+        const e = T.from([0.1, 0.2, bad, 0.4, bad]);
+        expect(err(() => readSequences({ rows: 5, expected: e }))).toBe(`NON_FINITE: expected: ${bad} at step 2`);
+      }
+    }
   });
 });

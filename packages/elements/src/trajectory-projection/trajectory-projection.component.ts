@@ -467,7 +467,7 @@ export class ClTrajectoryProjection extends ClBaseElement {
       this.projectionRun++;
       this.dropQueuedLayout();
       this.projectedKey = '';
-      this.setLayout(points.xy, true, false);
+      this.setLayout(points.xy, true, false, points.bounds);
     } else if (!hadLayout || this.layout?.length !== data.total * 2) {
       this.layout = null;
       this.layoutFinal = false;
@@ -560,14 +560,20 @@ export class ClTrajectoryProjection extends ClBaseElement {
   }
 
   /** A new layout: intermediate (t-SNE iterating) or final. */
-  private setLayout(layout: Float32Array | Float64Array, final: boolean, update = true) {
+  private setLayout(
+    layout: Float32Array | Float64Array,
+    final: boolean,
+    update = true,
+    known: readonly [number, number, number, number] | null = null,
+  ) {
     const data = this.data;
     if (!data || layout.length !== data.total * 2) return;
     // Kept as given (a Float32 layout from the worker or of 10^6 input points is not widened).
     this.layout = layout;
     this.layoutVersion++;
     this.layoutFinal = final;
-    const [x0, y0, x1, y1] = layout instanceof Float32Array ? bounds32(layout) : bounds64(layout);
+    // Input points come with their bounds (taken in the pass that checked them).
+    const [x0, y0, x1, y1] = known ?? (layout instanceof Float32Array ? bounds32(layout) : bounds64(layout));
     this.bounds = x0 <= x1 ? { x0, y0, x1, y1 } : null;
     if (this.bounds && x0 === x1) this.bounds = { ...this.bounds, x0: x0 - 1, x1: x1 + 1 };
     if (this.bounds && y0 === y1) this.bounds = { ...this.bounds, y0: y0 - 1, y1: y1 + 1 };

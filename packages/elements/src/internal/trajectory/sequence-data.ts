@@ -281,25 +281,35 @@ function readExpected(expected: SequenceInput['expected'], total: number): Expec
 }
 
 // Typed arrays hold numbers: only finiteness to check, in one loop per array type (so V8
-// keeps each monomorphic: 10^6 values in about a millisecond).
+// keeps each monomorphic) and without a branch per value: `v − v` is 0 for a finite v and
+// NaN otherwise, so one sum says whether to look for the first bad step.
 function binary32(a: Float32Array): Float64Array {
   const out = new Float64Array(a.length);
+  let bad = 0;
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
-    if (v - v !== 0) throw new ClasslensError('NON_FINITE', `expected: ${v} at step ${i}`, { index: i });
+    bad += v - v;
     out[i] = v;
   }
+  if (bad !== 0) throwNonFinite(a);
   return out;
 }
 
 function binary64(a: Float64Array): Float64Array {
   const out = new Float64Array(a.length);
+  let bad = 0;
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
-    if (v - v !== 0) throw new ClasslensError('NON_FINITE', `expected: ${v} at step ${i}`, { index: i });
+    bad += v - v;
     out[i] = v;
   }
+  if (bad !== 0) throwNonFinite(a);
   return out;
+}
+
+function throwNonFinite(a: Float32Array | Float64Array): never {
+  const i = a.findIndex((v) => !Number.isFinite(v));
+  throw new ClasslensError('NON_FINITE', `expected: ${a[i]} at step ${i}`, { index: i });
 }
 
 /** The two columns `[1 − p, p]` of a binary EP (what `probs` was before it was kept as a scalar). */
