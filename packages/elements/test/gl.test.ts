@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { axisRanges, cellLevel, MAX_COUNT, MAX_SPAN } from '../src/internal/gl/cell-ranges.js';
 import { byteValue, quantize } from '../src/internal/gl/color.js';
 import { CellLayer, LineLayer, PointLayer } from '../src/internal/gl/layers.js';
-import { pointGeometry, rasterPointLayer } from '../src/internal/gl/raster/points.js';
+import { pointGeometry, rasterPointLayer, roundHalfUp } from '../src/internal/gl/raster/points.js';
 import { CellRaster, fillCells, cellGeometry } from '../src/internal/gl/raster/cells.js';
 import { cellFrame } from '../src/internal/gl/cell-ranges.js';
 import { chooseRenderer, normalizeRenderer, type RendererConditions } from '../src/internal/gl/renderer-choice.js';
@@ -354,5 +354,24 @@ describe('rasterPointLayer: squares of side ≤ 2 device pixels (the integer loo
       expect(differ, `case ${it}: size ${layer.size}, ratio ${ratio}, ${bits} bits`).toBe(0);
     }
     expect(integer).toBeGreaterThan(250);
+  });
+});
+
+describe('roundHalfUp(u)', () => {
+  it('equals Math.round for every finite double: ties, the largest double below ½, integers past 2^52, −0', () => {
+    const edges = [0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994, 0, -0.3, 1e-320];
+    edges.push(2 ** 52 + 1, -(2 ** 52) - 1, 2 ** 53 + 2, -(2 ** 53) - 2, 4503599627370495.5, -4503599627370495.5);
+    edges.push(Number.MAX_VALUE, -Number.MAX_VALUE, 123456.49999999999, 123456.50000000001);
+    for (const u of edges) expect(roundHalfUp(u) + 0, String(u)).toBe(Math.round(u) + 0);
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (u) => roundHalfUp(u) + 0 === Math.round(u) + 0),
+      { seed: 4, numRuns: 20_000 },
+    );
+    const r = mulberry32(8);
+    for (let k = 0; k < 100_000; k++) {
+      const u = Math.floor((r() - 0.5) * 2 ** 20) + [0.5, 0, 0.25, 0.75][k % 4] + (r() - 0.5) * 2 ** -30;
+      expect(roundHalfUp(u)).toBe(Math.round(u));
+    }
+    expect(roundHalfUp(NaN)).toBeNaN();
   });
 });
