@@ -294,7 +294,8 @@ describe('a binary EP kept as one number per step', () => {
     const p = [...edges(), ...random(500, 3)];
     const one = readSequences({ rows: p.length, expected: Float32Array.from(p) })!;
     const two = readSequences({ rows: p.length, expected: twoColumns(Array.from(Float32Array.from(p))) })!;
-    expect(one.binary).toBeInstanceOf(Float64Array);
+    expect(one.binary).toBeInstanceOf(Float32Array); // kept 32-bit, as given
+    expect(one.ep).toBeInstanceOf(Float64Array);
     expect(two.binary).toBe(null);
     expect(one.probCols).toBe(2);
     expect(two.probCols).toBe(2);
@@ -324,6 +325,12 @@ describe('a binary EP kept as one number per step', () => {
       const b = new Uint32Array(pointColors(input(two)).buffer);
       expect(Array.from(a)).toEqual(Array.from(b));
       for (let i = 0; i < p.length; i++) expect(a[i] & 0xffffff).toBe(ep.rgba[ep.slot(two, i)] & 0xffffff);
+      // A Float32Array EP is kept 32-bit and takes its own loop: the colours of its values.
+      const p32 = Array.from(Float32Array.from(p));
+      const one32 = readSequences({ rows: p.length, expected: Float32Array.from(p) })!;
+      const two32 = readSequences({ rows: p.length, expected: twoColumns(p32) })!;
+      expect(one32.binary).toBeInstanceOf(Float32Array);
+      expect(Array.from(pointColors(input(guarded(one32))))).toEqual(Array.from(pointColors(input(two32))));
       // Emphasis and right/wrong (alpha per point) take the same table.
       const emphasis = Uint8Array.from(p, (_, i) => i % 3);
       const fa = pointColors({ ...input(guarded(one)), emphasis });

@@ -63,7 +63,8 @@ export function pointColors(p: PointColorInput, out: Uint8Array = new Uint8Array
     const lut = binaryLut(p.ep);
     const rgba = p.ep.rgba;
     if (!emphasis && !(truth && predicted)) {
-      binaryOpaqueWords(data.binary, lut, rgba, words);
+      if (data.binary instanceof Float32Array) binaryOpaqueWords32(data.binary, lut, rgba, words);
+      else binaryOpaqueWords64(data.binary, lut, rgba, words);
       return out;
     }
     const pb = data.binary;
@@ -223,10 +224,22 @@ function binaryLut(ep: EpColors): Uint32Array {
 
 /**
  * Opaque EP words of every step (no emphasis, no right/wrong): one table read per point
- * in a loop of its own (monomorphic, no calls but the ~0.4 % in boundary bins). 10^6
- * points in 2–3 ms where the arithmetic per point (`Math.round`, two branches) took ~20.
+ * in a loop of its own, one per array type (monomorphic, no calls but the ~0.4 % in
+ * boundary bins). 10^6 points in 2–3 ms where the arithmetic per point (`Math.round`, two
+ * branches) took ~20.
  */
-function binaryOpaqueWords(pb: Float64Array, lut: Uint32Array, rgba: Uint32Array, words: Uint32Array): void {
+function binaryOpaqueWords64(pb: Float64Array, lut: Uint32Array, rgba: Uint32Array, words: Uint32Array): void {
+  const n = words.length;
+  for (let i = 0; i < n; i++) {
+    const v = pb[i];
+    const x = v * LUT_BINS;
+    let w = x >= 0 && x < LUT_BINS + 1 ? lut[x | 0] : 0;
+    if (w === 0) w = binaryWord(v, rgba);
+    words[i] = w;
+  }
+}
+
+function binaryOpaqueWords32(pb: Float32Array, lut: Uint32Array, rgba: Uint32Array, words: Uint32Array): void {
   const n = words.length;
   for (let i = 0; i < n; i++) {
     const v = pb[i];

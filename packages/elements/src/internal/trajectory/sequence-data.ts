@@ -77,9 +77,9 @@ export interface SequenceData {
   readonly probs: Matrix | null;
   /**
    * P(class 1) per step when `expected` gave one number per step (the binary EP, kept as
-   * given), or `null` (a matrix of probabilities, or none).
+   * given: a `Float32Array` input stays 32-bit), or `null` (a matrix of probabilities, or none).
    */
-  binary: Float64Array | null;
+  binary: Float32Array | Float64Array | null;
   /** Columns of `probs` (2 for a binary scalar), 0 without probabilities: known without building `probs`. */
   probCols: number;
   /** Core's `expectedPrediction(probs)`: P(positive) for two classes, the top-class probability for more (computed on first read). */
@@ -235,7 +235,7 @@ function token(v: unknown, i: number): string {
 /** Expected predictions per step: a matrix of class probabilities, or (binary) one P(class 1) per step. */
 interface Expected {
   probs: Matrix | null;
-  binary: Float64Array | null;
+  binary: Float32Array | Float64Array | null;
 }
 
 /**
@@ -245,7 +245,7 @@ interface Expected {
  */
 function readExpected(expected: SequenceInput['expected'], total: number): Expected {
   if (expected == null) return { probs: null, binary: null };
-  let binary: Float64Array;
+  let binary: Float32Array | Float64Array;
   if (isMatrix(expected) || (isArrayLike(expected) && expected.length > 0 && isArrayLike(expected[0]))) {
     const m = toMatrix(expected as MatrixLike, { name: 'expected', finite: true });
     if (m.rows !== total) {
@@ -253,11 +253,11 @@ function readExpected(expected: SequenceInput['expected'], total: number): Expec
     }
     if (m.cols === 0 && m.rows > 0) throw new ClasslensError('INVALID_SHAPE', 'expected: no class columns');
     if (m.cols !== 1) return { probs: m, binary: null };
-    binary = m.data instanceof Float64Array ? m.data.slice() : Float64Array.from(m.data);
+    binary = m.data.slice();
   } else if (expected instanceof Float32Array) {
-    binary = binary32(expected);
+    binary = finite32(expected.slice());
   } else if (expected instanceof Float64Array) {
-    binary = binary64(expected);
+    binary = finite64(expected.slice());
   } else if (isArrayLike(expected)) {
     const a = expected as ArrayLike<unknown>;
     binary = new Float64Array(a.length);
@@ -280,31 +280,27 @@ function readExpected(expected: SequenceInput['expected'], total: number): Expec
   return { probs: null, binary };
 }
 
-// Typed arrays hold numbers: only finiteness to check, in one loop per array type (so V8
-// keeps each monomorphic) and without a branch per value: `v − v` is 0 for a finite v and
-// NaN otherwise, so one sum says whether to look for the first bad step.
-function binary32(a: Float32Array): Float64Array {
-  const out = new Float64Array(a.length);
+// Typed arrays hold numbers: a copy (a memcpy) and only finiteness to check, in one loop
+// per array type (so V8 keeps each monomorphic) and without a branch per value: `v − v` is
+// 0 for a finite v and NaN otherwise, so one sum says whether to look for the first bad step.
+function finite32(a: Float32Array): Float32Array {
   let bad = 0;
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
     bad += v - v;
-    out[i] = v;
   }
   if (bad !== 0) throwNonFinite(a);
-  return out;
+  return a;
 }
 
-function binary64(a: Float64Array): Float64Array {
-  const out = new Float64Array(a.length);
+function finite64(a: Float64Array): Float64Array {
   let bad = 0;
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
     bad += v - v;
-    out[i] = v;
   }
   if (bad !== 0) throwNonFinite(a);
-  return out;
+  return a;
 }
 
 function throwNonFinite(a: Float32Array | Float64Array): never {
@@ -313,7 +309,7 @@ function throwNonFinite(a: Float32Array | Float64Array): never {
 }
 
 /** The two columns `[1 − p, p]` of a binary EP (what `probs` was before it was kept as a scalar). */
-function twoColumns(p: Float64Array): Matrix {
+function twoColumns(p: Float32Array | Float64Array): Matrix {
   const data = new Float64Array(p.length * 2);
   for (let i = 0; i < p.length; i++) {
     data[2 * i] = 1 - p[i];
@@ -384,7 +380,7 @@ function fromRecords(records: readonly SequenceRecord[], classes: SequenceInput[
     states = stacked.matrix;
   }
   let probs: Matrix | null = null;
-  let binary: Float64Array | null = null;
+  let binary: Float32Array | Float64Array | null = null;
   if (records.some((r) => r.expected != null)) {
     const parts = records.map((r, s) => {
       if (!isArrayLike(r.expected)) throw new ClasslensError('INVALID_ARGUMENT', `sequences[${s}].expected: missing`);
@@ -448,7 +444,7 @@ interface Parts {
   offsets: Uint32Array;
   states: Matrix | null;
   probs: Matrix | null;
-  binary: Float64Array | null;
+  binary: Float32Array | Float64Array | null;
   tokens: string[] | null;
   classes: ArrayLike<Key> | null | undefined;
   truth: ArrayLike<Key> | null | undefined;
@@ -460,7 +456,8 @@ function finish(p: Parts): SequenceData {
   const { n, total, offsets, binary } = p;
   // A binary EP builds its two columns only when something reads `probs`.
   let probs: Matrix | null | undefined = binary ? undefined : p.probs;
-  const probsOf = (): Matrix | null => (probs === undefined ? (probs = twoColumns(binary as Float64Array)) : probs);
+  const probsOf = (): Matrix | null =>
+    probs === undefined ? (probs = twoColumns(binary as Float32Array | Float64Array)) : probs;
   const hasProbs = binary !== null || p.probs !== null;
   const probCols = binary ? 2 : p.probs ? p.probs.cols : 0;
   const lengths = new Uint32Array(n);
@@ -509,7 +506,8 @@ function finish(p: Parts): SequenceData {
   // neither to draw its first frame (the colours read the probabilities).
   // A binary scalar is its own EP (core's rule for two columns: the second), and its top
   // class is core's `topClasses` rule on `[1 − p, p]` (the first largest: a tie is class 0).
-  let ep: Float64Array | null | undefined = binary ?? (hasProbs ? undefined : null);
+  // (A 32-bit scalar is widened on first read of `ep`: the colours and tooltips read `binary`.)
+  let ep: Float64Array | null | undefined = binary instanceof Float64Array ? binary : hasProbs ? undefined : null;
   let top: Int32Array | null | undefined = hasProbs ? undefined : null;
   const topOf = (): Int32Array | null =>
     top === undefined ? (top = binary ? binaryTop(binary) : topClasses(probs as Matrix)) : top;
@@ -536,13 +534,17 @@ function finish(p: Parts): SequenceData {
   } as Omit<SequenceData, 'ep' | 'top' | 'probs'> as SequenceData;
   Object.defineProperties(data, {
     probs: { enumerable: true, get: probsOf },
-    ep: { enumerable: true, get: () => (ep === undefined ? (ep = expectedPrediction(probs as Matrix)) : ep) },
+    ep: {
+      enumerable: true,
+      get: () =>
+        ep === undefined ? (ep = binary ? Float64Array.from(binary) : expectedPrediction(probs as Matrix)) : ep,
+    },
     top: { enumerable: true, get: topOf },
   });
   return data;
 }
 
-function binaryTop(p: Float64Array): Int32Array {
+function binaryTop(p: Float32Array | Float64Array): Int32Array {
   const out = new Int32Array(p.length);
   for (let i = 0; i < p.length; i++) out[i] = p[i] > 1 - p[i] ? 1 : 0;
   return out;
