@@ -15,7 +15,15 @@ import {
   type Key,
 } from '../../src/index.js';
 import { ClasslensError } from '../../src/common/errors.js';
-import { codedOrCorrect, FUZZ_RUNS, hostileArray, hostileKey, hostileMatrix, hostileOptions, hostileScalar } from '../hostile.js';
+import {
+  codedOrCorrect,
+  FUZZ_RUNS,
+  hostileArray,
+  hostileKey,
+  hostileMatrix,
+  hostileOptions,
+  hostileScalar,
+} from '../hostile.js';
 
 describe('foundations on random hostile input — property', () => {
   it('toMatrix: a coded error or a Float64 copy holding exactly the given numbers', () => {
@@ -70,9 +78,15 @@ describe('foundations on random hostile input — property', () => {
       fc.property(
         fc.dictionary(fc.constantFrom('a', 'b', '__proto__', 'constructor'), hostileArray(hostileScalar, 3)),
         fc.array(fc.oneof(fc.record({ v: hostileScalar }), hostileScalar), { maxLength: 4 }),
-        fc.oneof(fc.constantFrom<unknown>('v', '__proto__', (d: { v?: unknown }) => d?.v), hostileScalar),
+        fc.oneof(
+          fc.constantFrom<unknown>('v', '__proto__', (d: { v?: unknown }) => d?.v),
+          hostileScalar,
+        ),
         (arrays, records, accessor) => {
-          codedOrCorrect(() => checkLengths(arrays as Record<string, unknown[]>), (n) => expect(n).toBeGreaterThanOrEqual(0));
+          codedOrCorrect(
+            () => checkLengths(arrays as Record<string, unknown[]>),
+            (n) => expect(n).toBeGreaterThanOrEqual(0),
+          );
           codedOrCorrect(
             () => applyAccessor(records as object[], accessor as string),
             (out) => expect(out.length).toBe(records.length),
@@ -88,8 +102,14 @@ describe('the worker layer on random hostile input — property', () => {
   it('new WorkerPool(options) and pool.run(task, payload, options): a coded error, or a pool that runs or says it cannot', async () => {
     await fc.assert(
       fc.asyncProperty(
-        hostileOptions(['size', 'idleTimeout', 'startTimeout', 'url'], fc.constantFrom<unknown>(1, 2, 100, 'nowhere.js')),
-        hostileOptions(['signal', 'onProgress', 'transfer'], fc.constantFrom<unknown>(undefined, () => {}, [])),
+        hostileOptions(
+          ['size', 'idleTimeout', 'startTimeout', 'url'],
+          fc.constantFrom<unknown>(1, 2, 100, 'nowhere.js'),
+        ),
+        hostileOptions(
+          ['signal', 'onProgress', 'transfer'],
+          fc.constantFrom<unknown>(undefined, () => {}, []),
+        ),
         async (poolOptions, runOptions) => {
           let pool: WorkerPool | undefined;
           codedOrCorrect(
