@@ -1,57 +1,10 @@
 import '../../packages/elements/src/similarity-heatmap/cl-similarity-heatmap.js';
 import type { ClSimilarityHeatmap } from '../../packages/elements/src/similarity-heatmap/cl-similarity-heatmap.js';
 import type { ClChangeDetail, ClMarkDetail, ClWarningDetail } from '../../packages/elements/src/events.js';
-import {
-  aTimeout,
-  expect,
-  expectNoAxeViolations,
-  fixture,
-  html,
-  nextFrame,
-  oneEvent,
-  shadowQuery,
-  shadowQueryAll,
-} from '../harness/index.js';
+import { aTimeout, expect, expectNoAxeViolations, oneEvent, shadowQuery, shadowQueryAll } from '../harness/index.js';
+import { BLOCKS, heatmap, NAMES, pixelAt, plot, settle, snapshot } from './fixtures.js';
 
-/** A 6 × 6 correlation-like matrix with two blocks, {0, 2, 4} and {1, 3, 5}. */
-const BLOCKS = [
-  [1, 0.1, 0.8, 0.0, 0.7, 0.1],
-  [0.1, 1, 0.0, 0.9, 0.2, 0.6],
-  [0.8, 0.0, 1, 0.1, 0.75, 0.0],
-  [0.0, 0.9, 0.1, 1, 0.1, 0.65],
-  [0.7, 0.2, 0.75, 0.1, 1, 0.2],
-  [0.1, 0.6, 0.0, 0.65, 0.2, 1],
-];
-const NAMES = ['cat', 'car', 'dog', 'bus', 'fox', 'van'];
 const N = 6;
-
-async function heatmap(
-  props: Partial<ClSimilarityHeatmap> = {},
-  style = 'width: 640px; height: 560px',
-): Promise<ClSimilarityHeatmap> {
-  const el = await fixture<ClSimilarityHeatmap>(html`<cl-similarity-heatmap style=${style}></cl-similarity-heatmap>`);
-  Object.assign(el, { renderer: 'canvas' }, props);
-  await settle(el);
-  return el;
-}
-
-async function settle(el: ClSimilarityHeatmap) {
-  await el.updateComplete;
-  await nextFrame(2);
-  await el.updateComplete;
-}
-
-const plot = (el: Element) => shadowQuery<HTMLElement>(el, '[part~="plot"]');
-const snapshot = (el: ClSimilarityHeatmap) => (el as unknown as { gl: { snapshot(): ImageData } }).gl.snapshot();
-
-/** RGB of the snapshot pixel at the centre of display cell (r, c) of an n × n view at zoom 1. */
-function pixelAt(el: ClSimilarityHeatmap, r: number, c: number, n: number): number[] {
-  const img = snapshot(el);
-  const x = Math.floor(((c + 0.5) * img.width) / n);
-  const y = Math.floor(((r + 0.5) * img.height) / n);
-  const p = (y * img.width + x) * 4;
-  return [img.data[p], img.data[p + 1], img.data[p + 2]];
-}
 
 /** The block of three classes: its node id and its first display row. */
 function blockNode(el: ClSimilarityHeatmap): { id: number; members: number[] } {

@@ -6,7 +6,14 @@ import type {
   ClMarkDetail,
   ClWarningDetail,
 } from '../../packages/elements/src/events.js';
-import { confusionMatrix, hclust, pearsonSimilarity, similarityToDistance, spearmanSimilarity } from '@classlens/core';
+import {
+  confusionMatrix,
+  hclust,
+  mulberry32,
+  pearsonSimilarity,
+  similarityToDistance,
+  spearmanSimilarity,
+} from '@classlens/core';
 import { contextBudget, quantize, type CellLayer } from '../../packages/elements/src/internal/gl/index.js';
 import { cellMaximaKernel } from '../../packages/elements/src/internal/gl/raster/cell-maxima.js';
 import { describeValues } from '../../packages/elements/src/similarity-heatmap/input.js';
@@ -22,21 +29,11 @@ import {
   shadowQuery,
   shadowQueryAll,
 } from '../harness/index.js';
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { BLOCKS, heatmap, NAMES, pixelAt, plot, settle, snapshot } from './fixtures.js';
 
 /** n samples × m classes of logits in three correlated groups of classes. */
 function logits(n: number, m: number, seed = 1): number[][] {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const out: number[][] = [];
   for (let i = 0; i < n; i++) {
     const f = [r() * 2 - 1, r() * 2 - 1, r() * 2 - 1];
@@ -44,35 +41,6 @@ function logits(n: number, m: number, seed = 1): number[][] {
   }
   return out;
 }
-
-/** A 6 × 6 correlation-like matrix with two blocks, {0, 2, 4} and {1, 3, 5}. */
-const BLOCKS = [
-  [1, 0.1, 0.8, 0.0, 0.7, 0.1],
-  [0.1, 1, 0.0, 0.9, 0.2, 0.6],
-  [0.8, 0.0, 1, 0.1, 0.75, 0.0],
-  [0.0, 0.9, 0.1, 1, 0.1, 0.65],
-  [0.7, 0.2, 0.75, 0.1, 1, 0.2],
-  [0.1, 0.6, 0.0, 0.65, 0.2, 1],
-];
-const NAMES = ['cat', 'car', 'dog', 'bus', 'fox', 'van'];
-
-async function heatmap(
-  props: Partial<ClSimilarityHeatmap> = {},
-  style = 'width: 640px; height: 560px',
-): Promise<ClSimilarityHeatmap> {
-  const el = await fixture<ClSimilarityHeatmap>(html`<cl-similarity-heatmap style=${style}></cl-similarity-heatmap>`);
-  Object.assign(el, { renderer: 'canvas' }, props);
-  await settle(el);
-  return el;
-}
-
-async function settle(el: ClSimilarityHeatmap) {
-  await el.updateComplete;
-  await nextFrame(2);
-  await el.updateComplete;
-}
-
-const plot = (el: Element) => shadowQuery<HTMLElement>(el, '[part~="plot"]');
 
 /** Client coordinates of the centre of display cell (r, c) at the current view. */
 function cellPoint(el: ClSimilarityHeatmap, r: number, c: number): { clientX: number; clientY: number } {
@@ -98,15 +66,6 @@ function pointer(el: Element, type: string, at: { clientX: number; clientY: numb
       ...extra,
     }),
   );
-}
-
-/** RGBA of the snapshot pixel at the centre of display cell (r, c) (zoom 1). */
-function pixelAt(el: ClSimilarityHeatmap, r: number, c: number, n: number): number[] {
-  const img = (el as unknown as { gl: { snapshot(): ImageData } }).gl.snapshot();
-  const x = Math.floor(((c + 0.5) * img.width) / n);
-  const y = Math.floor(((r + 0.5) * img.height) / n);
-  const p = (y * img.width + x) * 4;
-  return [img.data[p], img.data[p + 1], img.data[p + 2]];
 }
 
 describe('<cl-similarity-heatmap>', () => {
@@ -200,11 +159,11 @@ describe('<cl-similarity-heatmap>', () => {
       // Values in [0, 1]: a sequential scale, the higher value darker.
       const light = (c: number[]) => c[0] + c[1] + c[2];
       expect(light(vA > vB ? a : b)).to.be.lessThan(light(vA > vB ? b : a));
-      const cpu = (el as unknown as { gl: { snapshot(): ImageData } }).gl.snapshot();
+      const cpu = snapshot(el);
       el.renderer = 'webgl';
       await settle(el);
       expect(el.activeRenderer).to.equal('webgl');
-      const gl = (el as unknown as { gl: { snapshot(): ImageData } }).gl.snapshot();
+      const gl = snapshot(el);
       let differ = 0;
       for (let p = 0; p < cpu.data.length; p++) if (cpu.data[p] !== gl.data[p]) differ++;
       expect(differ).to.equal(0);
@@ -599,7 +558,7 @@ describe('<cl-similarity-heatmap>', () => {
       const { limit } = contextBudget();
       expect(els.filter((e) => e.activeRenderer === 'webgl')).to.have.length(limit);
       for (const e of els) {
-        const img = (e as unknown as { gl: { snapshot(): ImageData } }).gl.snapshot();
+        const img = snapshot(e);
         let coloured = 0;
         for (let p = 0; p < img.data.length; p += 4) if (img.data[p] !== img.data[p + 2]) coloured++;
         expect(coloured, `${e.activeRenderer} heatmap draws`).to.be.greaterThan(100);
@@ -612,14 +571,13 @@ describe('<cl-similarity-heatmap>', () => {
   describe('first frame from the values (block maxima before the cell bytes)', () => {
     /** A seeded n × n matrix of values in [0, 40) with NaN cells and one all-NaN block (not correlations). */
     function counts(n: number, seed: number): Float64Array {
-      const r = rng(seed);
+      const r = mulberry32(seed);
       const d = new Float64Array(n * n);
       for (let q = 0; q < d.length; q++) d[q] = r() < 0.02 ? NaN : Math.floor(r() * 400) / 10;
       for (let i = 10; i < 14; i++) d.fill(NaN, i * n + 20, i * n + 24);
       return d;
     }
     const layerOf = (el: ClSimilarityHeatmap) => (el as unknown as { cellLayer: CellLayer }).cellLayer;
-    const snapshot = (el: ClSimilarityHeatmap) => (el as unknown as { gl: { snapshot(): ImageData } }).gl.snapshot();
 
     it('the first frame (cells not made yet) is the picture WebGL draws from the cell bytes; the statistics are core-equal', async () => {
       const n = 700;
@@ -663,7 +621,7 @@ describe('<cl-similarity-heatmap>', () => {
 
     it('order="cluster" past 400 classes: the input order is drawn first, the clustering starts after it and lands', async () => {
       const n = 450;
-      const r = rng(9);
+      const r = mulberry32(9);
       const m: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
       for (let i = 0; i < n; i++) {
         m[i][i] = 1;
