@@ -10,34 +10,7 @@ import type { HclustTree } from '@classlens/core';
 import { collapseView } from '../../packages/elements/src/similarity-heatmap/collapse.js';
 import { readMatrix } from '../../packages/elements/src/similarity-heatmap/input.js';
 import { layoutDendrogram } from '../../packages/elements/src/similarity-heatmap/structure.js';
-import { frames, median, readPixel, rng } from './page-helpers.js';
-
-/** Seeded symmetric n × n matrix in [−1, 1] with nested blocks. */
-function blockMatrix(n: number, seed: number): Float32Array {
-  const r = rng(seed);
-  const level = (count: number) => {
-    const cuts = Array.from({ length: count - 1 }, () => Math.floor(r() * n)).sort((x, y) => x - y);
-    const id = new Int32Array(n);
-    let k = 0;
-    for (let i = 0; i < n; i++) {
-      while (k < cuts.length && cuts[k] <= i) k++;
-      id[i] = k;
-    }
-    return id;
-  };
-  const L1 = level(8);
-  const L2 = level(Math.max(9, Math.round(n / 160)));
-  const L3 = level(Math.max(10, Math.round(n / 14)));
-  const data = new Float32Array(n * n);
-  for (let i = 0; i < n; i++) {
-    data[i * n + i] = 1;
-    for (let j = i + 1; j < n; j++) {
-      const base = L3[i] === L3[j] ? 0.85 : L2[i] === L2[j] ? 0.55 : L1[i] === L1[j] ? 0.25 : -0.05;
-      data[i * n + j] = data[j * n + i] = Math.max(-1, Math.min(1, base + (r() - 0.5) * 0.3));
-    }
-  }
-  return data;
-}
+import { blockMatrix, frames, median, readPixel } from './page-helpers.js';
 
 /** The `count` largest disjoint subtrees of `min` … `max` leaves (SciPy node ids). */
 function bigSubtrees(tree: HclustTree, count: number, min: number, max: number): number[] {

@@ -12,35 +12,7 @@ import type { ClSimilarityHeatmap } from '../../packages/elements/src/similarity
 import { hclustAsync, pearsonSimilarityAsync, similarityToDistance } from '@classlens/core';
 import createREGL from 'regl';
 import { simulateClassifier } from '../../examples/src/simulated-classifier.js';
-import { frames, median, readPixel, rng } from './page-helpers.js';
-
-/** Seeded symmetric n × n matrix in [−1, 1] with three levels of nested blocks (as the 10,000-class story). */
-function blockMatrix(n: number, seed: number): Float32Array {
-  const r = rng(seed);
-  const level = (count: number) => {
-    const cuts = Array.from({ length: count - 1 }, () => Math.floor(r() * n)).sort((x, y) => x - y);
-    const id = new Int32Array(n);
-    let k = 0;
-    for (let i = 0; i < n; i++) {
-      while (k < cuts.length && cuts[k] <= i) k++;
-      id[i] = k;
-    }
-    return id;
-  };
-  const L1 = level(8);
-  const L2 = level(Math.max(9, Math.round(n / 160)));
-  const L3 = level(Math.max(10, Math.round(n / 14)));
-  const data = new Float32Array(n * n);
-  for (let i = 0; i < n; i++) {
-    data[i * n + i] = 1;
-    for (let j = i + 1; j < n; j++) {
-      const base = L3[i] === L3[j] ? 0.85 : L2[i] === L2[j] ? 0.55 : L1[i] === L1[j] ? 0.25 : -0.05;
-      const v = Math.max(-1, Math.min(1, base + (r() - 0.5) * 0.3));
-      data[i * n + j] = data[j * n + i] = v;
-    }
-  }
-  return data;
-}
+import { blockMatrix, frames, median, readPixel, rng } from './page-helpers.js';
 
 /** The diverging colour table every contender uses (blue → white → red, 256 entries). */
 function colorTable(): Uint8Array {
